@@ -1,0 +1,27 @@
+package dev.flotilla.engine.market;
+
+import dev.flotilla.engine.model.Candle;
+import dev.flotilla.engine.model.Feed;
+import dev.flotilla.engine.model.Symbol;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A source of candles and prices: the built-in sandbox or an exchange. Every call is one request to the
+ * market; callers share results instead of asking twice.
+ */
+public interface MarketData {
+
+    /** Short name shown to the user, e.g. "sandbox" or "binance". */
+    String name();
+
+    /**
+     * Closed candles of a feed, oldest first: those whose open time is at or after {@code fromOpenTime} and
+     * whose close time is at or before {@code closedBy}, at most {@code limit} of them (the earliest ones).
+     */
+    List<Candle> closedCandles(Feed feed, long fromOpenTime, long closedBy, int limit);
+
+    /** Last trade prices of the given symbols, in one request. */
+    Map<Symbol, BigDecimal> lastPrices(java.util.Collection<Symbol> symbols);
+}

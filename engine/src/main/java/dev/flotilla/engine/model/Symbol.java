@@ -1,0 +1,37 @@
+package dev.flotilla.engine.model;
+
+import java.util.Objects;
+
+/** A spot trading pair such as BTC/USDT. */
+public record Symbol(String base, String quote) implements Comparable<Symbol> {
+    public Symbol {
+        Objects.requireNonNull(base, "base");
+        Objects.requireNonNull(quote, "quote");
+        if (!base.matches("[A-Z0-9]{2,10}") || !quote.matches("[A-Z0-9]{2,10}")) {
+            throw new IllegalArgumentException("symbol must look like BTC/USDT, got " + base + "/" + quote);
+        }
+    }
+
+    /** Parses "BTC/USDT" (also "BTC-USDT"). */
+    public static Symbol parse(String text) {
+        if (text == null) throw new IllegalArgumentException("symbol is missing");
+        String[] parts = text.trim().toUpperCase().split("[/-]");
+        if (parts.length != 2) throw new IllegalArgumentException("symbol must look like BTC/USDT, got '" + text + "'");
+        return new Symbol(parts[0], parts[1]);
+    }
+
+    /** The exchange form without separator, e.g. BTCUSDT. */
+    public String compact() {
+        return base + quote;
+    }
+
+    @Override
+    public String toString() {
+        return base + "/" + quote;
+    }
+
+    @Override
+    public int compareTo(Symbol o) {
+        return toString().compareTo(o.toString());
+    }
+}

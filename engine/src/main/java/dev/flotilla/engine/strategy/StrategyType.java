@@ -1,0 +1,21 @@
+package dev.flotilla.engine.strategy;
+
+import java.util.List;
+import java.util.Map;
+
+/** A kind of strategy: its id in fleet files, its parameters and how to make one. */
+public interface StrategyType {
+
+    /** Stable id used in fleet files and the store, e.g. "ema-rsi". */
+    String id();
+
+    String displayName();
+
+    List<ParamSpec> params();
+
+    /** Makes a strategy from a full, validated parameter map (see {@link StrategyRegistry#resolve}). */
+    Strategy create(Map<String, Double> params);
+
+    /** How many closed bars the strategy needs before it can decide with these parameters. */
+    int warmupBars(Map<String, Double> params);
+}
