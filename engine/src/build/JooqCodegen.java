@@ -4,6 +4,7 @@ import org.flywaydb.core.Flyway;
 import org.jooq.codegen.GenerationTool;
 import org.jooq.meta.jaxb.Configuration;
 import org.jooq.meta.jaxb.Database;
+import org.jooq.meta.jaxb.ForcedType;
 import org.jooq.meta.jaxb.Generate;
 import org.jooq.meta.jaxb.Generator;
 import org.jooq.meta.jaxb.Jdbc;
@@ -33,7 +34,11 @@ public class JooqCodegen {
                         .withDatabase(new Database()
                                 .withName("org.jooq.meta.sqlite.SQLiteDatabase")
                                 .withIncludes(".*")
-                                .withExcludes("flyway_schema_history|sqlite_.*"))
+                                .withExcludes("flyway_schema_history|sqlite_.*")
+                                // SQLite INTEGER is 64-bit (epoch ms) and REAL is a double
+                                .withForcedTypes(
+                                        new ForcedType().withName("BIGINT").withIncludeTypes("INTEGER"),
+                                        new ForcedType().withName("DOUBLE").withIncludeTypes("REAL")))
                         .withGenerate(new Generate().withRecords(true).withPojos(false).withDaos(false)
                                 .withJavaTimeTypes(true).withGeneratedAnnotation(false))
                         .withTarget(new Target().withPackageName(pkg).withDirectory(out.toAbsolutePath().toString())

@@ -64,6 +64,7 @@ CREATE TABLE orders (
     side            TEXT NOT NULL CHECK (side IN ('BUY', 'SELL')),
     qty             TEXT NOT NULL,
     ref_price       TEXT NOT NULL,
+    stop_price      TEXT,                -- for an entry: the stop its position gets
     purpose         TEXT NOT NULL,       -- ENTRY, EXIT, STOP_LOSS, ...
     status          TEXT NOT NULL CHECK (status IN ('PENDING', 'FILLED', 'REJECTED', 'CANCELED')),
     tick_close      INTEGER,             -- the candle close whose tick made it (null from the price loop)
@@ -103,12 +104,12 @@ CREATE TABLE candles (
 CREATE TABLE equity_snapshots (
     id         INTEGER PRIMARY KEY AUTOINCREMENT,
     taken_at   INTEGER NOT NULL,
-    bot_id     TEXT,                     -- null: the whole fleet
+    bot_id     TEXT NOT NULL,            -- '*': the whole fleet
     equity     TEXT NOT NULL,
     cash       TEXT NOT NULL,
     unrealized TEXT NOT NULL
 );
-CREATE INDEX equity_by_time ON equity_snapshots (bot_id, taken_at);
+CREATE UNIQUE INDEX equity_by_bot_time ON equity_snapshots (bot_id, taken_at);
 
 -- The paper broker's own books: what the simulated exchange accepted and filled, and its balances.
 -- They are the "broker side" the ledger is reconciled against.

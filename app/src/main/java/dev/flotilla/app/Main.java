@@ -1,7 +1,46 @@
 package dev.flotilla.app;
 
+import java.io.PrintStream;
+import picocli.CommandLine;
+
+/** Entry point of the flotilla command and of the desktop app. */
 public final class Main {
+
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
+
+    private Main() {
+    }
+
     public static void main(String[] args) {
-        System.out.println("Flotilla");
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs Flotilla with a command line; returns the exit status. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        Options options = new Options();
+        CommandLine cli = new CommandLine(options);
+        try {
+            CommandLine.ParseResult parsed = cli.parseArgs(args);
+            if (parsed.isUsageHelpRequested()) {
+                cli.usage(out);
+                return OK;
+            }
+            if (parsed.isVersionHelpRequested()) {
+                cli.printVersionHelp(out);
+                return OK;
+            }
+        } catch (CommandLine.ParameterException e) {
+            err.println("flotilla: " + e.getMessage() + " (see --help for the allowed options)");
+            return USAGE;
+        }
+        try {
+            Settings settings = Settings.from(options);
+            return new Launcher(settings, out, err).run();
+        } catch (UsageException e) {
+            err.println("flotilla: " + e.getMessage());
+            return USAGE;
+        }
     }
 }

@@ -1,0 +1,141 @@
+package dev.flotilla.app;
+
+import dev.flotilla.engine.event.EventBus;
+import dev.flotilla.engine.execution.paper.PaperBroker;
+import dev.flotilla.engine.fleet.FleetFile;
+import dev.flotilla.engine.fleet.FleetFileException;
+import dev.flotilla.engine.kernel.Engine;
+import dev.flotilla.engine.kernel.EngineConfig;
+import dev.flotilla.engine.kernel.EngineSettings;
+import dev.flotilla.engine.kernel.FleetSeeder;
+import dev.flotilla.engine.kernel.RunSummary;
+import dev.flotilla.engine.market.sandbox.SandboxMarket;
+import dev.flotilla.engine.model.BotSpec;
+import dev.flotilla.engine.store.Database;
+import dev.flotilla.engine.store.Store;
+import dev.flotilla.engine.store.StoreException;
+import dev.flotilla.engine.strategy.StrategyRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The wiring: the one place that chooses the market and the broker. It checks everything it was given before
+ * it touches the data folder, then opens the store, boots the engine and runs it headless or in the window.
+ */
+final class Launcher {
+
+    static final long DAY = Duration.ofDays(1).toMillis();
+    /** The sandbox invents history this far before the first start, for the strategies' warm-up. */
+    static final long SANDBOX_HISTORY = Duration.ofDays(60).toMillis();
+
+    private final Settings settings;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    Launcher(Settings settings, PrintStream out, PrintStream err) {
+        this.settings = settings;
+        this.out = out;
+        this.err = err;
+    }
+
+    int run() {
+        StrategyRegistry registry = StrategyRegistry.builtin();
+        List<BotSpec> fleet = readFleet(registry);
+        checkSeed();
+        Logging.init(settings.dataDir(), settings.debug());
+        Logger log = LoggerFactory.getLogger(Launcher.class);
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> log.error("uncaught exception in thread {}", t.getName(), e));
+        Store store;
+        try {
+            store = new Store(Database.open(settings.dataDir()));
+        } catch (StoreException e) {
+            err.println("flotilla: " + e.getMessage());
+            log.error("cannot open the store", e);
+            return Main.FAILED;
+        }
+        try {
+            long wallNow = System.currentTimeMillis();
+            EngineConfig config = EngineConfig.defaults().withSpeed(settings.speed());
+            long freshStart = config.simulated() ? Math.floorDiv(wallNow, DAY) * DAY : Math.floorDiv(wallNow, 60_000L) * 60_000L;
+            Map<String, String> stored = store.settings();
+            long start = stored.containsKey(EngineSettings.ENGINE_START)
+                    ? Long.parseLong(stored.get(EngineSettings.ENGINE_START)) : freshStart;
+            long seed = stored.containsKey(EngineSettings.SANDBOX_SEED) ? Long.parseLong(stored.get(EngineSettings.SANDBOX_SEED))
+                    : settings.seed() != null ? settings.seed() : ThreadLocalRandom.current().nextLong(1, 1_000_000);
+            long origin = stored.containsKey(EngineSettings.SANDBOX_ORIGIN)
+                    ? Long.parseLong(stored.get(EngineSettings.SANDBOX_ORIGIN)) : start - SANDBOX_HISTORY;
+            store.write(tx -> {
+                tx.setting(EngineSettings.SANDBOX_SEED, Long.toString(seed));
+                tx.setting(EngineSettings.SANDBOX_ORIGIN, Long.toString(origin));
+            });
+            if (!FleetSeeder.seedIfEmpty(store, fleet, start) && settings.fleet() != null) {
+                out.println("note: this data folder already has a fleet; " + settings.fleet() + " was not applied");
+            }
+            Runner runner = new Runner(settings, store, out, err);
+            return runner.run(engine(store, registry, config, seed, origin, start, wallNow), seed);
+        } catch (StoreException e) {
+            err.println("flotilla: " + e.getMessage());
+            log.error("store failure", e);
+            return Main.FAILED;
+        } finally {
+            store.close();
+        }
+    }
+
+    private Engine engine(Store store, StrategyRegistry registry, EngineConfig config, long seed, long origin,
+                          long start, long wallNow) {
+        // the sandbox reads the engine's own clock; it is handed over once the engine has booted
+        ClockHandle clock = new ClockHandle(start);
+        SandboxMarket market = new SandboxMarket(seed, origin, clock);
+        PaperBroker broker = new PaperBroker(store, new BigDecimal("5"), new BigDecimal("0.001"));
+        String mode = "SANDBOX x" + config.speedLabel();
+        Engine engine = new Engine(store, market, broker, registry, config, mode, new EventBus());
+        engine.boot(start, wallNow);
+        clock.follow(engine.clock());
+        return engine;
+    }
+
+    private List<BotSpec> readFleet(StrategyRegistry registry) {
+        String json;
+        String name;
+        try {
+            if (settings.fleet() != null) {
+                json = Files.readString(settings.fleet(), StandardCharsets.UTF_8);
+                name = settings.fleet().toString();
+            } else {
+                try (InputStream in = Launcher.class.getResourceAsStream("/flotilla/fleet.json")) {
+                    if (in == null) throw new IllegalStateException("the built-in fleet file is missing from the app");
+                    json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+                name = "built-in fleet";
+            }
+        } catch (IOException e) {
+            throw new UsageException("--fleet: cannot read " + settings.fleet() + ": " + e.getMessage());
+        }
+        try {
+            return new FleetFile(registry, SandboxMarket.DEFAULT_SYMBOLS).parse(json);
+        } catch (FleetFileException e) {
+            throw new UsageException("fleet file " + name + ": " + e.getMessage());
+        }
+    }
+
+    private void checkSeed() {
+        if (settings.seed() == null) return;
+        Database.peekSetting(settings.dataDir(), EngineSettings.SANDBOX_SEED).ifPresent(stored -> {
+            if (!stored.equals(Long.toString(settings.seed()))) {
+                throw new UsageException("--seed: this data folder's sandbox was created with seed " + stored
+                        + ", not " + settings.seed() + "; use that seed or another --data-dir");
+            }
+        });
+    }
+}

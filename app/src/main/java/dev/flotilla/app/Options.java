@@ -1,0 +1,33 @@
+package dev.flotilla.app;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The command line. Values are checked by {@link Settings#from}; picocli only splits them. */
+@Command(name = "flotilla", mixinStandardHelpOptions = true, version = "Flotilla 0.1.0",
+        description = "Runs a fleet of trading bots: paper trading on a built-in sandbox market by default.",
+        sortOptions = false)
+final class Options {
+
+    @Option(names = "--headless", description = "Run the engine with no window and print status lines.")
+    boolean headless;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Folder of the data file and logs (default: the per-user application data folder).")
+    Path dataDir;
+
+    @Option(names = "--fleet", paramLabel = "FILE", description = "Fleet file used when the data folder has no fleet yet (default: the built-in 45 bots).")
+    Path fleet;
+
+    @Option(names = "--speed", paramLabel = "N|max", description = "Sandbox engine seconds per wall second: 1 to 100000, or max (default: 60).")
+    String speed;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of the sandbox market (a new data folder only; default: random).")
+    String seed;
+
+    @Option(names = "--duration", paramLabel = "D", description = "Run this much engine time from the data folder's first start, then print a summary and exit; e.g. 90m, 6h, 1d, 7d.")
+    String duration;
+
+    @Option(names = "--debug", description = "Log at DEBUG level (every tick and signal).")
+    boolean debug;
+}

@@ -1,0 +1,62 @@
+package dev.flotilla.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The checked command line. */
+record Settings(boolean headless, Path dataDir, Path fleet, double speed, Long seed, Duration duration, boolean debug) {
+
+    static final double MAX_SPEED = Double.POSITIVE_INFINITY;
+    private static final Pattern DURATION = Pattern.compile("([0-9]{1,6})(m|h|d)");
+
+    static Settings from(Options o) {
+        Path dataDir = o.dataDir != null ? o.dataDir : DataFolder.defaultDir();
+        if (Files.exists(dataDir) && !Files.isDirectory(dataDir)) {
+            throw new UsageException("--data-dir: " + dataDir + " is a file, not a folder");
+        }
+        if (o.fleet != null && !Files.isRegularFile(o.fleet)) {
+            throw new UsageException("--fleet: no such file " + o.fleet);
+        }
+        return new Settings(o.headless, dataDir, o.fleet, speed(o.speed), seed(o.seed), duration(o.duration), o.debug);
+    }
+
+    static double speed(String s) {
+        if (s == null) return 60;
+        if (s.equalsIgnoreCase("max")) return MAX_SPEED;
+        try {
+            double v = Double.parseDouble(s);
+            if (v >= 1 && v <= 100_000) return v;
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new UsageException("--speed: must be a number from 1 to 100000 or 'max', got '" + s + "'");
+    }
+
+    static Long seed(String s) {
+        if (s == null) return null;
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            throw new UsageException("--seed: must be a whole number, got '" + s + "'");
+        }
+    }
+
+    static Duration duration(String s) {
+        if (s == null) return null;
+        Matcher m = DURATION.matcher(s.trim());
+        if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
+            throw new UsageException("--duration: must be a positive number followed by m, h or d (e.g. 90m, 6h, 7d), got '" + s + "'");
+        }
+        long n = Long.parseLong(m.group(1));
+        Duration d = switch (m.group(2)) {
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofDays(n);
+        };
+        if (d.compareTo(Duration.ofDays(3650)) > 0) throw new UsageException("--duration: at most 3650d, got '" + s + "'");
+        return d;
+    }
+}

@@ -1,0 +1,22 @@
+package dev.flotilla.engine.execution;
+
+import dev.flotilla.engine.model.Fill;
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where orders go: the paper broker or, later, a live exchange account. Nothing above this interface knows
+ * which one it talks to.
+ */
+public interface Broker {
+
+    /** Sends a market order that is already stored as PENDING, and returns the broker's answer. */
+    BrokerReply submit(OrderRequest request);
+
+    /** What the broker knows of an order: its fill, or empty when it never received it. */
+    Optional<Fill> lookup(String clientOrderId);
+
+    /** The broker's balances of an account (a bot's paper account), by asset. */
+    Map<String, BigDecimal> balances(String account);
+}

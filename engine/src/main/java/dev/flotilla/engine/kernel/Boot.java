@@ -1,0 +1,77 @@
+package dev.flotilla.engine.kernel;
+
+import dev.flotilla.engine.event.EngineEvent;
+import dev.flotilla.engine.execution.Broker;
+import dev.flotilla.engine.execution.BrokerReply;
+import dev.flotilla.engine.execution.Intent;
+import dev.flotilla.engine.execution.OrderFlow;
+import dev.flotilla.engine.fleet.BotRuntime;
+import dev.flotilla.engine.model.Account;
+import dev.flotilla.engine.model.BotSpec;
+import dev.flotilla.engine.model.BotState;
+import dev.flotilla.engine.model.Fill;
+import dev.flotilla.engine.model.Order;
+import dev.flotilla.engine.model.OrderStatus;
+import dev.flotilla.engine.model.Position;
+import dev.flotilla.engine.store.Store;
+import dev.flotilla.engine.strategy.StrategyRegistry;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Rebuilds the fleet from the store before any strategy runs, and settles orders a crash left PENDING by
+ * asking the broker what became of them: a fill is booked, an order it never received is cancelled.
+ */
+final class Boot {
+
+    private static final Logger log = LoggerFactory.getLogger(Boot.class);
+
+    private Boot() {
+    }
+
+    static Map<String, BotRuntime> load(Store store, StrategyRegistry registry) {
+        Map<String, BotState> states = store.botStates();
+        Map<String, Account> accounts = store.accounts();
+        Map<String, Position> positions = store.openPositions();
+        Map<String, BotRuntime> bots = new LinkedHashMap<>();
+        for (BotSpec spec : store.bots()) {
+            BotState state = states.get(spec.id());
+            Account account = accounts.get(spec.id());
+            if (state == null || account == null) {
+                throw new IllegalStateException("bot " + spec.id() + " has no stored state or account");
+            }
+            bots.put(spec.id(), new BotRuntime(spec, registry.create(spec.strategy(), spec.params()), state, account,
+                    positions.get(spec.id())));
+        }
+        return bots;
+    }
+
+    static void resolvePending(Store store, Broker broker, Map<String, BotRuntime> bots, long now, List<EngineEvent> events) {
+        for (Order o : store.orders(OrderStatus.PENDING)) {
+            BotRuntime bot = bots.get(o.botId());
+            Optional<Fill> fill = broker.lookup(o.clientOrderId());
+            if (fill.isEmpty()) {
+                store.write(tx -> tx.updateOrder(o.withStatus(OrderStatus.CANCELED, now,
+                        "never reached the broker before a stop; not sent again")));
+                log.warn("order {} of bot {} never reached the broker; cancelled", o.clientOrderId(), o.botId());
+                continue;
+            }
+            var result = new OrderFlow.Result(new Intent(bot, o.side(), o.qty(), o.refPrice(), o.purpose(), o.reason(),
+                    o.stopPrice()), o, new BrokerReply.Filled(fill.get()));
+            BotState settled = o.tickClose() != null && (bot.state().lastClose() == null || bot.state().lastClose() < o.tickClose())
+                    ? bot.state().ticked(o.tickClose(), fill.get().filledAt()) : bot.state();
+            long[] id = new long[1];
+            store.write(tx -> {
+                id[0] = OrderFlow.commit(tx, result, fill.get().filledAt());
+                tx.botState(settled);
+            });
+            OrderFlow.apply(result, id[0], fill.get().filledAt(), events);
+            bot.state(settled);
+            log.warn("order {} of bot {} was filled before a stop; booked from the broker's record", o.clientOrderId(), o.botId());
+        }
+    }
+}

@@ -1,0 +1,250 @@
+package dev.flotilla.engine.kernel;
+
+import dev.flotilla.engine.api.EngineApi;
+import dev.flotilla.engine.api.FleetSnapshot;
+import dev.flotilla.engine.event.BotEvent;
+import dev.flotilla.engine.event.EngineEvent;
+import dev.flotilla.engine.event.EventBus;
+import dev.flotilla.engine.execution.Broker;
+import dev.flotilla.engine.execution.OrderFlow;
+import dev.flotilla.engine.fleet.BotRuntime;
+import dev.flotilla.engine.fleet.FeedBook;
+import dev.flotilla.engine.market.CountingMarket;
+import dev.flotilla.engine.market.MarketData;
+import dev.flotilla.engine.model.BotStatus;
+import dev.flotilla.engine.model.Feed;
+import dev.flotilla.engine.store.Store;
+import dev.flotilla.engine.store.Tx;
+import dev.flotilla.engine.strategy.StrategyRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine: rebuilds the fleet from the store, then moves engine time from event to event (candle closes
+ * of each feed, staggered; the mark-to-market loop; equity snapshots) on its one thread, committing every
+ * change before it publishes events. Operator commands are queued and run on the same thread.
+ */
+public final class Engine implements EngineApi {
+
+    private static final Logger log = LoggerFactory.getLogger(Engine.class);
+
+    private final Store store;
+    private final CountingMarket market;
+    private final Broker broker;
+    private final EngineConfig config;
+    private final String mode;
+    private final EventBus bus;
+    private final LinkedBlockingQueue<Runnable> commands = new LinkedBlockingQueue<>();
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private final Fleet fleet;
+    private final TickProcessor ticks;
+    private final MarkToMarket marks;
+    private final Snapshots snapshots;
+    private SimulatedClock clock;
+    private long engineStart;
+    private volatile boolean stopping;
+    private volatile Throwable failure;
+    private Thread thread;
+
+    public Engine(Store store, MarketData market, Broker broker, StrategyRegistry registry, EngineConfig config,
+                  String mode, EventBus bus) {
+        this.store = store;
+        this.market = new CountingMarket(market);
+        this.broker = broker;
+        this.config = config;
+        this.mode = mode;
+        this.bus = bus;
+        OrderFlow orders = new OrderFlow(store, broker);
+        this.fleet = new Fleet(store, registry, config);
+        this.ticks = new TickProcessor(this.market, orders, config);
+        this.marks = new MarkToMarket(this.market, orders);
+        this.snapshots = new Snapshots(mode);
+    }
+
+    /**
+     * Loads the fleet and settles what a stop left open. {@code freshStart} is the engine time a new data folder
+     * starts at; {@code wallNow} is where a real-time engine resumes.
+     */
+    public void boot(long freshStart, long wallNow) {
+        Map<String, String> settings = store.settings();
+        engineStart = settings.containsKey(EngineSettings.ENGINE_START)
+                ? Long.parseLong(settings.get(EngineSettings.ENGINE_START)) : freshStart;
+        long resume = settings.containsKey(EngineSettings.ENGINE_TIME)
+                ? Long.parseLong(settings.get(EngineSettings.ENGINE_TIME)) : engineStart;
+        if (!config.simulated()) resume = Math.max(resume, wallNow);
+        long start = engineStart;
+        long at = resume;
+        store.write(tx -> {
+            tx.setting(EngineSettings.ENGINE_START, Long.toString(start));
+            tx.setting(EngineSettings.ENGINE_TIME, Long.toString(at));
+        });
+        clock = new SimulatedClock(resume);
+        List<EngineEvent> events = new ArrayList<>();
+        fleet.load(broker, resume, events);
+        publish(events);
+        snapshots.refresh(resume, fleet.bots(), true);
+        log.info("engine ready: {} bots on {} feeds, {}, engine time {}", fleet.bots().size(), fleet.feeds().size(),
+                mode, java.time.Instant.ofEpochMilli(resume));
+    }
+
+    /** Starts the engine thread; it runs until {@code endTime} (engine time, exclusive) or until shut down. */
+    public void start(Long endTime) {
+        thread = Thread.ofPlatform().name("engine").start(() -> {
+            try {
+                loop(endTime);
+            } catch (Throwable t) {
+                failure = t;
+                log.error("the engine stopped on an error", t);
+            } finally {
+                snapshots.refresh(clock.now(), fleet.bots(), true);
+                finished.countDown();
+            }
+        });
+    }
+
+    private void loop(Long endTime) throws InterruptedException {
+        Pacer pacer = new Pacer(config.speed(), commands, clock.now());
+        long cursor = clock.now();
+        while (!stopping) {
+            drainCommands();
+            long t = nextEventTime(cursor);
+            if (endTime != null && t >= endTime) {
+                clock.advanceTo(Math.max(clock.now(), endTime));
+                commitTime(endTime);
+                log.info("engine reached its end time {}", java.time.Instant.ofEpochMilli(endTime));
+                return;
+            }
+            if (!pacer.awaitEngineTime(t, () -> stopping)) break;
+            clock.advanceTo(t);
+            runEventsAt(t);
+            cursor = t + 1;
+            snapshots.refresh(t, fleet.bots(), false);
+        }
+        drainCommands();
+        commitTime(clock.now());
+    }
+
+    private long nextEventTime(long cursor) {
+        long next = Math.min(ceil(cursor, config.markIntervalMs()), ceil(cursor, config.snapshotIntervalMs()));
+        for (FeedBook book : fleet.feeds()) next = Math.min(next, fleet.nextFetch(book));
+        return next;
+    }
+
+    private static long ceil(long t, long period) {
+        return Math.floorDiv(t + period - 1, period) * period;
+    }
+
+    private void runEventsAt(long t) {
+        List<EngineEvent> events = new ArrayList<>();
+        Consumer<Tx> time = tx -> tx.setting(EngineSettings.ENGINE_TIME, Long.toString(t));
+        if (t % config.markIntervalMs() == 0) marks.run(fleet.bots(), t, events, time);
+        if (t % config.snapshotIntervalMs() == 0) {
+            store.write(tx -> {
+                EquitySnapshots.take(tx, fleet.bots(), t, events);
+                time.accept(tx);
+            });
+        }
+        for (FeedBook book : fleet.feeds()) {
+            if (fleet.nextFetch(book) != t) continue;
+            long close = fleet.nextClose(book);
+            List<BotRuntime> due = fleet.dueBots(book.feed(), close);
+            if (!due.isEmpty()) ticks.run(book, due, close, t, events, time);
+            fleet.advance(book, close);
+        }
+        publish(events);
+    }
+
+    private void commitTime(long t) {
+        store.write(tx -> tx.setting(EngineSettings.ENGINE_TIME, Long.toString(t)));
+    }
+
+    private void publish(List<EngineEvent> events) {
+        for (EngineEvent e : events) {
+            EventLog.write(e);
+            bus.publish(e);
+        }
+    }
+
+    private void drainCommands() {
+        Runnable r;
+        while ((r = commands.poll()) != null) r.run();
+    }
+
+    /** Asks the engine to stop after the event it is processing; waits until it has. */
+    public void shutdown() throws InterruptedException {
+        stopping = true;
+        if (thread != null) thread.join();
+    }
+
+    /** Waits until the engine has stopped (end time reached, shut down or failed). */
+    public void awaitTermination() throws InterruptedException {
+        finished.await();
+    }
+
+    public boolean isRunning() {
+        return finished.getCount() > 0 && thread != null;
+    }
+
+    /** The error that stopped the engine, or null. */
+    public Throwable failure() {
+        return failure;
+    }
+
+    public long engineStart() {
+        return engineStart;
+    }
+
+    public EngineClock clock() {
+        return clock;
+    }
+
+    public CountingMarket market() {
+        return market;
+    }
+
+    public List<Feed> feeds() {
+        return fleet.feeds().stream().map(FeedBook::feed).toList();
+    }
+
+    @Override
+    public FleetSnapshot snapshot() {
+        return snapshots.latest();
+    }
+
+    @Override
+    public EventBus events() {
+        return bus;
+    }
+
+    @Override
+    public void startBot(String botId) {
+        command(botId, BotStatus.RUNNING);
+    }
+
+    @Override
+    public void stopBot(String botId) {
+        command(botId, BotStatus.STOPPED);
+    }
+
+    private void command(String botId, BotStatus status) {
+        BotRuntime bot = fleet.bot(botId);  // unknown ids fail here, in the caller's thread
+        Runnable r = () -> {
+            if (bot.state().status() == status) return;
+            var next = bot.state().withStatus(status, null);
+            store.write(tx -> tx.botState(next));
+            bot.state(next);
+            long now = clock.now();
+            publish(List.of(status == BotStatus.RUNNING ? new BotEvent.BotStarted(now, botId)
+                    : new BotEvent.BotStopped(now, botId)));
+            snapshots.refresh(now, fleet.bots(), true);
+        };
+        if (isRunning()) commands.add(r);
+        else synchronized (this) { r.run(); }
+    }
+}

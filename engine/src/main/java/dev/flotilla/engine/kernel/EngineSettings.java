@@ -1,0 +1,14 @@
+package dev.flotilla.engine.kernel;
+
+/** The keys under which the engine keeps its own facts in the store's settings table. */
+public final class EngineSettings {
+    /** Engine time of the data folder's first start (epoch ms). */
+    public static final String ENGINE_START = "engine.start";
+    /** Engine time of the last committed moment (epoch ms): a simulated run resumes here. */
+    public static final String ENGINE_TIME = "engine.time";
+    public static final String SANDBOX_SEED = "sandbox.seed";
+    public static final String SANDBOX_ORIGIN = "sandbox.origin";
+
+    private EngineSettings() {
+    }
+}

@@ -1,0 +1,44 @@
+package dev.flotilla.engine.kernel;
+
+import dev.flotilla.engine.event.AccountEvent;
+import dev.flotilla.engine.event.BotEvent;
+import dev.flotilla.engine.event.EngineEvent;
+import dev.flotilla.engine.event.OrderEvent;
+import dev.flotilla.engine.event.PositionEvent;
+import dev.flotilla.engine.event.RiskEvent;
+import dev.flotilla.engine.event.SystemEvent;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One log line per meaningful engine event, with the bot id, written before the event is published. */
+final class EventLog {
+
+    private static final Logger log = LoggerFactory.getLogger("flotilla.events");
+
+    private EventLog() {
+    }
+
+    static void write(EngineEvent e) {
+        String at = Instant.ofEpochMilli(e.time()).toString();
+        switch (e) {
+            case BotEvent.TickCompleted t -> log.debug("{} {} {} close={}", at, e.type(), e.botId(), t.candleClose());
+            case BotEvent.SignalGenerated s -> log.debug("{} {} {} {} {}", at, e.type(), e.botId(), s.signal(), s.reason());
+            case BotEvent.BotError b -> log.error("{} {} {} {}", at, e.type(), e.botId(), b.cause());
+            case BotEvent be -> log.info("{} {} {}", at, be.type(), be.botId());
+            case OrderEvent.OrderSubmitted o -> log.info("{} {} {} {} {} {} {} ({})", at, e.type(), e.botId(),
+                    o.clientOrderId(), o.side(), o.qty().toPlainString(), o.symbol(), o.purpose());
+            case OrderEvent.OrderFilled o -> log.info("{} {} {} {} {} {} {} @ {} fee {}", at, e.type(), e.botId(),
+                    o.clientOrderId(), o.side(), o.qty().toPlainString(), o.symbol(), o.price().toPlainString(),
+                    o.fee().toPlainString());
+            case OrderEvent.OrderRejected o -> log.warn("{} {} {} {} {}", at, e.type(), e.botId(), o.clientOrderId(), o.reason());
+            case PositionEvent.PositionOpened p -> log.info("{} {} {} {} {} @ {} stop {}", at, e.type(), e.botId(),
+                    p.symbol(), p.qty().toPlainString(), p.entryPrice().toPlainString(), p.stopPrice().toPlainString());
+            case PositionEvent.PositionClosed p -> log.info("{} {} {} {} @ {} pnl {} ({})", at, e.type(), e.botId(),
+                    p.symbol(), p.exitPrice().toPlainString(), p.realizedPnl().toPlainString(), p.exitReason());
+            case RiskEvent r -> log.warn("{} {} {} {}", at, e.type(), e.botId(), r);
+            case AccountEvent.EquitySnapshot s -> log.debug("{} {} {} {}", at, e.type(), e.botId(), s.equity().toPlainString());
+            case SystemEvent s -> log.warn("{} {} {} {}", at, e.type(), e.botId(), s);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.flotilla.engine.kernel;
+
+import dev.flotilla.engine.event.EngineEvent;
+import dev.flotilla.engine.execution.Broker;
+import dev.flotilla.engine.fleet.BotRuntime;
+import dev.flotilla.engine.fleet.FeedBook;
+import dev.flotilla.engine.model.Feed;
+import dev.flotilla.engine.store.Store;
+import dev.flotilla.engine.strategy.StrategyRegistry;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The bots and their feeds while the engine runs, and when each feed is next fetched. Feeds are fetched a
+ * fixed stagger apart after each close, in a stable order, so they never arrive as one burst.
+ */
+final class Fleet {
+
+    private final Store store;
+    private final StrategyRegistry registry;
+    private final EngineConfig config;
+    private Map<String, BotRuntime> bots = new LinkedHashMap<>();
+    private final Map<Feed, List<BotRuntime>> byFeed = new TreeMap<>();
+    private final List<FeedBook> books = new ArrayList<>();
+    private final Map<FeedBook, Long> nextClose = new HashMap<>();
+
+    Fleet(Store store, StrategyRegistry registry, EngineConfig config) {
+        this.store = store;
+        this.registry = registry;
+        this.config = config;
+    }
+
+    void load(Broker broker, long now, List<EngineEvent> events) {
+        bots = Boot.load(store, registry);
+        Boot.resolvePending(store, broker, bots, now, events);
+        byFeed.clear();
+        for (BotRuntime b : bots.values()) byFeed.computeIfAbsent(b.spec().feed(), f -> new ArrayList<>()).add(b);
+        byFeed.values().forEach(list -> list.sort((a, b) -> a.id().compareTo(b.id())));
+        int index = 0;
+        for (Feed feed : byFeed.keySet()) {
+            FeedBook book = new FeedBook(feed, config.window(), index++ * config.staggerMs());
+            book.append(store.candles(feed, now, config.window()));
+            books.add(book);
+            long tf = feed.timeframe().millis();
+            // the first close whose staggered fetch is not before now: a restart replays that instant, no earlier
+            nextClose.put(book, Math.floorDiv(now - book.offsetMs() + tf - 1, tf) * tf);
+        }
+    }
+
+    Collection<BotRuntime> bots() {
+        return bots.values();
+    }
+
+    BotRuntime bot(String id) {
+        BotRuntime b = bots.get(id);
+        if (b == null) throw new IllegalArgumentException("no bot '" + id + "'");
+        return b;
+    }
+
+    List<FeedBook> feeds() {
+        return books;
+    }
+
+    long nextClose(FeedBook book) {
+        return nextClose.get(book);
+    }
+
+    long nextFetch(FeedBook book) {
+        return nextClose.get(book) + book.offsetMs();
+    }
+
+    void advance(FeedBook book, long close) {
+        nextClose.put(book, close + book.feed().timeframe().millis());
+    }
+
+    /** Running bots of the feed that have not yet ticked at this close (a replayed instant skips the rest). */
+    List<BotRuntime> dueBots(Feed feed, long close) {
+        List<BotRuntime> due = new ArrayList<>();
+        for (BotRuntime b : byFeed.getOrDefault(feed, List.of())) {
+            Long last = b.state().lastClose();
+            if (b.running() && (last == null || last < close)) due.add(b);
+        }
+        return due;
+    }
+}

@@ -1,0 +1,43 @@
+package dev.flotilla.engine.kernel;
+
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Holds the engine loop back so engine time runs at the chosen speed, running operator commands while it
+ * waits. At maximum speed it never waits.
+ */
+final class Pacer {
+
+    private final double speed;
+    private final BlockingQueue<Runnable> commands;
+    private long anchorWallNanos;
+    private long anchorEngine;
+
+    Pacer(double speed, BlockingQueue<Runnable> commands, long engineStart) {
+        this.speed = speed;
+        this.commands = commands;
+        this.anchorWallNanos = System.nanoTime();
+        this.anchorEngine = engineStart;
+    }
+
+    /** Waits until engine time {@code t} is due; returns false when asked to stop meanwhile. */
+    boolean awaitEngineTime(long t, java.util.function.BooleanSupplier stopping) throws InterruptedException {
+        if (speed == EngineConfig.MAX_SPEED) return !stopping.getAsBoolean();
+        long dueNanos = anchorWallNanos + (long) ((t - anchorEngine) * 1_000_000.0 / speed);
+        while (!stopping.getAsBoolean()) {
+            long wait = dueNanos - System.nanoTime();
+            if (wait <= 0) {
+                // far behind (a slow machine or a suspended laptop): do not race to catch up, restart the pace
+                if (-wait > 5_000_000_000L) {
+                    anchorWallNanos = System.nanoTime();
+                    anchorEngine = t;
+                }
+                return true;
+            }
+            Runnable r = commands.poll(Math.min(wait, 50_000_000L), TimeUnit.NANOSECONDS);
+            if (r != null) r.run();
+        }
+        return false;
+    }
+}

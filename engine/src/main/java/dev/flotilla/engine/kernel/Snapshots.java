@@ -1,0 +1,62 @@
+package dev.flotilla.engine.kernel;
+
+import dev.flotilla.engine.api.BotView;
+import dev.flotilla.engine.api.FleetSnapshot;
+import dev.flotilla.engine.fleet.BotRuntime;
+import dev.flotilla.engine.model.Position;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Publishes an immutable picture of the fleet for other threads, rebuilt at most ten times a second of wall
+ * time so that a fast simulation does not spend its time drawing pictures nobody looks at.
+ */
+final class Snapshots {
+
+    private static final long MIN_INTERVAL_NANOS = 100_000_000L;
+
+    private final String mode;
+    private volatile FleetSnapshot latest;
+    private long builtAt;
+
+    Snapshots(String mode) {
+        this.mode = mode;
+        this.latest = new FleetSnapshot(0, mode, "ACTIVE", List.of(), BigDecimal.ZERO, BigDecimal.ZERO, 0, 0);
+    }
+
+    FleetSnapshot latest() {
+        return latest;
+    }
+
+    void refresh(long now, Collection<BotRuntime> bots, boolean force) {
+        long t = System.nanoTime();
+        if (!force && t - builtAt < MIN_INTERVAL_NANOS) return;
+        builtAt = t;
+        List<BotView> views = new ArrayList<>(bots.size());
+        BigDecimal equity = BigDecimal.ZERO;
+        BigDecimal capital = BigDecimal.ZERO;
+        int running = 0;
+        int open = 0;
+        for (BotRuntime b : bots) {
+            Position p = b.position();
+            BigDecimal e = money(b.equity());
+            views.add(new BotView(b.id(), b.spec().strategy(), b.spec().symbol().toString(), b.spec().timeframe().label(),
+                    b.state().status(), e, money(b.account().cash()), p == null ? BigDecimal.ZERO : p.qty(),
+                    p == null ? null : p.entryPrice(), p == null ? null : p.stopPrice(), money(b.unrealized()),
+                    money(b.account().realizedPnl().subtract(b.account().fees())), money(b.account().fees()),
+                    b.state().lastTickAt() == null ? 0 : b.state().lastTickAt(), b.state().lastError()));
+            equity = equity.add(e);
+            capital = capital.add(b.spec().capital());
+            if (b.running()) running++;
+            if (p != null) open++;
+        }
+        latest = new FleetSnapshot(now, mode, "ACTIVE", List.copyOf(views), equity, capital, running, open);
+    }
+
+    private static BigDecimal money(BigDecimal v) {
+        return v.setScale(2, RoundingMode.HALF_EVEN);
+    }
+}

@@ -1,0 +1,165 @@
+package dev.flotilla.engine.kernel;
+
+import dev.flotilla.engine.event.BotEvent;
+import dev.flotilla.engine.event.EngineEvent;
+import dev.flotilla.engine.execution.Intent;
+import dev.flotilla.engine.execution.OrderFlow;
+import dev.flotilla.engine.fleet.BotRuntime;
+import dev.flotilla.engine.fleet.FeedBook;
+import dev.flotilla.engine.market.MarketData;
+import dev.flotilla.engine.model.BotState;
+import dev.flotilla.engine.model.BotStatus;
+import dev.flotilla.engine.model.Candle;
+import dev.flotilla.engine.model.Position;
+import dev.flotilla.engine.model.Side;
+import dev.flotilla.engine.model.Signal;
+import dev.flotilla.engine.strategy.Bars;
+import dev.flotilla.engine.strategy.Decision;
+import dev.flotilla.engine.strategy.OpenPosition;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.ta4j.core.BarSeries;
+
+/**
+ * One feed's candle close: fetch the new candles once, evaluate every running bot on the feed against the
+ * same bars, send what they decide, and commit it all with the bots' tick marks before anything is told.
+ */
+final class TickProcessor {
+
+    private static final Logger log = LoggerFactory.getLogger(TickProcessor.class);
+
+    private final MarketData market;
+    private final OrderFlow orders;
+    private final EngineConfig config;
+    private final Sizing sizing;
+
+    TickProcessor(MarketData market, OrderFlow orders, EngineConfig config) {
+        this.market = market;
+        this.orders = orders;
+        this.config = config;
+        this.sizing = new Sizing(config);
+    }
+
+    /** Runs the tick of candle close {@code close} at engine time {@code now} for the given bots of the feed. */
+    void run(FeedBook book, List<BotRuntime> bots, long close, long now, List<EngineEvent> events,
+             java.util.function.Consumer<dev.flotilla.engine.store.Tx> alsoCommit) {
+        List<Candle> fresh;
+        try {
+            fresh = book.append(market.closedCandles(book.feed(), book.fetchFrom(close), close, 1_000));
+        } catch (RuntimeException e) {
+            log.warn("feed {}: market data failed at close {}: {}; {} bot(s) skip this tick", book.feed(), close,
+                    e.getMessage(), bots.size());
+            return;
+        }
+        Candle last = book.last();
+        if (last == null || last.closeTime(book.feed().timeframe()) != close) {
+            log.warn("feed {}: the candle closing at {} is missing; {} bot(s) skip this tick", book.feed(), close, bots.size());
+            orders.execute(List.of(), now, close, tx -> {
+                tx.candles(book.feed(), fresh);
+                alsoCommit.accept(tx);
+            }, events);
+            return;
+        }
+        BarSeries series = Bars.series(book.feed().toString(), book.feed().timeframe(), book.candles());
+        BigDecimal closePrice = BigDecimal.valueOf(last.close());
+        List<Intent> intents = new ArrayList<>();
+        List<Position> moved = new ArrayList<>();
+        List<BotRuntime> ticked = new ArrayList<>();
+        List<BotRuntime> failed = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        for (BotRuntime bot : bots) {
+            try {
+                decide(bot, series, last, closePrice, now, intents, moved, events);
+                ticked.add(bot);
+            } catch (RuntimeException e) {
+                failed.add(bot);
+                failures.add(e.getClass().getSimpleName() + ": " + e.getMessage());
+                log.error("bot {}: tick at close {} failed; the bot is stopped in ERROR", bot.id(), close, e);
+            }
+        }
+        orders.execute(intents, now, close, tx -> {
+            tx.candles(book.feed(), fresh);
+            for (Position p : moved) {
+                if (!exiting(intents, p.botId())) tx.updatePosition(p);
+            }
+            for (BotRuntime bot : ticked) tx.botState(ticked(bot, close, now, closePrice));
+            for (int i = 0; i < failed.size(); i++) {
+                tx.botState(failed.get(i).state().withStatus(BotStatus.ERROR, failures.get(i)));
+            }
+            alsoCommit.accept(tx);
+        }, events);
+        for (Position p : moved) {
+            BotRuntime bot = byId(bots, p.botId());
+            if (bot.position() != null && bot.position().id() == p.id()) bot.position(p);
+        }
+        for (BotRuntime bot : ticked) {
+            bot.state(ticked(bot, close, now, closePrice));
+            bot.mark(closePrice);
+            events.add(new BotEvent.TickCompleted(now, bot.id(), close));
+        }
+        for (int i = 0; i < failed.size(); i++) {
+            BotRuntime bot = failed.get(i);
+            bot.state(bot.state().withStatus(BotStatus.ERROR, failures.get(i)));
+            events.add(new BotEvent.BotError(now, bot.id(), failures.get(i)));
+        }
+    }
+
+    /**
+     * The bot's state after this tick. The equity peak is taken at the close price before this tick's orders,
+     * from committed data only, so a restarted engine computes the same peak.
+     */
+    private static BotState ticked(BotRuntime bot, long close, long now, BigDecimal closePrice) {
+        BotState s = bot.state().ticked(close, now);
+        Position p = bot.position();
+        BigDecimal equity = bot.account().cash().add(p == null ? BigDecimal.ZERO : closePrice.multiply(p.qty()));
+        return equity.compareTo(s.peakEquity()) > 0 ? s.withPeak(equity) : s;
+    }
+
+    private static boolean exiting(List<Intent> intents, String botId) {
+        for (Intent i : intents) if (i.bot().id().equals(botId) && i.side() == Side.SELL) return true;
+        return false;
+    }
+
+    private static BotRuntime byId(List<BotRuntime> bots, String id) {
+        for (BotRuntime b : bots) if (b.id().equals(id)) return b;
+        throw new IllegalStateException("no bot " + id);
+    }
+
+    private void decide(BotRuntime bot, BarSeries series, Candle last, BigDecimal closePrice, long now,
+                        List<Intent> intents, List<Position> moved, List<EngineEvent> events) {
+        Position p = bot.position();
+        if (p != null) {
+            BigDecimal high = BigDecimal.valueOf(last.high()).max(p.highestPrice());
+            OpenPosition view = new OpenPosition(p.entryPrice().doubleValue(), p.openedAt(), high.doubleValue(),
+                    p.stopPrice().doubleValue());
+            Decision d = bot.strategy().evaluate(series, view);
+            BigDecimal stop = p.stopPrice();
+            if (d.hasStop() && d.stopPrice() > stop.doubleValue() && d.stopPrice() < last.close()) {
+                stop = BigDecimal.valueOf(d.stopPrice()).setScale(8, RoundingMode.HALF_EVEN);  // stops only tighten
+            }
+            Position updated = p.withHighest(high).withStop(stop);
+            if (!updated.equals(p)) moved.add(updated);
+            if (closePrice.compareTo(stop) <= 0) {
+                intents.add(new Intent(bot, Side.SELL, p.qty(), closePrice, "STOP_LOSS",
+                        "close " + closePrice.toPlainString() + " at or below stop " + stop.toPlainString(), null));
+            } else if (d.signal() == Signal.EXIT) {
+                events.add(new BotEvent.SignalGenerated(now, bot.id(), Signal.EXIT, d.reason()));
+                intents.add(new Intent(bot, Side.SELL, p.qty(), closePrice, "EXIT", d.reason(), null));
+            }
+            return;
+        }
+        Decision d = bot.strategy().evaluate(series, null);
+        if (d.signal() != Signal.ENTER) return;
+        events.add(new BotEvent.SignalGenerated(now, bot.id(), Signal.ENTER, d.reason()));
+        BigDecimal qty = sizing.entryQty(bot.account().cash(), closePrice);
+        if (qty.signum() <= 0) {
+            log.info("bot {}: entry signal ignored, cash {} too small", bot.id(), bot.account().cash().toPlainString());
+            return;
+        }
+        intents.add(new Intent(bot, Side.BUY, qty, closePrice, "ENTRY", d.reason(), sizing.stop(closePrice, d)));
+    }
+}

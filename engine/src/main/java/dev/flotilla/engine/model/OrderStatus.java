@@ -1,0 +1,3 @@
+package dev.flotilla.engine.model;
+
+public enum OrderStatus { PENDING, FILLED, REJECTED, CANCELED }

@@ -1,0 +1,170 @@
+package dev.flotilla.engine.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The SQLite file: opened with the pragmas the engine relies on, migrated by Flyway, with one writer
+ * connection (BEGIN IMMEDIATE transactions) and one reader connection. A file that is not a Flotilla
+ * database is reported and never touched.
+ */
+public final class Database implements AutoCloseable {
+
+    public static final String FILE_NAME = "flotilla.db";
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+
+    private final Path file;
+    private final Connection writer;
+    private final Connection reader;
+    private final DSLContext writeCtx;
+    private final DSLContext readCtx;
+
+    private Database(Path file, Connection writer, Connection reader) {
+        this.file = file;
+        this.writer = writer;
+        this.reader = reader;
+        Settings settings = new Settings().withExecuteLogging(false).withRenderSchema(false);
+        this.writeCtx = DSL.using(writer, SQLDialect.SQLITE, settings);
+        this.readCtx = DSL.using(reader, SQLDialect.SQLITE, settings);
+    }
+
+    /** Opens (creating if absent) the database in {@code dataDir} and migrates it to the current schema. */
+    public static Database open(Path dataDir) {
+        Path file = dataDir.resolve(FILE_NAME);
+        try {
+            Files.createDirectories(dataDir);
+        } catch (Exception e) {
+            throw new StoreException("cannot create the data folder " + dataDir + ": " + e.getMessage(), e);
+        }
+        boolean existed = Files.exists(file);
+        SQLiteDataSource ds = dataSource(file);
+        if (existed) checkIsDatabase(ds, file);
+        migrate(ds, file);
+        try {
+            // autocommit on: Store opens each write transaction itself with BEGIN IMMEDIATE, so the writer never
+            // sits in an open transaction between writes (which would keep WAL checkpoints from finishing)
+            Connection writer = ds.getConnection();
+            Connection reader = dataSource(file).getConnection();
+            log.info("store open: {}", file);
+            return new Database(file, writer, reader);
+        } catch (SQLException e) {
+            throw new StoreException("cannot open the database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads one setting without opening the store for writing or migrating it, so a command line can be checked
+     * against an existing data folder before anything in it changes. Empty when there is no file or no value.
+     */
+    public static java.util.Optional<String> peekSetting(Path dataDir, String key) {
+        Path file = dataDir.resolve(FILE_NAME);
+        if (!Files.isRegularFile(file)) return java.util.Optional.empty();
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setOpenMode(org.sqlite.SQLiteOpenMode.READONLY);
+        try (Connection c = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+             var st = c.prepareStatement("SELECT value FROM settings WHERE key = ?")) {
+            st.setString(1, key);
+            try (var rs = st.executeQuery()) {
+                return rs.next() ? java.util.Optional.of(rs.getString(1)) : java.util.Optional.empty();
+            }
+        } catch (SQLException e) {
+            return java.util.Optional.empty();  // no settings yet, or a damaged file that open() will report
+        }
+    }
+
+    static SQLiteDataSource dataSource(Path file) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(5_000);
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        SQLiteDataSource ds = new SQLiteDataSource(config);
+        ds.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+        return ds;
+    }
+
+    private static void checkIsDatabase(SQLiteDataSource ds, Path file) {
+        try (Connection c = ds.getConnection(); var st = c.createStatement();
+             var rs = st.executeQuery("PRAGMA quick_check")) {
+            String result = rs.next() ? rs.getString(1) : "no answer";
+            if (!"ok".equalsIgnoreCase(result)) {
+                throw new StoreException(damaged(file, "integrity check failed: " + result), null);
+            }
+        } catch (SQLException e) {
+            throw new StoreException(damaged(file, e.getMessage()), e);
+        }
+    }
+
+    private static void migrate(SQLiteDataSource ds, Path file) {
+        try {
+            Flyway.configure().dataSource(ds).locations("classpath:db/migration")
+                    .loggers("slf4j").load().migrate();
+        } catch (FlywayException e) {
+            throw new StoreException(damaged(file, e.getMessage().lines().findFirst().orElse("migration failed")), e);
+        }
+    }
+
+    private static String damaged(Path file, String why) {
+        return "the data file " + file.toAbsolutePath() + " is damaged or is not a Flotilla database (" + why
+                + "); it was left as it is. Move it away or start with another --data-dir.";
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    DSLContext writeContext() {
+        return writeCtx;
+    }
+
+    Connection writerConnection() {
+        return writer;
+    }
+
+    DSLContext readContext() {
+        return readCtx;
+    }
+
+    /** A pragma's value as a live connection reports it (journal_mode, synchronous, foreign_keys, busy_timeout). */
+    public String pragma(String name) {
+        if (!name.matches("[a-z_]+")) throw new IllegalArgumentException("not a pragma name: " + name);
+        synchronized (reader) {
+            return String.valueOf(readCtx.fetchValue("PRAGMA " + name));
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            synchronized (writer) {
+                if (!writer.isClosed()) {
+                    // fold the WAL back into the main file so the next start needs no recovery
+                    try (var st = writer.createStatement()) {
+                        st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+                    }
+                    writer.close();
+                }
+            }
+            synchronized (reader) {
+                reader.close();
+            }
+            log.info("store closed: {}", file);
+        } catch (SQLException e) {
+            log.warn("closing the store {} failed: {}", file, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,260 @@
+package dev.flotilla.engine.store;
+
+import static dev.flotilla.engine.store.jooq.Tables.ACCOUNTS;
+import static dev.flotilla.engine.store.jooq.Tables.BOTS;
+import static dev.flotilla.engine.store.jooq.Tables.BOT_STATE;
+import static dev.flotilla.engine.store.jooq.Tables.CANDLES;
+import static dev.flotilla.engine.store.jooq.Tables.FILLS;
+import static dev.flotilla.engine.store.jooq.Tables.ORDERS;
+import static dev.flotilla.engine.store.jooq.Tables.PAPER_BALANCES;
+import static dev.flotilla.engine.store.jooq.Tables.PAPER_ORDERS;
+import static dev.flotilla.engine.store.jooq.Tables.POSITIONS;
+import static dev.flotilla.engine.store.jooq.Tables.SETTINGS;
+
+import dev.flotilla.engine.model.Account;
+import dev.flotilla.engine.model.BotSpec;
+import dev.flotilla.engine.model.BotState;
+import dev.flotilla.engine.model.BotStatus;
+import dev.flotilla.engine.model.Candle;
+import dev.flotilla.engine.model.ClosedTrade;
+import dev.flotilla.engine.model.Feed;
+import dev.flotilla.engine.model.Fill;
+import dev.flotilla.engine.model.Order;
+import dev.flotilla.engine.model.OrderStatus;
+import dev.flotilla.engine.model.Position;
+import dev.flotilla.engine.model.Side;
+import dev.flotilla.engine.model.Symbol;
+import dev.flotilla.engine.model.Timeframe;
+import dev.flotilla.engine.store.jooq.tables.records.FillsRecord;
+import dev.flotilla.engine.store.jooq.tables.records.OrdersRecord;
+import dev.flotilla.engine.store.jooq.tables.records.PositionsRecord;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.jooq.DSLContext;
+
+/**
+ * Typed access to the database. All writes go through {@link #write}, one BEGIN IMMEDIATE transaction at a
+ * time on the single writer connection; reads use their own connection and see committed data only.
+ */
+public final class Store implements AutoCloseable {
+
+    private final Database db;
+    private final Object writeLock = new Object();
+    private long transactions;
+    private long longestWriteNanos;
+
+    public Store(Database db) {
+        this.db = db;
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    /** Runs {@code work} in one write transaction: all of it is committed, or none of it. */
+    public void write(Consumer<Tx> work) {
+        writeAndGet(tx -> {
+            work.accept(tx);
+            return null;
+        });
+    }
+
+    public <T> T writeAndGet(Function<Tx, T> work) {
+        synchronized (writeLock) {
+            long start = System.nanoTime();
+            Connection c = db.writerConnection();
+            try (var st = c.createStatement()) {
+                st.execute("BEGIN IMMEDIATE");
+            } catch (SQLException e) {
+                throw new StoreException("cannot start a write transaction on " + db.file() + ": " + e.getMessage(), e);
+            }
+            try {
+                T result = work.apply(new Tx(db.writeContext()));
+                try (var st = c.createStatement()) {
+                    st.execute("COMMIT");
+                }
+                transactions++;
+                longestWriteNanos = Math.max(longestWriteNanos, System.nanoTime() - start);
+                return result;
+            } catch (SQLException e) {
+                rollback(c);
+                throw new StoreException("cannot commit to " + db.file() + ": " + e.getMessage(), e);
+            } catch (RuntimeException e) {
+                rollback(c);
+                throw e;
+            }
+        }
+    }
+
+    private static void rollback(Connection c) {
+        try (var st = c.createStatement()) {
+            st.execute("ROLLBACK");
+        } catch (SQLException ignored) {
+            // the transaction is already gone (SQLite rolls back by itself on some errors)
+        }
+    }
+
+    public long transactionCount() {
+        synchronized (writeLock) {
+            return transactions;
+        }
+    }
+
+    public long longestWriteNanos() {
+        synchronized (writeLock) {
+            return longestWriteNanos;
+        }
+    }
+
+    private <T> T read(Function<DSLContext, T> query) {
+        DSLContext ctx = db.readContext();
+        synchronized (ctx) {
+            return query.apply(ctx);
+        }
+    }
+
+    // ---- reads ----
+
+    public Map<String, String> settings() {
+        return read(ctx -> {
+            Map<String, String> m = new LinkedHashMap<>();
+            ctx.selectFrom(SETTINGS).forEach(r -> m.put(r.getKey(), r.getValue()));
+            return m;
+        });
+    }
+
+    public Optional<String> setting(String key) {
+        return Optional.ofNullable(read(ctx -> ctx.select(SETTINGS.VALUE).from(SETTINGS).where(SETTINGS.KEY.eq(key))
+                .fetchOne(SETTINGS.VALUE)));
+    }
+
+    public List<BotSpec> bots() {
+        return read(ctx -> ctx.selectFrom(BOTS).where(BOTS.REMOVED.eq(0L)).orderBy(BOTS.CREATED_AT, BOTS.ID)
+                .fetch(r -> new BotSpec(r.getId(), r.getStrategy(), Symbol.parse(r.getSymbol()),
+                        Timeframe.parse(r.getTimeframe()), Json.params(r.getParams()), Num.dec(r.getCapital()))));
+    }
+
+    public Map<String, BotState> botStates() {
+        return read(ctx -> {
+            Map<String, BotState> m = new LinkedHashMap<>();
+            ctx.selectFrom(BOT_STATE).forEach(r -> m.put(r.getBotId(), new BotState(r.getBotId(),
+                    BotStatus.valueOf(r.getStatus()), r.getLastClose(), r.getLastTickAt(), r.getLastError(),
+                    r.getOrderSeq(), Num.dec(r.getPeakEquity()))));
+            return m;
+        });
+    }
+
+    public Map<String, Account> accounts() {
+        return read(ctx -> {
+            Map<String, Account> m = new LinkedHashMap<>();
+            ctx.selectFrom(ACCOUNTS).forEach(r -> m.put(r.getBotId(), new Account(r.getBotId(), Num.dec(r.getCash()),
+                    Num.dec(r.getRealizedPnl()), Num.dec(r.getFees()))));
+            return m;
+        });
+    }
+
+    public Map<String, Position> openPositions() {
+        return read(ctx -> {
+            Map<String, Position> m = new LinkedHashMap<>();
+            ctx.selectFrom(POSITIONS).where(POSITIONS.STATUS.eq("OPEN")).orderBy(POSITIONS.ID)
+                    .forEach(r -> m.put(r.getBotId(), position(r)));
+            return m;
+        });
+    }
+
+    private static Position position(PositionsRecord r) {
+        return new Position(r.getId(), r.getBotId(), Symbol.parse(r.getSymbol()), Num.dec(r.getQty()),
+                Num.dec(r.getEntryPrice()), Num.dec(r.getEntryFee()), Num.dec(r.getStopPrice()),
+                Num.dec(r.getHighestPrice()), r.getOpenedAt(), r.getEntryOrder());
+    }
+
+    public List<Order> orders(OrderStatus status) {
+        return read(ctx -> ctx.selectFrom(ORDERS).where(ORDERS.STATUS.eq(status.name()))
+                .orderBy(ORDERS.CREATED_AT, ORDERS.CLIENT_ORDER_ID).fetch(Store::order));
+    }
+
+    public Optional<Order> order(String clientOrderId) {
+        return read(ctx -> ctx.selectFrom(ORDERS).where(ORDERS.CLIENT_ORDER_ID.eq(clientOrderId)).fetchOptional(Store::order));
+    }
+
+    private static Order order(OrdersRecord r) {
+        return new Order(r.getClientOrderId(), r.getBotId(), Symbol.parse(r.getSymbol()), Side.valueOf(r.getSide()),
+                Num.dec(r.getQty()), Num.dec(r.getRefPrice()), Num.dec(r.getStopPrice()), r.getPurpose(), OrderStatus.valueOf(r.getStatus()),
+                r.getTickClose(), r.getCreatedAt(), r.getUpdatedAt(), r.getReason());
+    }
+
+    /** All fills in the order they happened. */
+    public List<Fill> fills() {
+        return read(ctx -> ctx.selectFrom(FILLS).orderBy(FILLS.ID).fetch(Store::fill));
+    }
+
+    public List<Fill> recentFills(int limit) {
+        List<Fill> list = read(ctx -> ctx.selectFrom(FILLS).orderBy(FILLS.ID.desc()).limit(limit).fetch(Store::fill));
+        Collections.reverse(list);
+        return list;
+    }
+
+    private static Fill fill(FillsRecord r) {
+        return new Fill(r.getClientOrderId(), r.getBotId(), Symbol.parse(r.getSymbol()), Side.valueOf(r.getSide()),
+                Num.dec(r.getQty()), Num.dec(r.getPrice()), Num.dec(r.getFee()), r.getFilledAt());
+    }
+
+    /** Closed positions: bot id and net PnL, oldest first. */
+    public List<ClosedTrade> closedTrades() {
+        return read(ctx -> ctx.selectFrom(POSITIONS).where(POSITIONS.STATUS.eq("CLOSED")).orderBy(POSITIONS.ID)
+                .fetch(r -> new ClosedTrade(r.getBotId(), Symbol.parse(r.getSymbol()), Num.dec(r.getQty()),
+                        Num.dec(r.getEntryPrice()), Num.dec(r.getExitPrice()), Num.dec(r.getRealizedPnl()),
+                        r.getOpenedAt(), r.getClosedAt(), r.getExitReason())));
+    }
+
+    /** The most recent stored closed candles of a feed that closed at or before {@code closedBy}, oldest first. */
+    public List<Candle> candles(Feed feed, long closedBy, int limit) {
+        long lastOpen = closedBy - feed.timeframe().millis();
+        List<Candle> list = read(ctx -> ctx.selectFrom(CANDLES)
+                .where(CANDLES.SYMBOL.eq(feed.symbol().toString()))
+                .and(CANDLES.TIMEFRAME.eq(feed.timeframe().label()))
+                .and(CANDLES.OPEN_TIME.le(lastOpen))
+                .orderBy(CANDLES.OPEN_TIME.desc()).limit(limit)
+                .fetch(r -> new Candle(r.getOpenTime(), r.getOpen(), r.getHigh(), r.getLow(), r.getClose(), r.getVolume())));
+        List<Candle> ordered = new ArrayList<>(list);
+        Collections.reverse(ordered);
+        return ordered;
+    }
+
+    public long count(String table) {
+        return read(ctx -> (long) ctx.fetchCount(ctx.meta().getTables(table).getFirst()));
+    }
+
+    /** The paper exchange's side of the books. */
+    public Map<String, Map<String, BigDecimal>> paperBalances() {
+        return read(ctx -> {
+            Map<String, Map<String, BigDecimal>> m = new LinkedHashMap<>();
+            ctx.selectFrom(PAPER_BALANCES).forEach(r -> m.computeIfAbsent(r.getBotId(), k -> new LinkedHashMap<>())
+                    .put(r.getAsset(), Num.dec(r.getAmount())));
+            return m;
+        });
+    }
+
+    public Optional<Fill> paperOrder(String clientOrderId) {
+        return read(ctx -> ctx.selectFrom(PAPER_ORDERS).where(PAPER_ORDERS.CLIENT_ORDER_ID.eq(clientOrderId))
+                .fetchOptional(r -> new Fill(r.getClientOrderId(), r.getBotId(), Symbol.parse(r.getSymbol()),
+                        Side.valueOf(r.getSide()), Num.dec(r.getQty()), Num.dec(r.getPrice()), Num.dec(r.getFee()),
+                        r.getFilledAt())));
+    }
+
+    @Override
+    public void close() {
+        synchronized (writeLock) {
+            db.close();
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.flotilla.engine.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatabaseTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void liveConnectionReportsThePragmasTheEngineReliesOn() {
+        try (Database db = Database.open(dir)) {
+            assertThat(db.pragma("journal_mode")).isEqualToIgnoringCase("wal");
+            assertThat(db.pragma("synchronous")).isEqualTo("1");  // NORMAL
+            assertThat(db.pragma("foreign_keys")).isEqualTo("1");
+            assertThat(db.pragma("busy_timeout")).isEqualTo("5000");
+        }
+    }
+
+    @Test
+    void writesAreAllOrNothing() {
+        try (Store store = new Store(Database.open(dir))) {
+            store.write(tx -> tx.setting("a", "1"));
+            assertThatThrownBy(() -> store.write(tx -> {
+                tx.setting("a", "2");
+                tx.setting("b", "2");
+                throw new IllegalStateException("boom");
+            })).hasMessage("boom");
+            assertThat(store.settings()).containsExactly(java.util.Map.entry("a", "1"));
+        }
+    }
+
+    @Test
+    void reopeningKeepsWhatWasCommitted() {
+        try (Store store = new Store(Database.open(dir))) {
+            store.write(tx -> tx.setting("kill", "off"));
+        }
+        try (Store store = new Store(Database.open(dir))) {
+            assertThat(store.setting("kill")).contains("off");
+        }
+        assertThat(Database.peekSetting(dir, "kill")).contains("off");
+    }
+
+    @Test
+    void aFileOfRandomBytesIsReportedAndLeftUntouched() throws Exception {
+        byte[] junk = new byte[64 * 1024];
+        new Random(3).nextBytes(junk);
+        Path file = dir.resolve(Database.FILE_NAME);
+        Files.write(file, junk);
+        assertThatThrownBy(() -> Database.open(dir))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining(file.toAbsolutePath().toString())
+                .hasMessageContaining("left as it is");
+        assertThat(Files.readAllBytes(file)).isEqualTo(junk);
+    }
+
+    @Test
+    void aForeignSqliteDatabaseIsReportedAndLeftUntouched() throws Exception {
+        Path file = dir.resolve(Database.FILE_NAME);
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file); var st = c.createStatement()) {
+            st.execute("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)");
+            st.execute("INSERT INTO customers VALUES (1, 'x')");
+        }
+        byte[] before = Files.readAllBytes(file);
+        assertThatThrownBy(() -> Database.open(dir)).isInstanceOf(StoreException.class)
+                .hasMessageContaining("not a Flotilla database");
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+    }
+}
