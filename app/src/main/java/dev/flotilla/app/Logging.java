@@ -1,8 +1,12 @@
 package dev.flotilla.app;
 
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.joran.JoranConfigurator;
+import java.net.URL;
 import java.nio.file.Path;
+import org.slf4j.LoggerFactory;
 
-/** Points the log file into the data folder; must run before the first logger is made. */
+/** Points the rolling log file into the data folder, at INFO or DEBUG. */
 final class Logging {
     private Logging() {
     }
@@ -12,5 +16,18 @@ final class Logging {
         System.setProperty("flotilla.logLevel", debug ? "DEBUG" : "INFO");
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");
+        // logback may already be configured (an earlier run in the same JVM): configure it again for this folder
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx) {
+            URL config = Logging.class.getResource("/logback.xml");
+            if (config == null) return;
+            ctx.reset();
+            JoranConfigurator jc = new JoranConfigurator();
+            jc.setContext(ctx);
+            try {
+                jc.doConfigure(config);
+            } catch (Exception e) {
+                System.err.println("flotilla: logging could not be set up: " + e.getMessage());
+            }
+        }
     }
 }

@@ -1,0 +1,104 @@
+package dev.flotilla.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CommandLineTest {
+
+    @TempDir
+    Path dir;
+
+    record Result(int status, String out, String err) {
+    }
+
+    static Result run(String... args) {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        int status = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private List<Path> filesIn(Path folder) throws Exception {
+        if (!Files.exists(folder)) return List.of();
+        try (Stream<Path> s = Files.walk(folder)) {
+            return new ArrayList<>(s.filter(Files::isRegularFile).toList());
+        }
+    }
+
+    private void rejected(String expected, String... args) throws Exception {
+        Path data = dir.resolve("data");
+        List<String> all = new ArrayList<>(List.of("--headless", "--data-dir", data.toString()));
+        all.addAll(List.of(args));
+        Result r = run(all.toArray(String[]::new));
+        assertThat(r.status()).as(r.err()).isEqualTo(2);
+        assertThat(r.err().strip().lines()).hasSize(1);
+        assertThat(r.err()).contains(expected);
+        assertThat(filesIn(data)).isEmpty();
+    }
+
+    @Test
+    void badOptionsGetOneLineExitTwoAndTouchNothing() throws Exception {
+        rejected("--frobnicate", "--frobnicate");
+        rejected("--speed: must be a number from 1 to 100000 or 'max'", "--speed", "fast");
+        rejected("--speed", "--speed", "0");
+        rejected("--duration: must be a positive number followed by m, h or d", "--duration", "3 weeks");
+        rejected("--duration", "--duration", "0h");
+        rejected("--seed: must be a whole number", "--seed", "abc");
+        rejected("--fleet: no such file", "--fleet", dir.resolve("nope.json").toString());
+    }
+
+    @Test
+    void aBadFleetFileIsNamedAndNothingIsCreated() throws Exception {
+        Path fleet = dir.resolve("fleet.json");
+        Files.writeString(fleet, "{\"bots\": [{\"id\": \"x\", \"strategy\": \"ema-rsi\", \"symbol\": \"BTC/USDT\", \"timeframe\": \"1h\", \"capital\": -5}]}");
+        rejected("bots[0].capital", "--fleet", fleet.toString());
+        Files.writeString(fleet, "{\"bots\": [");
+        rejected("not valid JSON", "--fleet", fleet.toString());
+    }
+
+    @Test
+    void aSeedOtherThanTheFoldersIsRefusedWithoutChangingIt() throws Exception {
+        Path data = dir.resolve("data");
+        Result first = run("--headless", "--data-dir", data.toString(), "--speed", "max", "--seed", "7", "--duration", "1h");
+        assertThat(first.status()).as(first.err()).isZero();
+        byte[] before = Files.readAllBytes(data.resolve("flotilla.db"));
+        Result second = run("--headless", "--data-dir", data.toString(), "--speed", "max", "--seed", "8", "--duration", "2h");
+        assertThat(second.status()).isEqualTo(2);
+        assertThat(second.err()).contains("seed 7");
+        assertThat(Files.readAllBytes(data.resolve("flotilla.db"))).isEqualTo(before);
+    }
+
+    @Test
+    void helpListsTheOptions() {
+        Result r = run("--help");
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).contains("--headless", "--data-dir", "--fleet", "--speed", "--seed", "--duration");
+    }
+
+    @Test
+    void aHeadlessRunPrintsStatusAndASummaryAndWritesItsLog() throws Exception {
+        Path data = dir.resolve("data");
+        Result r = run("--headless", "--data-dir", data.toString(), "--speed", "max", "--seed", "7", "--duration", "1d");
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).contains("45 bots", "SANDBOX xmax", "Summary:", "ema-rsi", "atr-trend", "total",
+                "market-data requests: 1638 candle", "fills digest:");
+        assertThat(r.out()).containsPattern("running 45/45");
+        assertThat(data.resolve("flotilla.db")).exists();
+        assertThat(data.resolve("logs").resolve("flotilla.log")).exists();
+        // the same period on the same folder is already done: a second run ends at once with the same trades
+        String digest = r.out().lines().filter(l -> l.startsWith("fills digest:")).findFirst().orElseThrow();
+        Result again = run("--headless", "--data-dir", data.toString(), "--speed", "max", "--duration", "1d");
+        assertThat(again.status()).isZero();
+        assertThat(again.out()).contains(digest);
+    }
+}
