@@ -16,6 +16,13 @@ public interface StrategyType {
     /** Makes a strategy from a full, validated parameter map (see {@link StrategyRegistry#resolve}). */
     Strategy create(Map<String, Double> params);
 
+    /**
+     * Rejects combinations of individually valid values, such as a fast period that is not below the slow
+     * one, with an IllegalArgumentException naming the parameters. {@code params} is complete and in range.
+     */
+    default void validate(Map<String, Double> params) {
+    }
+
     /** How many closed bars the strategy needs before it can decide with these parameters. */
     int warmupBars(Map<String, Double> params);
 }

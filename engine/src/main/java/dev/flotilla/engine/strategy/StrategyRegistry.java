@@ -1,0 +1,104 @@
+package dev.flotilla.engine.strategy;
+
+import dev.flotilla.engine.strategy.builtin.AtrTrendType;
+import dev.flotilla.engine.strategy.builtin.BollingerReversionType;
+import dev.flotilla.engine.strategy.builtin.DonchianBreakoutType;
+import dev.flotilla.engine.strategy.builtin.EmaRsiType;
+import dev.flotilla.engine.strategy.builtin.MacdMomentumType;
+import dev.flotilla.engine.strategy.builtin.RsiReversionType;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SequencedMap;
+import java.util.stream.Collectors;
+
+/**
+ * The strategy types the engine knows, by id, and the one gate their parameters pass through. Nothing else
+ * in the engine names a concrete type, so a new strategy is one class plus one line in {@link #builtin()}.
+ */
+public final class StrategyRegistry {
+
+    /** The most closed candles a strategy is ever given; every type's warm-up must fit inside it. */
+    public static final int MAX_WINDOW = 300;
+
+    private final SequencedMap<String, StrategyType> types = new LinkedHashMap<>();
+
+    public StrategyRegistry(List<StrategyType> types) {
+        for (StrategyType type : types) {
+            if (this.types.putIfAbsent(type.id(), type) != null) {
+                throw new IllegalArgumentException("strategy '" + type.id() + "' is registered twice");
+            }
+        }
+    }
+
+    public static StrategyRegistry builtin() {
+        return new StrategyRegistry(List.of(
+                new EmaRsiType(),
+                new RsiReversionType(),
+                new BollingerReversionType(),
+                new MacdMomentumType(),
+                new DonchianBreakoutType(),
+                new AtrTrendType()));
+    }
+
+    public StrategyType type(String id) {
+        StrategyType type = types.get(id);
+        if (type == null) {
+            throw new IllegalArgumentException("unknown strategy '" + id + "'; allowed: " + String.join(", ", types.keySet()));
+        }
+        return type;
+    }
+
+    public Collection<StrategyType> types() {
+        return Collections.unmodifiableCollection(types.values());
+    }
+
+    /**
+     * The full parameter map of a strategy: the given values checked against their ranges and the type's
+     * cross-field rules, defaults for the rest, in the type's declared order.
+     *
+     * @throws IllegalArgumentException naming the offending parameter and what is allowed
+     */
+    public Map<String, Double> resolve(String id, Map<String, Double> given) {
+        StrategyType type = type(id);
+        Map<String, Double> supplied = given == null ? Map.of() : given;
+        Map<String, ParamSpec> specs = type.params().stream()
+                .collect(Collectors.toMap(ParamSpec::name, p -> p, (a, b) -> a, LinkedHashMap::new));
+        for (String name : supplied.keySet()) {
+            if (!specs.containsKey(name)) {
+                throw new IllegalArgumentException("unknown parameter '" + name + "' for strategy '" + id
+                        + "'; allowed: " + String.join(", ", specs.keySet()));
+            }
+        }
+        Map<String, Double> resolved = new LinkedHashMap<>();
+        for (ParamSpec spec : specs.values()) {
+            Double value = supplied.containsKey(spec.name()) ? supplied.get(spec.name()) : Double.valueOf(spec.defaultValue());
+            String problem = value == null ? "parameter '" + spec.name() + "' has no value" : spec.check(value);
+            if (problem != null) {
+                throw new IllegalArgumentException(problem + " (strategy '" + id + "')");
+            }
+            resolved.put(spec.name(), value);
+        }
+        Map<String, Double> view = Collections.unmodifiableMap(resolved);
+        type.validate(view);
+        // a safety net for a type whose ranges were widened without minding the window
+        int warmup = type.warmupBars(view);
+        if (warmup > MAX_WINDOW) {
+            throw new IllegalArgumentException("strategy '" + id + "' with " + view + " needs " + warmup
+                    + " bars of history; at most " + MAX_WINDOW + " are available");
+        }
+        return view;
+    }
+
+    /** Makes a bot's strategy; the parameters are resolved again so no unchecked map reaches a type. */
+    public Strategy create(String id, Map<String, Double> resolvedParams) {
+        return type(id).create(resolve(id, resolvedParams));
+    }
+
+    /** The bars a strategy needs before it decides, for a parameter map as {@link #resolve} accepts it. */
+    public int warmupBars(String id, Map<String, Double> params) {
+        return type(id).warmupBars(resolve(id, params));
+    }
+}

@@ -1,0 +1,77 @@
+package dev.flotilla.engine.strategy.builtin;
+
+import dev.flotilla.engine.strategy.Decision;
+import dev.flotilla.engine.strategy.OpenPosition;
+import dev.flotilla.engine.strategy.ParamSpec;
+import dev.flotilla.engine.strategy.Strategy;
+import dev.flotilla.engine.strategy.StrategyType;
+import java.util.List;
+import java.util.Map;
+import org.ta4j.core.BarSeries;
+import org.ta4j.core.indicators.bollinger.BollingerBandFacade;
+
+/**
+ * Bollinger-band mean reversion: buys the first close back inside the lower band after a close below it
+ * (a stretch that has started to snap back) and sells at a target between the middle and the upper band.
+ */
+public final class BollingerReversionType implements StrategyType {
+
+    private static final List<ParamSpec> PARAMS = List.of(
+            Params.period("period", "bars of the moving average and standard deviation", 5, 200, 20),
+            Params.level("stdDevs", "band width in standard deviations", 0.5, 4, 2),
+            Params.level("exitBand", "take-profit between the middle band (0) and the upper band (1)", 0, 1, 0));
+
+    @Override
+    public String id() {
+        return "bollinger-reversion";
+    }
+
+    @Override
+    public String displayName() {
+        return "Bollinger-band mean reversion";
+    }
+
+    @Override
+    public List<ParamSpec> params() {
+        return PARAMS;
+    }
+
+    @Override
+    public int warmupBars(Map<String, Double> params) {
+        return Params.integer(params, "period") + 2;
+    }
+
+    @Override
+    public Strategy create(Map<String, Double> params) {
+        return new Rule(Params.integer(params, "period"), Params.value(params, "stdDevs"),
+                Params.value(params, "exitBand"), warmupBars(params));
+    }
+
+    private record Rule(int period, double stdDevs, double exitBand, int warmup) implements Strategy {
+
+        @Override
+        public Decision evaluate(BarSeries series, OpenPosition position) {
+            if (Signals.warmingUp(series, warmup)) return Signals.waiting(series, warmup);
+            var bands = new BollingerBandFacade(series, period, stdDevs);
+            int i = series.getEndIndex();
+            double close = series.getBar(i).getClosePrice().doubleValue();
+            double lower = Signals.at(bands.lower(), i);
+            if (position == null) {
+                double closeBefore = series.getBar(i - 1).getClosePrice().doubleValue();
+                double lowerBefore = Signals.at(bands.lower(), i - 1);
+                if (closeBefore < lowerBefore && close >= lower) {
+                    return Decision.enter(Fmt.text("close %s back above lower band %s after %s below %s",
+                            Fmt.price(close), Fmt.price(lower), Fmt.price(closeBefore), Fmt.price(lowerBefore)));
+                }
+                return Decision.HOLD;
+            }
+            double middle = Signals.at(bands.middle(), i);
+            double target = middle + exitBand * (Signals.at(bands.upper(), i) - middle);
+            if (close >= target) {
+                return Decision.exit(Fmt.text("close %s reached target %s (middle band %s)",
+                        Fmt.price(close), Fmt.price(target), Fmt.price(middle)));
+            }
+            return Decision.HOLD;
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.flotilla.engine.strategy.builtin;
+
+import dev.flotilla.engine.strategy.Decision;
+import dev.flotilla.engine.strategy.OpenPosition;
+import dev.flotilla.engine.strategy.ParamSpec;
+import dev.flotilla.engine.strategy.Strategy;
+import dev.flotilla.engine.strategy.StrategyType;
+import java.util.List;
+import java.util.Map;
+import org.ta4j.core.BarSeries;
+import org.ta4j.core.indicators.helpers.HighPriceIndicator;
+import org.ta4j.core.indicators.helpers.HighestValueIndicator;
+import org.ta4j.core.indicators.helpers.LowPriceIndicator;
+import org.ta4j.core.indicators.helpers.LowestValueIndicator;
+
+/**
+ * Donchian-channel breakout: buys a close above the highest high of the previous bars and sells a close
+ * below the lowest low of a usually shorter lookback, so losers are cut sooner than winners.
+ */
+public final class DonchianBreakoutType implements StrategyType {
+
+    private static final List<ParamSpec> PARAMS = List.of(
+            Params.period("entryPeriod", "bars whose highest high a close must beat to buy", 2, 250, 20),
+            Params.period("exitPeriod", "bars whose lowest low a close must break to sell", 2, 250, 10));
+
+    @Override
+    public String id() {
+        return "donchian-breakout";
+    }
+
+    @Override
+    public String displayName() {
+        return "Donchian-channel breakout";
+    }
+
+    @Override
+    public List<ParamSpec> params() {
+        return PARAMS;
+    }
+
+    @Override
+    public int warmupBars(Map<String, Double> params) {
+        // the channel is read at the bar before the last, over full lookbacks
+        return Math.max(Params.integer(params, "entryPeriod"), Params.integer(params, "exitPeriod")) + 1;
+    }
+
+    @Override
+    public Strategy create(Map<String, Double> params) {
+        return new Rule(Params.integer(params, "entryPeriod"), Params.integer(params, "exitPeriod"), warmupBars(params));
+    }
+
+    private record Rule(int entryPeriod, int exitPeriod, int warmup) implements Strategy {
+
+        @Override
+        public Decision evaluate(BarSeries series, OpenPosition position) {
+            if (Signals.warmingUp(series, warmup)) return Signals.waiting(series, warmup);
+            int i = series.getEndIndex();
+            double close = series.getBar(i).getClosePrice().doubleValue();
+            if (position == null) {
+                double high = Signals.at(new HighestValueIndicator(new HighPriceIndicator(series), entryPeriod), i - 1);
+                return close > high
+                        ? Decision.enter(Fmt.text("close %s broke above the %d-bar high %s",
+                                Fmt.price(close), entryPeriod, Fmt.price(high)))
+                        : Decision.HOLD;
+            }
+            double low = Signals.at(new LowestValueIndicator(new LowPriceIndicator(series), exitPeriod), i - 1);
+            return close < low
+                    ? Decision.exit(Fmt.text("close %s broke below the %d-bar low %s",
+                            Fmt.price(close), exitPeriod, Fmt.price(low)))
+                    : Decision.HOLD;
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.flotilla.engine.strategy.builtin;
+
+import dev.flotilla.engine.strategy.Decision;
+import dev.flotilla.engine.strategy.OpenPosition;
+import dev.flotilla.engine.strategy.ParamSpec;
+import dev.flotilla.engine.strategy.Strategy;
+import dev.flotilla.engine.strategy.StrategyType;
+import java.util.List;
+import java.util.Map;
+import org.ta4j.core.BarSeries;
+import org.ta4j.core.indicators.RSIIndicator;
+import org.ta4j.core.indicators.averages.EMAIndicator;
+import org.ta4j.core.indicators.helpers.ClosePriceIndicator;
+
+/**
+ * EMA crossover with an RSI filter: buys a fresh up-cross of the fast EMA unless the market is already
+ * overbought, and sells a down-cross unless it is already oversold (where selling tends to be the bottom).
+ */
+public final class EmaRsiType implements StrategyType {
+
+    private static final List<ParamSpec> PARAMS = List.of(
+            Params.period("fastPeriod", "bars of the fast EMA", 2, 100, 9),
+            Params.period("slowPeriod", "bars of the slow EMA", 3, 200, 21),
+            Params.period("rsiPeriod", "bars of the RSI", 2, 100, 14),
+            Params.level("overbought", "RSI at or above which an up-cross is not bought", 50, 100, 70),
+            Params.level("oversold", "RSI at or below which a down-cross is not sold", 0, 50, 30));
+
+    @Override
+    public String id() {
+        return "ema-rsi";
+    }
+
+    @Override
+    public String displayName() {
+        return "EMA crossover with RSI filter";
+    }
+
+    @Override
+    public List<ParamSpec> params() {
+        return PARAMS;
+    }
+
+    @Override
+    public void validate(Map<String, Double> params) {
+        Params.requireLess(params, "fastPeriod", "slowPeriod");
+        Params.requireLess(params, "oversold", "overbought");
+    }
+
+    @Override
+    public int warmupBars(Map<String, Double> params) {
+        // +2: a crossing compares the last bar with the one before, and both must be past the unstable bars
+        return Math.max(Params.integer(params, "slowPeriod"), Params.integer(params, "rsiPeriod")) + 2;
+    }
+
+    @Override
+    public Strategy create(Map<String, Double> params) {
+        return new Rule(Params.integer(params, "fastPeriod"), Params.integer(params, "slowPeriod"),
+                Params.integer(params, "rsiPeriod"), Params.value(params, "overbought"),
+                Params.value(params, "oversold"), warmupBars(params));
+    }
+
+    private record Rule(int fast, int slow, int rsiPeriod, double overbought, double oversold, int warmup)
+            implements Strategy {
+
+        @Override
+        public Decision evaluate(BarSeries series, OpenPosition position) {
+            if (Signals.warmingUp(series, warmup)) return Signals.waiting(series, warmup);
+            var close = new ClosePriceIndicator(series);
+            var fastEma = new EMAIndicator(close, fast);
+            var slowEma = new EMAIndicator(close, slow);
+            int i = series.getEndIndex();
+            double rsi = Signals.at(new RSIIndicator(close, rsiPeriod), i);
+            if (position == null && Signals.crossedUp(fastEma, slowEma, i) && rsi < overbought) {
+                return Decision.enter(Fmt.text("EMA %d crossed above EMA %d (%s > %s), RSI %s",
+                        fast, slow, Fmt.price(Signals.at(fastEma, i)), Fmt.price(Signals.at(slowEma, i)), Fmt.level(rsi)));
+            }
+            if (position != null && Signals.crossedDown(fastEma, slowEma, i) && rsi > oversold) {
+                return Decision.exit(Fmt.text("EMA %d crossed below EMA %d (%s < %s), RSI %s",
+                        fast, slow, Fmt.price(Signals.at(fastEma, i)), Fmt.price(Signals.at(slowEma, i)), Fmt.level(rsi)));
+            }
+            return Decision.HOLD;
+        }
+    }
+}

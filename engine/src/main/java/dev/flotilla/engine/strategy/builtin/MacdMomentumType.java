@@ -1,0 +1,80 @@
+package dev.flotilla.engine.strategy.builtin;
+
+import dev.flotilla.engine.strategy.Decision;
+import dev.flotilla.engine.strategy.OpenPosition;
+import dev.flotilla.engine.strategy.ParamSpec;
+import dev.flotilla.engine.strategy.Strategy;
+import dev.flotilla.engine.strategy.StrategyType;
+import java.util.List;
+import java.util.Map;
+import org.ta4j.core.BarSeries;
+import org.ta4j.core.indicators.MACDIndicator;
+import org.ta4j.core.indicators.helpers.ClosePriceIndicator;
+
+/**
+ * MACD momentum: buys when MACD crosses above its signal line and sells when it crosses back below. The
+ * optional zero filter only buys with MACD above zero, trading fewer but trend-aligned crossings.
+ */
+public final class MacdMomentumType implements StrategyType {
+
+    private static final List<ParamSpec> PARAMS = List.of(
+            Params.period("fastPeriod", "bars of the fast EMA", 2, 100, 12),
+            Params.period("slowPeriod", "bars of the slow EMA", 3, 200, 26),
+            Params.period("signalPeriod", "bars of the signal line EMA", 2, 50, 9),
+            Params.period("zeroFilter", "1 = buy only while MACD is above zero, 0 = off", 0, 1, 0));
+
+    @Override
+    public String id() {
+        return "macd-momentum";
+    }
+
+    @Override
+    public String displayName() {
+        return "MACD momentum";
+    }
+
+    @Override
+    public List<ParamSpec> params() {
+        return PARAMS;
+    }
+
+    @Override
+    public void validate(Map<String, Double> params) {
+        Params.requireLess(params, "fastPeriod", "slowPeriod");
+    }
+
+    @Override
+    public int warmupBars(Map<String, Double> params) {
+        // the signal line is an EMA of MACD, so its unstable bars come on top of the slow EMA's
+        return Params.integer(params, "slowPeriod") + Params.integer(params, "signalPeriod") + 2;
+    }
+
+    @Override
+    public Strategy create(Map<String, Double> params) {
+        return new Rule(Params.integer(params, "fastPeriod"), Params.integer(params, "slowPeriod"),
+                Params.integer(params, "signalPeriod"), Params.integer(params, "zeroFilter") == 1,
+                warmupBars(params));
+    }
+
+    private record Rule(int fast, int slow, int signalPeriod, boolean zeroFilter, int warmup) implements Strategy {
+
+        @Override
+        public Decision evaluate(BarSeries series, OpenPosition position) {
+            if (Signals.warmingUp(series, warmup)) return Signals.waiting(series, warmup);
+            var macd = new MACDIndicator(new ClosePriceIndicator(series), fast, slow);
+            var signal = macd.getSignalLine(signalPeriod);
+            int i = series.getEndIndex();
+            double m = Signals.at(macd, i);
+            double s = Signals.at(signal, i);
+            if (position == null && Signals.crossedUp(macd, signal, i) && (!zeroFilter || m > 0)) {
+                return Decision.enter(Fmt.text("MACD %d/%d crossed above signal %d (%s > %s)%s",
+                        fast, slow, signalPeriod, Fmt.price(m), Fmt.price(s), zeroFilter ? " above zero" : ""));
+            }
+            if (position != null && Signals.crossedDown(macd, signal, i)) {
+                return Decision.exit(Fmt.text("MACD %d/%d crossed below signal %d (%s < %s)",
+                        fast, slow, signalPeriod, Fmt.price(m), Fmt.price(s)));
+            }
+            return Decision.HOLD;
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.flotilla.engine.strategy.builtin;
+
+import dev.flotilla.engine.strategy.Decision;
+import dev.flotilla.engine.strategy.OpenPosition;
+import dev.flotilla.engine.strategy.ParamSpec;
+import dev.flotilla.engine.strategy.Strategy;
+import dev.flotilla.engine.strategy.StrategyType;
+import java.util.List;
+import java.util.Map;
+import org.ta4j.core.BarSeries;
+import org.ta4j.core.indicators.RSIIndicator;
+import org.ta4j.core.indicators.helpers.ClosePriceIndicator;
+
+/**
+ * RSI mean reversion: buys when RSI climbs back up through the oversold level (the selling has stopped,
+ * rather than catching it while it still falls) and sells once RSI has recovered to the exit level.
+ */
+public final class RsiReversionType implements StrategyType {
+
+    private static final List<ParamSpec> PARAMS = List.of(
+            Params.period("rsiPeriod", "bars of the RSI; short, as reversion trades are short", 2, 100, 7),
+            Params.level("oversold", "RSI level whose upward crossing is bought", 5, 50, 30),
+            Params.level("exitLevel", "RSI level at or above which the position is sold (70 = overbought)", 10, 95, 50));
+
+    @Override
+    public String id() {
+        return "rsi-reversion";
+    }
+
+    @Override
+    public String displayName() {
+        return "RSI mean reversion";
+    }
+
+    @Override
+    public List<ParamSpec> params() {
+        return PARAMS;
+    }
+
+    @Override
+    public void validate(Map<String, Double> params) {
+        Params.requireLess(params, "oversold", "exitLevel");
+    }
+
+    @Override
+    public int warmupBars(Map<String, Double> params) {
+        return Params.integer(params, "rsiPeriod") + 2;
+    }
+
+    @Override
+    public Strategy create(Map<String, Double> params) {
+        return new Rule(Params.integer(params, "rsiPeriod"), Params.value(params, "oversold"),
+                Params.value(params, "exitLevel"), warmupBars(params));
+    }
+
+    private record Rule(int period, double oversold, double exitLevel, int warmup) implements Strategy {
+
+        @Override
+        public Decision evaluate(BarSeries series, OpenPosition position) {
+            if (Signals.warmingUp(series, warmup)) return Signals.waiting(series, warmup);
+            var rsi = new RSIIndicator(new ClosePriceIndicator(series), period);
+            int i = series.getEndIndex();
+            double now = Signals.at(rsi, i);
+            double before = Signals.at(rsi, i - 1);
+            if (position == null && before <= oversold && now > oversold) {
+                return Decision.enter(Fmt.text("RSI %d crossed up through %s (%s -> %s)",
+                        period, Fmt.number(oversold), Fmt.level(before), Fmt.level(now)));
+            }
+            if (position != null && now >= exitLevel) {
+                return Decision.exit(Fmt.text("RSI %d reached %s (exit level %s)",
+                        period, Fmt.level(now), Fmt.number(exitLevel)));
+            }
+            return Decision.HOLD;
+        }
+    }
+}
