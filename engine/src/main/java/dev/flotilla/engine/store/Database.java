@@ -49,8 +49,8 @@ public final class Database implements AutoCloseable {
             throw new StoreException("cannot create the data folder " + dataDir + ": " + e.getMessage(), e);
         }
         boolean existed = Files.exists(file);
+        if (existed) checkIsDatabase(file);
         SQLiteDataSource ds = dataSource(file);
-        if (existed) checkIsDatabase(ds, file);
         migrate(ds, file);
         try {
             // autocommit on: Store opens each write transaction itself with BEGIN IMMEDIATE, so the writer never
@@ -97,13 +97,25 @@ public final class Database implements AutoCloseable {
         return ds;
     }
 
-    private static void checkIsDatabase(SQLiteDataSource ds, Path file) {
-        try (Connection c = ds.getConnection(); var st = c.createStatement();
-             var rs = st.executeQuery("PRAGMA quick_check")) {
-            String result = rs.next() ? rs.getString(1) : "no answer";
-            if (!"ok".equalsIgnoreCase(result)) {
-                throw new StoreException(damaged(file, "integrity check failed: " + result), null);
+    /** Looks at an existing file read-only: even switching a foreign file to WAL would change it. */
+    private static void checkIsDatabase(Path file) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setOpenMode(org.sqlite.SQLiteOpenMode.READONLY);
+        try (Connection c = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+             var st = c.createStatement()) {
+            try (var rs = st.executeQuery("PRAGMA quick_check")) {
+                String result = rs.next() ? rs.getString(1) : "no answer";
+                if (!"ok".equalsIgnoreCase(result)) throw new StoreException(damaged(file, "integrity check failed: " + result));
             }
+            boolean hasTables;
+            boolean ours;
+            try (var rs = st.executeQuery("SELECT count(*), sum(name = 'flyway_schema_history') FROM sqlite_master WHERE type = 'table'")) {
+                rs.next();
+                hasTables = rs.getInt(1) > 0;
+                ours = rs.getInt(2) > 0;
+            }
+            if (hasTables && !ours) throw new StoreException(damaged(file, "it holds tables of another program"));
         } catch (SQLException e) {
             throw new StoreException(damaged(file, e.getMessage()), e);
         }

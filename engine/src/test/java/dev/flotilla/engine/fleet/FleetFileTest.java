@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-class FleetFileTest {
+public class FleetFileTest {
 
     private final FleetFile parser = new FleetFile(StrategyRegistry.builtin(), SandboxMarket.DEFAULT_SYMBOLS);
 

@@ -47,7 +47,7 @@ public final class FleetView extends BorderPane {
                 number("Position", BotView::positionQty, 100),
                 number("Equity", BotView::equity, 100),
                 number("Unrealized", BotView::unrealizedPnl, 95),
-                number("Realized", BotView::realizedPnl, 95),
+                number("Realized net", BotView::realizedPnl, 95),
                 text("Last tick", b -> b.lastTick() == 0 ? "" : TIME.format(Instant.ofEpochMilli(b.lastTick())), 95),
                 text("Last error", b -> b.lastError() == null ? "" : b.lastError(), 160));
         setCenter(table);
@@ -78,7 +78,7 @@ public final class FleetView extends BorderPane {
                     return;
                 }
                 setText(v.signum() == 0 ? "0" : v.toPlainString());
-                if (title.equals("Unrealized") || title.equals("Realized")) {
+                if (title.equals("Unrealized") || title.equals("Realized net")) {
                     if (v.signum() > 0) getStyleClass().add("pnl-up");
                     if (v.signum() < 0) getStyleClass().add("pnl-down");
                 }
