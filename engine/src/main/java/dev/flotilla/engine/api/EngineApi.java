@@ -16,4 +16,9 @@ public interface EngineApi {
 
     /** Stops a bot's ticks; an open position keeps its stop-loss protection. */
     void stopBot(String botId);
+
+    /** How the market data source is doing: healthy, retrying, rate limited or banned, and its request budget. */
+    default MarketStatus marketStatus() {
+        return MarketStatus.ok("sandbox");
+    }
 }

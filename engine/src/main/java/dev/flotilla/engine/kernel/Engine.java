@@ -2,15 +2,18 @@ package dev.flotilla.engine.kernel;
 
 import dev.flotilla.engine.api.EngineApi;
 import dev.flotilla.engine.api.FleetSnapshot;
+import dev.flotilla.engine.api.MarketStatus;
 import dev.flotilla.engine.event.BotEvent;
 import dev.flotilla.engine.event.EngineEvent;
 import dev.flotilla.engine.event.EventBus;
+import dev.flotilla.engine.event.SystemEvent;
 import dev.flotilla.engine.execution.Broker;
 import dev.flotilla.engine.execution.OrderFlow;
 import dev.flotilla.engine.fleet.BotRuntime;
 import dev.flotilla.engine.fleet.FeedBook;
 import dev.flotilla.engine.market.CountingMarket;
 import dev.flotilla.engine.market.MarketData;
+import dev.flotilla.engine.market.MarketDataException;
 import dev.flotilla.engine.model.BotStatus;
 import dev.flotilla.engine.model.Feed;
 import dev.flotilla.engine.store.Store;
@@ -46,7 +49,9 @@ public final class Engine implements EngineApi {
     private final TickProcessor ticks;
     private final MarkToMarket marks;
     private final Snapshots snapshots;
+    private final FeedRetries retries = new FeedRetries();
     private SimulatedClock clock;
+    private WallClock follow;
     private long engineStart;
     private volatile boolean stopping;
     private volatile Throwable failure;
@@ -93,6 +98,14 @@ public final class Engine implements EngineApi {
                 mode, java.time.Instant.ofEpochMilli(resume));
     }
 
+    /**
+     * Makes a real-time engine (speed 1) follow this clock instead of the computer's: engine time is then the
+     * exchange's time, so candle closes are the exchange's closes. Call before {@link #start}.
+     */
+    public void follow(WallClock clock) {
+        this.follow = clock;
+    }
+
     /** Starts the engine thread; it runs until {@code endTime} (engine time, exclusive) or until shut down. */
     public void start(Long endTime) {
         thread = Thread.ofPlatform().name("engine").start(() -> {
@@ -109,7 +122,8 @@ public final class Engine implements EngineApi {
     }
 
     private void loop(Long endTime) throws InterruptedException {
-        Pacer pacer = new Pacer(config.speed(), commands, clock.now());
+        Pacer pacer = follow != null && !config.simulated() ? Pacer.following(follow, commands)
+                : new Pacer(config.speed(), commands, clock.now());
         long cursor = clock.now();
         while (!stopping) {
             drainCommands();
@@ -132,7 +146,7 @@ public final class Engine implements EngineApi {
 
     private long nextEventTime(long cursor) {
         long next = Math.min(ceil(cursor, config.markIntervalMs()), ceil(cursor, config.snapshotIntervalMs()));
-        for (FeedBook book : fleet.feeds()) next = Math.min(next, fleet.nextFetch(book));
+        for (FeedBook book : fleet.feeds()) next = Math.min(next, Math.min(fleet.nextFetch(book), retries.next(book)));
         return next;
     }
 
@@ -151,13 +165,31 @@ public final class Engine implements EngineApi {
             });
         }
         for (FeedBook book : fleet.feeds()) {
-            if (fleet.nextFetch(book) != t) continue;
-            long close = fleet.nextClose(book);
-            List<BotRuntime> due = fleet.dueBots(book.feed(), close);
-            if (!due.isEmpty()) ticks.run(book, due, close, t, events, time);
-            fleet.advance(book, close);
+            FeedRetries.Retry retry = retries.take(book, t);
+            if (retry != null) {
+                tick(book, retry.close(), retry.attempt(), t, events, time);
+            } else if (fleet.nextFetch(book) == t) {
+                long close = fleet.nextClose(book);
+                fleet.advance(book, close);
+                tick(book, close, 1, t, events, time);
+            }
         }
+        for (String warning : market.drainWarnings()) events.add(new SystemEvent.RateLimitWarning(t, null, warning));
         publish(events);
+    }
+
+    /** One attempt at a feed's close; a failed fetch is tried again later (see {@link FeedRetries}). */
+    private void tick(FeedBook book, long close, int attempt, long t, List<EngineEvent> events, Consumer<Tx> time) {
+        List<BotRuntime> due = fleet.dueBots(book.feed(), close);
+        if (due.isEmpty()) return;
+        RuntimeException failed = ticks.run(book, due, close, t, events, time);
+        if (failed == null) return;
+        long notBefore = failed instanceof MarketDataException m ? m.notBefore() : 0;
+        FeedRetries.Retry next = retries.failed(book, close, attempt, t, notBefore, fleet.nextFetch(book));
+        if (next != null) {
+            log.info("feed {}: close {} is tried again at {} (attempt {})", book.feed(),
+                    java.time.Instant.ofEpochMilli(close), java.time.Instant.ofEpochMilli(next.at()), next.attempt());
+        }
     }
 
     private void commitTime(long t) {
@@ -215,6 +247,11 @@ public final class Engine implements EngineApi {
     @Override
     public FleetSnapshot snapshot() {
         return snapshots.latest();
+    }
+
+    @Override
+    public MarketStatus marketStatus() {
+        return market.status();
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.flotilla.engine.execution.OrderFlow;
 import dev.flotilla.engine.fleet.BotRuntime;
 import dev.flotilla.engine.fleet.FeedBook;
 import dev.flotilla.engine.market.MarketData;
+import dev.flotilla.engine.market.MarketDataException;
 import dev.flotilla.engine.model.BotState;
 import dev.flotilla.engine.model.BotStatus;
 import dev.flotilla.engine.model.Candle;
@@ -44,8 +45,12 @@ final class TickProcessor {
         this.sizing = new Sizing(config);
     }
 
-    /** Runs the tick of candle close {@code close} at engine time {@code now} for the given bots of the feed. */
-    void run(FeedBook book, List<BotRuntime> bots, long close, long now, List<EngineEvent> events,
+    /**
+     * Runs the tick of candle close {@code close} at engine time {@code now} for the given bots of the feed.
+     *
+     * @return null, or why the feed's bots could not tick: the market data failed or the closing candle is missing
+     */
+    RuntimeException run(FeedBook book, List<BotRuntime> bots, long close, long now, List<EngineEvent> events,
              java.util.function.Consumer<dev.flotilla.engine.store.Tx> alsoCommit) {
         List<Candle> fresh;
         try {
@@ -53,7 +58,7 @@ final class TickProcessor {
         } catch (RuntimeException e) {
             log.warn("feed {}: market data failed at close {}: {}; {} bot(s) skip this tick", book.feed(), close,
                     e.getMessage(), bots.size());
-            return;
+            return e;
         }
         Candle last = book.last();
         if (last == null || last.closeTime(book.feed().timeframe()) != close) {
@@ -62,7 +67,7 @@ final class TickProcessor {
                 tx.candles(book.feed(), fresh);
                 alsoCommit.accept(tx);
             }, events);
-            return;
+            return new MarketDataException("the candle closing at " + close + " is missing");
         }
         BarSeries series = Bars.series(book.feed().toString(), book.feed().timeframe(), book.candles());
         BigDecimal closePrice = BigDecimal.valueOf(last.close());
@@ -106,6 +111,7 @@ final class TickProcessor {
             bot.state(bot.state().withStatus(BotStatus.ERROR, failures.get(i)));
             events.add(new BotEvent.BotError(now, bot.id(), failures.get(i)));
         }
+        return null;
     }
 
     /**

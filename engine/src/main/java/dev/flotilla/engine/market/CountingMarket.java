@@ -1,5 +1,6 @@
 package dev.flotilla.engine.market;
 
+import dev.flotilla.engine.api.MarketStatus;
 import dev.flotilla.engine.model.Candle;
 import dev.flotilla.engine.model.Feed;
 import dev.flotilla.engine.model.Symbol;
@@ -35,6 +36,16 @@ public final class CountingMarket implements MarketData {
     public Map<Symbol, BigDecimal> lastPrices(Collection<Symbol> symbols) {
         priceRequests.incrementAndGet();
         return market.lastPrices(symbols);
+    }
+
+    @Override
+    public MarketStatus status() {
+        return market.status();
+    }
+
+    @Override
+    public List<String> drainWarnings() {
+        return market.drainWarnings();
     }
 
     public long candleRequests() {

@@ -1,5 +1,6 @@
 package dev.flotilla.engine.market;
 
+import dev.flotilla.engine.api.MarketStatus;
 import dev.flotilla.engine.model.Candle;
 import dev.flotilla.engine.model.Feed;
 import dev.flotilla.engine.model.Symbol;
@@ -24,4 +25,17 @@ public interface MarketData {
 
     /** Last trade prices of the given symbols, in one request. */
     Map<Symbol, BigDecimal> lastPrices(java.util.Collection<Symbol> symbols);
+
+    /** How the source is doing, for the console. */
+    default MarketStatus status() {
+        return MarketStatus.ok(name());
+    }
+
+    /**
+     * Warnings for the operator since the last call (a rate limit hit, a ban); the engine drains them on its
+     * thread and publishes them as RATE_LIMIT_WARNING events.
+     */
+    default List<String> drainWarnings() {
+        return List.of();
+    }
 }
