@@ -52,7 +52,11 @@ class BinanceMarketTest {
 
     /** The fake's candles as Binance's 8-decimal strings carry them. */
     static List<Candle> truth(Feed feed, long from, long closedBy) {
-        return new SandboxMarket(7, ORIGIN, () -> Long.MAX_VALUE).closedCandles(feed, from, closedBy, 10_000).stream()
+        return truth(ORIGIN, feed, from, closedBy);
+    }
+
+    static List<Candle> truth(long origin, Feed feed, long from, long closedBy) {
+        return new SandboxMarket(7, origin, () -> Long.MAX_VALUE).closedCandles(feed, from, closedBy, 10_000).stream()
                 .map(c -> new Candle(c.openTime(), r8(c.open()), r8(c.high()), r8(c.low()), r8(c.close()), r8(c.volume())))
                 .toList();
     }

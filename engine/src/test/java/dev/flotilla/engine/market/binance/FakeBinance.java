@@ -37,7 +37,7 @@ import java.util.function.LongSupplier;
 final class FakeBinance implements AutoCloseable {
 
     /** One request as the server saw it. */
-    record Request(String path, Map<String, String> query, long serverTime, int weight, int status) {
+    record Request(String path, Map<String, String> query, long serverTime, int weight, int status, String body) {
         boolean isKlines() {
             return path.endsWith("/klines");
         }
@@ -205,13 +205,13 @@ final class FakeBinance implements AutoCloseable {
                 }
                 if (fault instanceof Fault.Status s) status = s.status();
             }
-            requests.add(new Request(path, query, now, weight, status));
             ex.getResponseHeaders().add("X-MBX-USED-WEIGHT-1M", Long.toString(used));
             switch (fault) {
                 case Fault.Status s -> {
                     if (s.retryAfterSeconds() != null) ex.getResponseHeaders().add("Retry-After", s.retryAfterSeconds().toString());
                     String body = s.jsonBody() ? "{\"code\":" + s.code() + ",\"msg\":\"" + message(s.status()) + "\"}"
                             : "<html><body>" + s.status() + " Bad Gateway</body></html>";
+                    requests.add(new Request(path, query, now, weight, status, body));
                     reply(ex, s.status(), body, s.jsonBody());
                     return;
                 }
@@ -232,6 +232,8 @@ final class FakeBinance implements AutoCloseable {
                 case "/api/v3/ticker/price" -> prices(query, now);
                 default -> null;
             };
+            requests.add(new Request(path, query, now, weight, body == null ? 404 : body.startsWith("!") ? 400 : status,
+                    path.endsWith("/price") ? body : null));
             if (body == null) {
                 reply(ex, 404, "{\"code\":-1000,\"msg\":\"no such endpoint\"}", true);
             } else if (body.startsWith("!")) {
@@ -337,6 +339,7 @@ final class FakeBinance implements AutoCloseable {
                 }
                 case OUT_OF_ORDER -> {
                     if (rows.size() >= 2) rows.add(rows.removeFirst());
+                    else if (rows.size() == 1) rows.addAll(data.closedCandles(feed, rows.getFirst().openTime() - len, rows.getFirst().openTime(), 1));
                 }
                 default -> {
                 }
