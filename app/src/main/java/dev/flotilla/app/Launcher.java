@@ -1,5 +1,6 @@
 package dev.flotilla.app;
 
+import dev.flotilla.engine.api.MarketChoice;
 import dev.flotilla.engine.event.EventBus;
 import dev.flotilla.engine.execution.paper.PaperBroker;
 import dev.flotilla.engine.fleet.FleetFile;
@@ -8,7 +9,6 @@ import dev.flotilla.engine.kernel.Engine;
 import dev.flotilla.engine.kernel.EngineConfig;
 import dev.flotilla.engine.kernel.EngineSettings;
 import dev.flotilla.engine.kernel.FleetSeeder;
-import dev.flotilla.engine.kernel.RunSummary;
 import dev.flotilla.engine.market.sandbox.SandboxMarket;
 import dev.flotilla.engine.model.BotSpec;
 import dev.flotilla.engine.store.Database;
@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The wiring: the one place that chooses the market and the broker. It checks everything it was given before
- * it touches the data folder, then opens the store, boots the engine and runs it headless or in the window.
+ * it touches the data folder, then opens the store, boots the engine (on the sandbox here, on Binance data in
+ * {@link BinanceLaunch}) and runs it headless or in the window.
  */
 final class Launcher {
 
@@ -52,6 +53,7 @@ final class Launcher {
         StrategyRegistry registry = StrategyRegistry.builtin();
         List<BotSpec> fleet = readFleet(registry);
         checkSeed();
+        checkMarket();
         Logging.init(settings.dataDir(), settings.debug());
         Logger log = LoggerFactory.getLogger(Launcher.class);
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> log.error("uncaught exception in thread {}", t.getName(), e));
@@ -64,6 +66,16 @@ final class Launcher {
             return Main.FAILED;
         }
         try {
+            MarketChoice market = settings.market();
+            store.write(tx -> {
+                tx.setting(EngineSettings.MARKET, market.key());
+                if (market.kind() == MarketChoice.Kind.BINANCE) tx.setting(EngineSettings.BINANCE_URL, market.binanceUrl());
+            });
+            Runner runner = new Runner(settings, store, out, err);
+            if (market.kind() == MarketChoice.Kind.BINANCE) {
+                Engine engine = new BinanceLaunch(settings, store, out).engine(registry, fleet);
+                return runner.run(engine, "prices from " + market.binanceUrl());
+            }
             long wallNow = System.currentTimeMillis();
             EngineConfig config = EngineConfig.defaults().withSpeed(settings.speed());
             long freshStart = config.simulated() ? Math.floorDiv(wallNow, DAY) * DAY : Math.floorDiv(wallNow, 60_000L) * 60_000L;
@@ -78,17 +90,24 @@ final class Launcher {
                 tx.setting(EngineSettings.SANDBOX_SEED, Long.toString(seed));
                 tx.setting(EngineSettings.SANDBOX_ORIGIN, Long.toString(origin));
             });
-            if (!FleetSeeder.seedIfEmpty(store, fleet, start) && settings.fleet() != null) {
-                out.println("note: this data folder already has a fleet; " + settings.fleet() + " was not applied");
-            }
-            Runner runner = new Runner(settings, store, out, err);
-            return runner.run(engine(store, registry, config, seed, origin, start, wallNow), seed);
+            seedFleet(store, fleet, start, settings, out);
+            return runner.run(engine(store, registry, config, seed, origin, start, wallNow), "seed " + seed);
         } catch (StoreException e) {
             err.println("flotilla: " + e.getMessage());
             log.error("store failure", e);
             return Main.FAILED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Main.FAILED;
         } finally {
             store.close();
+        }
+    }
+
+    /** Creates the fleet in a new data folder; an existing folder keeps its own. */
+    static void seedFleet(Store store, List<BotSpec> fleet, long start, Settings settings, PrintStream out) {
+        if (!FleetSeeder.seedIfEmpty(store, fleet, start) && settings.fleet() != null) {
+            out.println("note: this data folder already has a fleet; " + settings.fleet() + " was not applied");
         }
     }
 
@@ -98,7 +117,7 @@ final class Launcher {
         ClockHandle clock = new ClockHandle(start);
         SandboxMarket market = new SandboxMarket(seed, origin, clock);
         PaperBroker broker = new PaperBroker(store, new BigDecimal("5"), new BigDecimal("0.001"));
-        String mode = "SANDBOX x" + config.speedLabel();
+        String mode = settings.market().modeLabel(config.speedLabel());
         Engine engine = new Engine(store, market, broker, registry, config, mode, new EventBus());
         engine.boot(start, wallNow);
         clock.follow(engine.clock());
@@ -135,6 +154,28 @@ final class Launcher {
             if (!stored.equals(Long.toString(settings.seed()))) {
                 throw new UsageException("--seed: this data folder's sandbox was created with seed " + stored
                         + ", not " + settings.seed() + "; use that seed or another --data-dir");
+            }
+        });
+    }
+
+    /**
+     * A data folder trades one market for good: its engine time, candles and paper accounts belong to it (a sandbox
+     * folder's engine time runs ahead of the calendar). Another market gets another folder.
+     */
+    private void checkMarket() {
+        MarketChoice wanted = settings.market();
+        String kind = Database.peekSetting(settings.dataDir(), EngineSettings.MARKET)
+                .orElse(Database.peekSetting(settings.dataDir(), EngineSettings.ENGINE_START).isPresent() ? "sandbox" : null);
+        if (kind == null) return;
+        if (!kind.equals(wanted.key())) {
+            throw new UsageException("--market: the data folder " + settings.dataDir() + " trades the " + kind
+                    + " market, not " + wanted.key() + "; use another --data-dir (each market keeps its own folder)");
+        }
+        if (wanted.kind() != MarketChoice.Kind.BINANCE) return;
+        Database.peekSetting(settings.dataDir(), EngineSettings.BINANCE_URL).ifPresent(url -> {
+            if (!url.equals(wanted.binanceUrl())) {
+                throw new UsageException("--binance-url: the data folder " + settings.dataDir() + " has its Binance data from "
+                        + url + ", not " + wanted.binanceUrl() + "; use another --data-dir");
             }
         });
     }

@@ -19,6 +19,12 @@ final class Options {
     @Option(names = "--fleet", paramLabel = "FILE", description = "Fleet file used when the data folder has no fleet yet (default: the built-in 45 bots).")
     Path fleet;
 
+    @Option(names = "--market", paramLabel = "sandbox|binance", description = "Where prices come from: the built-in sandbox (default), or Binance's public market data (paper trading, no keys).")
+    String market;
+
+    @Option(names = "--binance-url", paramLabel = "URL", description = "With --market binance: production (default, https://api.binance.com), testnet (https://testnet.binance.vision) or another http(s) base URL.")
+    String binanceUrl;
+
     @Option(names = "--speed", paramLabel = "N|max", description = "Sandbox engine seconds per wall second: 1 to 100000, or max (default: 60).")
     String speed;
 

@@ -29,9 +29,10 @@ final class Runner {
         this.err = err;
     }
 
-    int run(Engine engine, long seed) throws RuntimeException {
+    /** @param source where the prices come from, for the first line: "seed 7", "prices from https://..." */
+    int run(Engine engine, String source) throws RuntimeException {
         Long end = settings.duration() == null ? null : engine.engineStart() + settings.duration().toMillis();
-        out.println("Flotilla: " + engine.snapshot().bots().size() + " bots, " + engine.snapshot().mode() + ", seed " + seed
+        out.println("Flotilla: " + engine.snapshot().bots().size() + " bots, " + engine.snapshot().mode() + ", " + source
                 + ", data " + store.database().file());
         Thread hook = Thread.ofPlatform().unstarted(() -> {
             try {

@@ -55,6 +55,41 @@ class CommandLineTest {
         rejected("--duration", "--duration", "0h");
         rejected("--seed: must be a whole number", "--seed", "abc");
         rejected("--fleet: no such file", "--fleet", dir.resolve("nope.json").toString());
+        rejected("--market: must be sandbox or binance, got 'nasdaq'", "--market", "nasdaq");
+        rejected("--binance-url: must be production, testnet or an http(s) URL", "--market", "binance", "--binance-url", "ftp://example.com");
+        rejected("--binance-url: must be production, testnet or an http(s) URL", "--market", "binance", "--binance-url", "prod");
+        rejected("--binance-url: applies only with --market binance", "--binance-url", "testnet");
+        rejected("--speed: Binance data runs in real time", "--market", "binance", "--speed", "60");
+        rejected("--seed: applies to the sandbox only", "--market", "binance", "--seed", "7");
+    }
+
+    @Test
+    void aDataFolderKeepsItsMarket() throws Exception {
+        Path data = dir.resolve("data");
+        Result first = run("--headless", "--data-dir", data.toString(), "--speed", "max", "--seed", "7", "--duration", "1h");
+        assertThat(first.status()).as(first.err()).isZero();
+        byte[] before = Files.readAllBytes(data.resolve("flotilla.db"));
+        Result binance = run("--headless", "--data-dir", data.toString(), "--market", "binance", "--binance-url", "testnet");
+        assertThat(binance.status()).isEqualTo(2);
+        assertThat(binance.err().strip().lines()).hasSize(1);
+        assertThat(binance.err()).contains("trades the sandbox market, not binance", "another --data-dir");
+        assertThat(Files.readAllBytes(data.resolve("flotilla.db"))).isEqualTo(before);
+    }
+
+    @Test
+    void eachBinanceEndpointHasItsOwnDefaultFolder() {
+        Options o = new Options();
+        o.market = "binance";
+        assertThat(Settings.from(o).dataDir()).isEqualTo(DataFolder.defaultDir().resolve("binance"));
+        o.binanceUrl = "testnet";
+        Settings testnet = Settings.from(o);
+        assertThat(testnet.dataDir()).isEqualTo(DataFolder.defaultDir().resolve("binance-testnet"));
+        assertThat(testnet.market().binanceUrl()).isEqualTo("https://testnet.binance.vision");
+        assertThat(testnet.speed()).isEqualTo(1);
+        o.binanceUrl = "http://127.0.0.1:8080/";
+        assertThat(Settings.from(o).dataDir()).isEqualTo(DataFolder.defaultDir().resolve("binance-127.0.0.1-8080"));
+        assertThat(Settings.from(o).market().binanceUrl()).isEqualTo("http://127.0.0.1:8080");
+        assertThat(Settings.from(new Options()).dataDir()).isEqualTo(DataFolder.defaultDir());
     }
 
     @Test
@@ -82,7 +117,8 @@ class CommandLineTest {
     void helpListsTheOptions() {
         Result r = run("--help");
         assertThat(r.status()).isZero();
-        assertThat(r.out()).contains("--headless", "--data-dir", "--fleet", "--speed", "--seed", "--duration");
+        assertThat(r.out()).contains("--headless", "--data-dir", "--fleet", "--speed", "--seed", "--duration", "--market",
+                "--binance-url");
     }
 
     @Test

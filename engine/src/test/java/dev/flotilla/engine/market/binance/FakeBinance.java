@@ -34,10 +34,10 @@ import java.util.function.LongSupplier;
  * reply, 429 past the limit, 418 for a client that keeps asking during a 429) and faults a test can queue for
  * one feed or for the next request of any kind. The candles are a seeded sandbox path, so strategies trade.
  */
-final class FakeBinance implements AutoCloseable {
+public final class FakeBinance implements AutoCloseable {
 
     /** One request as the server saw it. */
-    record Request(String path, Map<String, String> query, long serverTime, int weight, int status, String body) {
+    public record Request(String path, Map<String, String> query, long serverTime, int weight, int status, String body) {
         boolean isKlines() {
             return path.endsWith("/klines");
         }
@@ -88,7 +88,7 @@ final class FakeBinance implements AutoCloseable {
      * @param seed   seed of the sandbox path the candles come from
      * @param origin where that path starts; nothing earlier is served
      */
-    FakeBinance(LongSupplier clock, long seed, long origin) throws IOException {
+    public FakeBinance(LongSupplier clock, long seed, long origin) throws IOException {
         this.clock = clock;
         this.data = new SandboxMarket(seed, origin, () -> Long.MAX_VALUE);
         this.live = new SandboxMarket(seed, origin, clock::getAsLong);
@@ -99,7 +99,7 @@ final class FakeBinance implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
@@ -142,7 +142,7 @@ final class FakeBinance implements AutoCloseable {
         return q != null && !q.isEmpty();
     }
 
-    List<Request> requests() {
+    public List<Request> requests() {
         return List.copyOf(requests);
     }
 
