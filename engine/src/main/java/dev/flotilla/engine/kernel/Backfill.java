@@ -27,6 +27,8 @@ public final class Backfill {
     /** Longer waits than this (an IP ban) are left to the engine rather than hold the start up. */
     static final long MAX_WAIT_MS = 120_000;
     static final int ATTEMPTS = 3;
+    /** After this many feeds in a row failed, the market is taken to be down: the rest is left to the engine. */
+    static final int FAILED_FEEDS_IN_A_ROW = 2;
 
     public record Result(int feeds, int pages, long candles, List<Feed> failed) {
     }
@@ -54,7 +56,12 @@ public final class Backfill {
         int pages = 0;
         long candles = 0;
         List<Feed> failed = new ArrayList<>();
+        int failedInARow = 0;
         for (Feed feed : feeds) {
+            if (failedInARow >= FAILED_FEEDS_IN_A_ROW) {
+                failed.add(feed);
+                continue;
+            }
             long len = feed.timeframe().millis();
             long lastClose = feed.timeframe().lastCloseAtOrBefore(now);
             List<Candle> stored = store.candles(feed, lastClose, 1);
@@ -86,6 +93,11 @@ public final class Backfill {
                 feedCandles += page.size();
                 from = page.getLast().openTime() + len;
             }
+            failedInARow = failed.contains(feed) ? failedInARow + 1 : 0;
+            if (failedInARow == FAILED_FEEDS_IN_A_ROW) {
+                report(progress, "backfill: " + failedInARow + " feeds in a row failed; the market seems down, the rest is"
+                        + " left to the engine's own fetches");
+            }
             done++;
             pages += feedPages;
             candles += feedCandles;
@@ -94,8 +106,8 @@ public final class Backfill {
                         feed, feedCandles, feedPages, failed.contains(feed) ? " (stopped early, the engine carries on)" : ""));
             }
         }
-        Result r = new Result(done, pages, candles, List.copyOf(failed));
-        report(progress, String.format("backfill done: %d feeds, %d page(s), %d candle(s)%s", done, pages, candles,
+        Result r = new Result(feeds.size(), pages, candles, List.copyOf(failed));
+        report(progress, String.format("backfill done: %d feeds, %d page(s), %d candle(s)%s", feeds.size(), pages, candles,
                 failed.isEmpty() ? "" : ", " + failed.size() + " feed(s) incomplete"));
         return r;
     }

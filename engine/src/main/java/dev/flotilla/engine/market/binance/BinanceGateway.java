@@ -34,6 +34,9 @@ final class BinanceGateway {
     /** Binance's documented Retry-After is always sent; these cover a reply that lacks it. */
     static final long DEFAULT_429_MS = 60_000;
     static final long DEFAULT_418_MS = 120_000;
+    /** After this many requests in a row got no answer, requests fail at once for a while instead of each timing out. */
+    static final int UNREACHABLE_AFTER = 3;
+    static final long UNREACHABLE_MAX_MS = 60_000;
 
     private final BinanceConfig config;
     private final BinanceExchange exchange;
@@ -46,6 +49,8 @@ final class BinanceGateway {
     private volatile MarketStatus.State state = MarketStatus.State.OK;
     private volatile String detail = "not asked yet";
     private volatile long warnedHeavyMinute = Long.MIN_VALUE;
+    private int noAnswerInARow;
+    private volatile long quietUntil;     // local time: no request while Binance does not answer
 
     BinanceGateway(BinanceConfig config, ServerClock clock) {
         this.config = config;
@@ -105,27 +110,53 @@ final class BinanceGateway {
                     + Instant.ofEpochMilli(clock.toServer(blocked)) + " (" + (banned ? "418 IP ban" : "429 rate limit") + ")",
                     clock.toServer(blocked), null);
         }
+        long quiet = quietUntil;
+        if (clock.local().now() < quiet) {
+            throw new MarketDataException(what + ": Binance did not answer the last " + noAnswerInARow
+                    + " requests; the next try is at " + Instant.ofEpochMilli(clock.toServer(quiet)));
+        }
         reserve(what, weight, maxWaitMs);
         try {
             T reply = call.send(rest);
             if (reply == null) throw new IOException("empty reply");
+            answered();
             weightHeader(reply.header("X-MBX-USED-WEIGHT-1M"));
             state = MarketStatus.State.OK;
             detail = "last request ok: " + what;
             return reply;
         } catch (BinanceException e) {
+            answered();
             weightHeader(header(e.getResponseHeaders(), "X-MBX-USED-WEIGHT-1M"));
             throw refused(what, e.getHttpStatusCode(), e.getCode(), e.getMessage(),
                     header(e.getResponseHeaders(), "Retry-After"), e);
         } catch (HttpStatusIOException e) {
+            answered();
             weightHeader(header(e.getResponseHeaders(), "X-MBX-USED-WEIGHT-1M"));
             throw refused(what, e.getHttpStatusCode(), 0, e.getMessage(), header(e.getResponseHeaders(), "Retry-After"), e);
         } catch (SocketTimeoutException | ConnectException | UnknownHostException e) {
+            noAnswer();
             return failed(what, MarketStatus.State.UNREACHABLE, "no answer from " + config.baseUrl() + ": " + e, e);
         } catch (IOException | RuntimeException e) {
             // malformed JSON, a broken connection, a reply rescu could not map
             return failed(what, MarketStatus.State.DEGRADED, "unusable reply: " + e, e);
         }
+    }
+
+    private synchronized void answered() {
+        noAnswerInARow = 0;
+    }
+
+    /**
+     * A request got no answer. From the third in a row on, requests fail at once for 5 s, 10 s, 20 s ... up to a
+     * minute (the engine thread would otherwise spend a timeout on every feed), then one is let through to try.
+     */
+    private synchronized void noAnswer() {
+        noAnswerInARow++;
+        if (noAnswerInARow < UNREACHABLE_AFTER) return;
+        long pause = Math.min(UNREACHABLE_MAX_MS, 5_000L << Math.min(noAnswerInARow - UNREACHABLE_AFTER, 10));
+        quietUntil = clock.local().now() + pause;
+        log.warn("Binance at {} did not answer {} requests in a row; no request for {} s", config.baseUrl(), noAnswerInARow,
+                pause / 1000);
     }
 
     private void reserve(String what, int weight, long maxWaitMs) {

@@ -278,4 +278,18 @@ class BinanceEngineTest {
             assertThat(w.klinesFor(next)).hasSize(13).allSatisfy(r -> assertThat(r.query()).containsEntry("limit", "1"));
         }
     }
+
+    @Test
+    void withBinanceDownTheAppStillStartsAndTheBackfillGivesUpEarly() throws Exception {
+        try (BinanceWorld w = new BinanceWorld(dir, START, 0)) {
+            w.fake.close();
+            w.start().runUntil(END);
+            assertThat(w.backfill.failed()).hasSize(39);
+            assertThat(w.backfill.pages()).isZero();
+            assertThat(w.progress).anySatisfy(l -> assertThat(l).contains("2 feeds in a row failed"));
+            assertThat(w.engine.failure()).isNull();
+            assertThat(w.store.botStates().values()).extracting(BotState::lastClose).containsOnlyNulls();
+            assertThat(w.engine.marketStatus().state()).isEqualTo(dev.flotilla.engine.api.MarketStatus.State.UNREACHABLE);
+        }
+    }
 }

@@ -189,6 +189,23 @@ class BinanceMarketTest {
     }
 
     @Test
+    void whenBinanceStopsAnsweringRequestsFailAtOnceForAWhileInsteadOfEachTimingOut() {
+        long from = T0 - T0 % M15 - 2 * M15;
+        fake.next(new FakeBinance.Fault.Hang(3_000), new FakeBinance.Fault.Hang(3_000), new FakeBinance.Fault.Hang(3_000));
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> market.closedCandles(BTC_15M, from, T0, 1_000)).hasMessageContaining("no answer");
+        }
+        long sent = requests();
+        assertThatThrownBy(() -> market.closedCandles(BTC_15M, from, T0, 1_000)).hasMessageContaining("did not answer the last 3");
+        assertThatThrownBy(() -> market.lastPrices(List.of(BTC_15M.symbol()))).hasMessageContaining("did not answer");
+        assertThat(requests()).isEqualTo(sent);
+        assertThat(market.status().state()).isEqualTo(MarketStatus.State.UNREACHABLE);
+        local.advance(5_000);
+        assertThat(market.closedCandles(BTC_15M, from, T0, 1_000)).hasSize(2);
+        assertThat(market.status().state()).isEqualTo(MarketStatus.State.OK);
+    }
+
+    @Test
     void theClockOffsetIsMeasuredAgainPeriodicallyAndAfterATimestampError() {
         skew.set(30_000);
         BinanceMarket ahead = new BinanceMarket(BinanceConfig.defaults(fake.url()), local);

@@ -215,16 +215,10 @@ public final class FakeBinance implements AutoCloseable {
                     reply(ex, s.status(), body, s.jsonBody());
                     return;
                 }
-                case Fault.Hang h -> {
-                    try {
-                        Thread.sleep(h.holdMs());
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
                 case null, default -> {
                 }
             }
+            // the reply is made (and the request recorded) on arrival, whenever it is sent
             String body = switch (path) {
                 case "/api/v3/time" -> "{\"serverTime\":" + now + "}";
                 case "/api/v3/exchangeInfo" -> exchangeInfo(now, query.get("symbol"));
@@ -234,6 +228,14 @@ public final class FakeBinance implements AutoCloseable {
             };
             requests.add(new Request(path, query, now, weight, body == null ? 404 : body.startsWith("!") ? 400 : status,
                     path.endsWith("/price") ? body : null));
+            if (fault instanceof Fault.Hang h) {
+                try {
+                    Thread.sleep(h.holdMs());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
             if (body == null) {
                 reply(ex, 404, "{\"code\":-1000,\"msg\":\"no such endpoint\"}", true);
             } else if (body.startsWith("!")) {
