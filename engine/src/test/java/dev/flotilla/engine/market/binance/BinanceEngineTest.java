@@ -69,7 +69,8 @@ class BinanceEngineTest {
 
     @Test
     void atACandleCloseTheKlinesRequestsAreOnePerFeedNotPerBot() throws Exception {
-        try (BinanceWorld w = new BinanceWorld(dir, START, 0).start().runUntil(END)) {
+        long close1h = at("2026-03-02T13:00:00Z");
+        try (BinanceWorld w = new BinanceWorld(dir, START, 0).start().runUntil(close1h + 5 * 60_000)) {
             List<Feed> feeds = w.feeds();
             assertThat(feeds).hasSize(39);
             assertThat(w.store.bots()).hasSize(45);
@@ -78,21 +79,26 @@ class BinanceEngineTest {
             assertThat(w.backfill.candles()).isEqualTo(39 * 300);
             assertThat(w.progress.getLast()).contains("39 feeds", "39 page(s)", "11700 candle(s)");
 
+            // 12:00 closes a 4h, a 1h and a 15m candle of every symbol: 39 feeds, one request each, for 45 bots
             List<FakeBinance.Request> at4h = w.klinesFor(CLOSE_4H);
             assertThat(at4h).hasSize(39);
             assertThat(at4h.stream().map(FakeBinance.Request::feedKey).collect(Collectors.toSet())).hasSize(39);
             assertThat(at4h).allSatisfy(r -> assertThat(r.query()).containsEntry("limit", "1"));
             assertThat(at4h.stream().mapToInt(FakeBinance.Request::weight).sum()).isEqualTo(78);
+            // 12:15 closes the 15m candles only; 13:00 the 1h and 15m ones
             List<FakeBinance.Request> at15m = w.klinesFor(CLOSE_15M);
             assertThat(at15m).hasSize(13).allSatisfy(r -> assertThat(r.query()).containsEntry("interval", "15m"));
             assertThat(at15m.stream().mapToInt(FakeBinance.Request::weight).sum()).isEqualTo(26);
+            List<FakeBinance.Request> at1h = w.klinesFor(close1h);
+            assertThat(at1h).hasSize(26).allSatisfy(r -> assertThat(r.query().get("interval")).isIn("15m", "1h"));
+            assertThat(at1h.stream().mapToInt(FakeBinance.Request::weight).sum()).isEqualTo(52);
             // nothing else was asked for klines while the engine ran, and nothing was refused
-            assertThat(w.engineRequests().stream().filter(FakeBinance.Request::isKlines)).hasSize(39 + 13);
+            assertThat(w.engineRequests().stream().filter(FakeBinance.Request::isKlines)).hasSize(39 + 3 * 13 + 26);
             assertThat(w.engineRequests()).allSatisfy(r -> assertThat(r.status()).isEqualTo(200));
 
             Map<String, Long> last = lastCloses(w);
             for (BotSpec b : w.store.bots()) {
-                assertThat(last.get(b.id())).as(b.id()).isEqualTo(b.timeframe() == Timeframe.M15 ? CLOSE_15M : CLOSE_4H);
+                assertThat(last.get(b.id())).as(b.id()).isEqualTo(b.timeframe() == Timeframe.H4 ? CLOSE_4H : close1h);
                 assertThat(ticks(w, b.id(), CLOSE_4H)).as(b.id()).isEqualTo(1);
             }
             assertThat(w.engine.marketStatus().state()).isEqualTo(dev.flotilla.engine.api.MarketStatus.State.OK);
@@ -242,6 +248,13 @@ class BinanceEngineTest {
             // the mark-to-market loop asked for all held symbols' prices in one request of weight 4 each time
             assertThat(w.engineRequests()).filteredOn(r -> r.path().endsWith("/price"))
                     .isNotEmpty().allSatisfy(r -> assertThat(r.weight()).isEqualTo(4));
+            // a day of the default fleet: far inside the budget of 4,800 a minute, in the busiest minute too
+            long busiest = Budgets.maxInAnyMinute(w.engineRequests());
+            long day = w.engineRequests().stream().mapToLong(FakeBinance.Request::weight).sum();
+            System.out.printf("a day of the default fleet: %d requests, weight %d, busiest minute %d%n",
+                    w.engineRequests().size(), day, busiest);
+            assertThat(busiest).isLessThanOrEqualTo(110);
+            assertThat(w.engineRequests().stream().filter(FakeBinance.Request::isKlines)).hasSize(13 * (96 + 24 + 6));
         }
     }
 
