@@ -34,6 +34,11 @@ public final class Tx {
         this.db = db;
     }
 
+    /** For the other typed writers of this package (risk tables), inside the same transaction. */
+    DSLContext dsl() {
+        return db;
+    }
+
     public void setting(String key, String value) {
         db.insertInto(SETTINGS, SETTINGS.KEY, SETTINGS.VALUE).values(key, value)
                 .onConflict(SETTINGS.KEY).doUpdate().set(SETTINGS.VALUE, value).execute();
