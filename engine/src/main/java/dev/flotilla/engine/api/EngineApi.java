@@ -16,4 +16,7 @@ public interface EngineApi {
 
     /** Stops a bot's ticks; an open position keeps its stop-loss protection. */
     void stopBot(String botId);
+
+    /** Risk limits, the kill switch, breaker resets and risk events. */
+    RiskApi risk();
 }

@@ -2,6 +2,7 @@ package dev.flotilla.engine.kernel;
 
 import dev.flotilla.engine.api.EngineApi;
 import dev.flotilla.engine.api.FleetSnapshot;
+import dev.flotilla.engine.api.RiskApi;
 import dev.flotilla.engine.event.BotEvent;
 import dev.flotilla.engine.event.EngineEvent;
 import dev.flotilla.engine.event.EventBus;
@@ -13,6 +14,9 @@ import dev.flotilla.engine.market.CountingMarket;
 import dev.flotilla.engine.market.MarketData;
 import dev.flotilla.engine.model.BotStatus;
 import dev.flotilla.engine.model.Feed;
+import dev.flotilla.engine.risk.Flattener;
+import dev.flotilla.engine.risk.RiskGateway;
+import dev.flotilla.engine.store.RiskStore;
 import dev.flotilla.engine.store.Store;
 import dev.flotilla.engine.store.Tx;
 import dev.flotilla.engine.strategy.StrategyRegistry;
@@ -46,6 +50,8 @@ public final class Engine implements EngineApi {
     private final TickProcessor ticks;
     private final MarkToMarket marks;
     private final Snapshots snapshots;
+    private final RiskGateway risk;
+    private final RiskControl riskControl;
     private SimulatedClock clock;
     private long engineStart;
     private volatile boolean stopping;
@@ -62,9 +68,12 @@ public final class Engine implements EngineApi {
         this.bus = bus;
         OrderFlow orders = new OrderFlow(store, broker);
         this.fleet = new Fleet(store, registry, config);
-        this.ticks = new TickProcessor(this.market, orders, config);
-        this.marks = new MarkToMarket(this.market, orders);
-        this.snapshots = new Snapshots(mode);
+        this.risk = new RiskGateway(store, fleet::bots, new FeedHistory(fleet));
+        this.ticks = new TickProcessor(this.market, orders, risk, config);
+        this.marks = new MarkToMarket(this.market, orders, risk);
+        this.snapshots = new Snapshots(mode, risk);
+        this.riskControl = new RiskControl(this, risk, new Flattener(this.market, orders, risk, fleet::bots),
+                new RiskStore(store));
     }
 
     /**
@@ -87,6 +96,7 @@ public final class Engine implements EngineApi {
         clock = new SimulatedClock(resume);
         List<EngineEvent> events = new ArrayList<>();
         fleet.load(broker, resume, events);
+        risk.boot(resume, events);
         publish(events);
         snapshots.refresh(resume, fleet.bots(), true);
         log.info("engine ready: {} bots on {} feeds, {}, engine time {}", fleet.bots().size(), fleet.feeds().size(),
@@ -230,6 +240,34 @@ public final class Engine implements EngineApi {
     @Override
     public void stopBot(String botId) {
         command(botId, BotStatus.STOPPED);
+    }
+
+    @Override
+    public RiskApi risk() {
+        return riskControl;
+    }
+
+    BotRuntime bot(String botId) {
+        return fleet.bot(botId);
+    }
+
+    /**
+     * Runs an operator command on the engine thread (at once when the engine is not running), then publishes
+     * the events it collected and refreshes the snapshot. A failing command is logged; the engine carries on.
+     */
+    void onEngineThread(Consumer<List<EngineEvent>> work) {
+        Runnable r = () -> {
+            List<EngineEvent> events = new ArrayList<>();
+            try {
+                work.accept(events);
+            } catch (RuntimeException e) {
+                log.error("an operator command failed", e);
+            }
+            publish(events);
+            snapshots.refresh(clock.now(), fleet.bots(), true);
+        };
+        if (isRunning()) commands.add(r);
+        else synchronized (this) { r.run(); }
     }
 
     private void command(String botId, BotStatus status) {
