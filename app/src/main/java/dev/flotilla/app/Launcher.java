@@ -82,7 +82,15 @@ final class Launcher {
                 out.println("note: this data folder already has a fleet; " + settings.fleet() + " was not applied");
             }
             Runner runner = new Runner(settings, store, out, err);
-            return runner.run(engine(store, registry, config, seed, origin, start, wallNow), seed);
+            Engine engine = engine(store, registry, config, seed, origin, start, wallNow);
+            if (settings.killSwitch() != null) {
+                // the engine is not running yet, so the switch is stored before its first decision
+                if (settings.killSwitch()) engine.risk().killSwitchOn(false);
+                else engine.risk().killSwitchOff();
+                out.println("kill switch " + (settings.killSwitch() ? "on: the fleet is HALTED and sends no automated order"
+                        : "off: the fleet trades as its risk limits allow"));
+            }
+            return runner.run(engine, seed);
         } catch (StoreException e) {
             err.println("flotilla: " + e.getMessage());
             log.error("store failure", e);

@@ -30,4 +30,7 @@ final class Options {
 
     @Option(names = "--debug", description = "Log at DEBUG level (every tick and signal).")
     boolean debug;
+
+    @Option(names = "--kill-switch", paramLabel = "on|off", description = "Set the data folder's stored kill switch before the run: on halts the fleet (no automated order is sent), off releases it.")
+    String killSwitch;
 }

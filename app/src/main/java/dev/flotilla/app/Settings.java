@@ -7,7 +7,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The checked command line. */
-record Settings(boolean headless, Path dataDir, Path fleet, double speed, Long seed, Duration duration, boolean debug) {
+record Settings(boolean headless, Path dataDir, Path fleet, double speed, Long seed, Duration duration, boolean debug,
+                Boolean killSwitch) {
 
     static final double MAX_SPEED = Double.POSITIVE_INFINITY;
     private static final Pattern DURATION = Pattern.compile("([0-9]{1,6})(m|h|d)");
@@ -20,7 +21,18 @@ record Settings(boolean headless, Path dataDir, Path fleet, double speed, Long s
         if (o.fleet != null && !Files.isRegularFile(o.fleet)) {
             throw new UsageException("--fleet: no such file " + o.fleet);
         }
-        return new Settings(o.headless, dataDir, o.fleet, speed(o.speed), seed(o.seed), duration(o.duration), o.debug);
+        return new Settings(o.headless, dataDir, o.fleet, speed(o.speed), seed(o.seed), duration(o.duration), o.debug,
+                killSwitch(o.killSwitch));
+    }
+
+    /** null when the option is absent: the stored switch stays as it is. */
+    static Boolean killSwitch(String s) {
+        if (s == null) return null;
+        return switch (s.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new UsageException("--kill-switch: must be on or off, got '" + s + "'");
+        };
     }
 
     static double speed(String s) {
