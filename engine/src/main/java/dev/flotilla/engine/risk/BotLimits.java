@@ -23,6 +23,16 @@ public record BotLimits(BigDecimal stopLoss, BigDecimal takeProfit, BigDecimal t
     public static final BotLimits DEFAULTS = new BotLimits(new BigDecimal("0.03"), new BigDecimal("0.06"), BigDecimal.ZERO,
             new BigDecimal("0.25"), 20, new BigDecimal("0.20"), new BigDecimal("0.05"), 3);
 
+    /** Values are kept without trailing zeros, so equal limits are equal records. */
+    public BotLimits {
+        stopLoss = LimitRule.plain(stopLoss);
+        takeProfit = LimitRule.plain(takeProfit);
+        trailingStop = LimitRule.plain(trailingStop);
+        maxPosition = LimitRule.plain(maxPosition);
+        drawdown = LimitRule.plain(drawdown);
+        dailyLoss = LimitRule.plain(dailyLoss);
+    }
+
     static final List<LimitRule> RULES = List.of(
             LimitRule.fraction("stopLoss", "0.5"),
             LimitRule.fractionOrOff("takeProfit", "1"),

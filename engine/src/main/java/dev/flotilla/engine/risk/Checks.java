@@ -132,9 +132,9 @@ final class Checks {
 
     private static String sizing(BigDecimal cool, int losses, CorrelationSizer.Result corr) {
         StringBuilder sb = new StringBuilder();
-        if (cool.compareTo(BigDecimal.ONE) < 0) sb.append("; size x").append(cool.toPlainString()).append(" after ")
+        if (cool.compareTo(BigDecimal.ONE) < 0) sb.append("; size x").append(LimitRule.plain(cool).toPlainString()).append(" after ")
                 .append(losses).append(" losses in a row");
-        if (corr.factor().compareTo(BigDecimal.ONE) < 0) sb.append("; size x").append(corr.factor().toPlainString())
+        if (corr.factor().compareTo(BigDecimal.ONE) < 0) sb.append("; size x").append(LimitRule.plain(corr.factor()).toPlainString())
                 .append(" for correlation ").append(String.format("%.2f", corr.correlation())).append(" with held exposure");
         return sb.toString();
     }

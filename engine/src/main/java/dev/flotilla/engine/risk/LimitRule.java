@@ -64,6 +64,11 @@ record LimitRule(String name, Kind kind, BigDecimal max) {
             case WHOLE -> v.stripTrailingZeros().scale() <= 0 && v.compareTo(BigDecimal.ONE) >= 0 && v.compareTo(max) <= 0;
         };
         if (!ok) throw new InvalidLimitException(name, name + " must be " + range() + "; got " + text.strip());
+        return plain(v);
+    }
+
+    /** Without trailing zeros, so that equal limits make equal records. */
+    static BigDecimal plain(BigDecimal v) {
         return v.signum() == 0 ? BigDecimal.ZERO : v.stripTrailingZeros();
     }
 

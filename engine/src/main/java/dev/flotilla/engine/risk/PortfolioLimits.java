@@ -41,7 +41,16 @@ public record PortfolioLimits(BigDecimal maxExposure, BigDecimal maxAsset, BigDe
             LimitRule.amount("maxSymbolValue", "1000000000"));
 
     public PortfolioLimits {
-        symbolValues = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(symbolValues));
+        maxExposure = LimitRule.plain(maxExposure);
+        maxAsset = LimitRule.plain(maxAsset);
+        portfolioDrawdown = LimitRule.plain(portfolioDrawdown);
+        fleetDailyLoss = LimitRule.plain(fleetDailyLoss);
+        priceCollar = LimitRule.plain(priceCollar);
+        maxOrderValue = LimitRule.plain(maxOrderValue);
+        maxSymbolValue = LimitRule.plain(maxSymbolValue);
+        TreeMap<Symbol, BigDecimal> values = new TreeMap<>();
+        symbolValues.forEach((sym, v) -> values.put(sym, LimitRule.plain(v)));
+        symbolValues = java.util.Collections.unmodifiableSortedMap(values);
     }
 
     public BigDecimal maxSymbolValue(Symbol s) {
