@@ -56,7 +56,7 @@ final class Snapshots {
             if (b.running()) running++;
             if (p != null) open++;
         }
-        String state = risk.refreshStatus().fleetState().name();
+        String state = risk.refreshStatus(now).fleetState().name();
         latest = new FleetSnapshot(now, mode, state, List.copyOf(views), equity, capital, running, open);
     }
 

@@ -185,8 +185,8 @@ public final class RiskGateway {
         return breakers.resetPortfolio(bots.get(), now, events);
     }
 
-    /** Rebuilds the risk picture; the engine thread calls it with each fleet snapshot. */
-    public synchronized RiskStatus refreshStatus() {
+    /** Rebuilds the risk picture at engine time {@code now}; the engine thread calls it with each fleet snapshot. */
+    public synchronized RiskStatus refreshStatus(long now) {
         RiskState f = book.fleet();
         if (f == null) return status;
         Collection<BotRuntime> all = bots.get();
@@ -194,7 +194,9 @@ public final class RiskGateway {
         Map<String, RiskStatus.BotRisk> byBot = new LinkedHashMap<>();
         for (BotRuntime b : all) {
             RiskState s = book.bot(b.id());
-            byBot.put(b.id(), new RiskStatus.BotRisk(s.state(), s.reason()));
+            TradeCounters.Counts n = counters.of(b.id(), now);
+            byBot.put(b.id(), new RiskStatus.BotRisk(s.state(), s.reason(), n.tradesToday(), n.lossesInARow(),
+                    Cooldown.factor(n.lossesInARow(), book.limits(b.id()).cooldownAfter())));
         }
         status = new RiskStatus(f.state(), f.reason(), book.killSwitch(), x.capital(), x.equity(), x.total(),
                 new java.util.TreeMap<>(x.bySymbol()), f.peakEquity(), f.dayOpenEquity(), book.portfolio(),

@@ -21,8 +21,13 @@ public record RiskStatus(TradingState fleetState, String fleetReason, boolean ki
                          BigDecimal peakEquity, BigDecimal dayOpenEquity, PortfolioLimits limits,
                          Map<String, BotRisk> bots) {
 
-    /** A bot's own trading state; the state that applies to it is the stricter of this and the fleet's. */
-    public record BotRisk(TradingState state, String reason) {
+    /**
+     * A bot's own trading state (the state that applies to it is the stricter of this and the fleet's) and the
+     * counters behind its limits.
+     *
+     * @param sizeFactor the share of its normal size the consecutive-loss cooldown allows now
+     */
+    public record BotRisk(TradingState state, String reason, int tradesToday, int lossesInARow, BigDecimal sizeFactor) {
     }
 
     public static final RiskStatus NONE = new RiskStatus(TradingState.ACTIVE, null, false, BigDecimal.ZERO, BigDecimal.ZERO,
