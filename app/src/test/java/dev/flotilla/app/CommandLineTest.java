@@ -55,6 +55,7 @@ class CommandLineTest {
         rejected("--duration", "--duration", "0h");
         rejected("--seed: must be a whole number", "--seed", "abc");
         rejected("--fleet: no such file", "--fleet", dir.resolve("nope.json").toString());
+        rejected("--kill-switch: must be on or off, got 'maybe'", "--kill-switch", "maybe");
     }
 
     @Test
@@ -82,7 +83,7 @@ class CommandLineTest {
     void helpListsTheOptions() {
         Result r = run("--help");
         assertThat(r.status()).isZero();
-        assertThat(r.out()).contains("--headless", "--data-dir", "--fleet", "--speed", "--seed", "--duration");
+        assertThat(r.out()).contains("--headless", "--data-dir", "--fleet", "--speed", "--seed", "--duration", "--kill-switch");
     }
 
     @Test
@@ -91,7 +92,8 @@ class CommandLineTest {
         Result r = run("--headless", "--data-dir", data.toString(), "--speed", "max", "--seed", "7", "--duration", "1d");
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(r.out()).contains("45 bots", "SANDBOX xmax", "Summary:", "ema-rsi", "atr-trend", "total",
-                "market-data requests: 1638 candle", "fills digest:");
+                "market-data requests: 1638 candle", "fills digest:", "orders sent: ", "risk rejections: ",
+                "EXPOSURE_LIMIT", "PRICE_COLLAR", "circuit breakers fired:");
         assertThat(r.out()).containsPattern("running 45/45");
         assertThat(data.resolve("flotilla.db")).exists();
         assertThat(data.resolve("logs").resolve("flotilla.log")).exists();
@@ -100,5 +102,22 @@ class CommandLineTest {
         Result again = run("--headless", "--data-dir", data.toString(), "--speed", "max", "--duration", "1d");
         assertThat(again.status()).isZero();
         assertThat(again.out()).contains(digest);
+    }
+
+    @Test
+    void theKillSwitchIsStoredInTheDataFolderAndStopsEveryOrder() throws Exception {
+        Path data = dir.resolve("data");
+        Result on = run("--headless", "--data-dir", data.toString(), "--speed", "max", "--seed", "7", "--duration", "1d",
+                "--kill-switch", "on");
+        assertThat(on.status()).as(on.err()).isZero();
+        assertThat(on.out()).contains("kill switch on", "HALTED", "orders sent: 0", "fills digest: e3b0c44298fc1c14");
+        assertThat(on.out()).containsPattern("KILL_SWITCH +[1-9]");
+        // the switch stays on in the folder: the next day sends nothing either, until it is switched off
+        Result still = run("--headless", "--data-dir", data.toString(), "--speed", "max", "--duration", "2d");
+        assertThat(still.out()).contains("HALTED", "orders sent: 0");
+        Result off = run("--headless", "--data-dir", data.toString(), "--speed", "max", "--duration", "3d",
+                "--kill-switch", "off");
+        assertThat(off.status()).as(off.err()).isZero();
+        assertThat(off.out()).contains("kill switch off", "ACTIVE").doesNotContain("orders sent: 0");
     }
 }
