@@ -70,8 +70,11 @@ final class MarkToMarket {
         }
         List<Intent> approved = risk.review(exits, now, events);
         if (approved.isEmpty()) return false;
-        orders.execute(approved, now, null, alsoCommit, events);
-        risk.settled(approved);
+        try {
+            orders.execute(approved, now, null, alsoCommit, events);
+        } finally {
+            risk.settled(approved);
+        }
         return true;
     }
 }

@@ -88,18 +88,21 @@ final class TickProcessor {
             }
         }
         List<Intent> approved = risk.review(intents, now, events);
-        orders.execute(approved, now, close, tx -> {
-            tx.candles(book.feed(), fresh);
-            for (Position p : moved) {
-                if (!exiting(approved, p.botId())) tx.updatePosition(p);
-            }
-            for (BotRuntime bot : ticked) tx.botState(ticked(bot, close, now, closePrice));
-            for (int i = 0; i < failed.size(); i++) {
-                tx.botState(failed.get(i).state().withStatus(BotStatus.ERROR, failures.get(i)));
-            }
-            alsoCommit.accept(tx);
-        }, events);
-        risk.settled(approved);
+        try {
+            orders.execute(approved, now, close, tx -> {
+                tx.candles(book.feed(), fresh);
+                for (Position p : moved) {
+                    if (!exiting(approved, p.botId())) tx.updatePosition(p);
+                }
+                for (BotRuntime bot : ticked) tx.botState(ticked(bot, close, now, closePrice));
+                for (int i = 0; i < failed.size(); i++) {
+                    tx.botState(failed.get(i).state().withStatus(BotStatus.ERROR, failures.get(i)));
+                }
+                alsoCommit.accept(tx);
+            }, events);
+        } finally {
+            risk.settled(approved);  // a failed send is decided again when the instant is replayed
+        }
         for (Position p : moved) {
             BotRuntime bot = byId(bots, p.botId());
             if (bot.position() != null && bot.position().id() == p.id()) bot.position(p);

@@ -62,8 +62,11 @@ public final class Flattener {
             exits.add(new Intent(b, Side.SELL, b.position().qty(), price, RiskGateway.FLATTEN, "operator: halt and flatten", null));
         }
         List<Intent> approved = gateway.review(exits, now, events);
-        orders.execute(approved, now, null, tx -> { }, events);
-        gateway.settled(approved);
+        try {
+            orders.execute(approved, now, null, tx -> { }, events);
+        } finally {
+            gateway.settled(approved);
+        }
         log.warn("halt and flatten: {} position(s) sent to close", approved.size());
         return approved.size();
     }

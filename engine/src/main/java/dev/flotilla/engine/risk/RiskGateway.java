@@ -76,16 +76,18 @@ public final class RiskGateway {
         breakers.rollover(all, now, events);
         Exposure x = null;
         List<Intent> approved = new ArrayList<>();
+        Map<String, Intent> entries = new LinkedHashMap<>();
         List<RiskRecord> refused = new ArrayList<>();
         for (Intent in : intents) {
             boolean entry = in.side() == Side.BUY;
             if (entry && x == null) x = Exposure.of(all, opening, prices);
-            Verdict v = entry ? checks.entry(in, x, opening.containsKey(in.bot().id()), now) : checks.exit(in);
+            String id = in.bot().id();
+            Verdict v = entry ? checks.entry(in, x, opening.containsKey(id) || entries.containsKey(id), now) : checks.exit(in);
             if (v.passed()) {
                 Intent out = v.approved();
                 approved.add(out);
                 if (entry) {
-                    opening.put(out.bot().id(), out);
+                    entries.put(id, out);
                     x.add(out.bot().spec().symbol(), out.qty().multiply(out.refPrice()));
                 }
             } else if (entry || firstRefusal(in, v)) {
@@ -97,6 +99,7 @@ public final class RiskGateway {
             store.write(tx -> refused.forEach(r -> RiskStore.event(tx, r)));
             for (RiskRecord r : refused) events.add(new RiskEvent.RiskRejected(now, r.botId(), r.code(), r.detail()));
         }
+        opening.putAll(entries);  // only once the refusals are stored: a failed write leaves nothing reserved
         return approved;
     }
 
@@ -114,7 +117,10 @@ public final class RiskGateway {
                 + in.refPrice().toPlainString() + " (" + in.purpose() + ")";
     }
 
-    /** The approved orders have been sent and their results committed: they are positions now, or nothing. */
+    /**
+     * The approved orders have been sent and their results committed (they are positions now, or nothing), or
+     * sending failed and the caller will decide again: either way they no longer count as on their way.
+     */
     public synchronized void settled(List<Intent> sent) {
         for (Intent in : sent) {
             if (in.side() == Side.BUY) opening.remove(in.bot().id());
