@@ -21,21 +21,26 @@ final class Runner {
     private final Store store;
     private final PrintStream out;
     private final PrintStream err;
+    private final java.util.concurrent.CountDownLatch storeClosed;
 
-    Runner(Settings settings, Store store, PrintStream out, PrintStream err) {
+    Runner(Settings settings, Store store, PrintStream out, PrintStream err, java.util.concurrent.CountDownLatch storeClosed) {
         this.settings = settings;
         this.store = store;
         this.out = out;
         this.err = err;
+        this.storeClosed = storeClosed;
     }
 
     int run(Engine engine, long seed) throws RuntimeException {
         Long end = settings.duration() == null ? null : engine.engineStart() + settings.duration().toMillis();
         out.println("Flotilla: " + engine.snapshot().bots().size() + " bots, " + engine.snapshot().mode() + ", seed " + seed
                 + ", data " + store.database().file());
+        // SIGTERM or Ctrl-C: the engine finishes the event in hand, then the main thread closes the store; the JVM
+        // must not halt before that, so the hook waits for it
         Thread hook = Thread.ofPlatform().unstarted(() -> {
             try {
                 engine.shutdown();
+                storeClosed.await(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
