@@ -26,8 +26,9 @@ final class BrokerView {
     /**
      * @param lastPrice the latest known price of a bot's symbol (for a holding the ledger did not know of), or null
      */
-    static void accept(Store store, Broker broker, Iterable<BotRuntime> bots, long now, BigDecimal stopLoss,
+    static void accept(Store store, Broker broker, java.util.Collection<BotRuntime> bots, long now, BigDecimal stopLoss,
                        Function<BotRuntime, BigDecimal> lastPrice) {
+        Map<String, BigDecimal[]> expected = Reconciliation.expected(bots, store.fills(), store.ledgerAdjustments());
         for (BotRuntime b : bots) {
             String quote = b.spec().symbol().quote();
             String base = b.spec().symbol().base();
@@ -36,15 +37,18 @@ final class BrokerView {
             BigDecimal held = bal.getOrDefault(base, BigDecimal.ZERO);
             BigDecimal oldCash = b.account().cash();
             BigDecimal oldHeld = b.position() == null ? BigDecimal.ZERO : b.position().qty();
-            if (cash.compareTo(oldCash) == 0 && held.compareTo(oldHeld) == 0) continue;
+            BigDecimal[] fromFills = expected.get(b.id());
+            if (cash.compareTo(oldCash) == 0 && held.compareTo(oldHeld) == 0
+                    && cash.compareTo(fromFills[0]) == 0 && held.compareTo(fromFills[1]) == 0) continue;
             Account account = new Account(b.id(), cash, b.account().realizedPnl(), b.account().fees());
             Position before = b.position();
             Position after = position(b, before, held, now, stopLoss, lastPrice);
             long[] id = {after == null ? 0 : after.id()};
             store.write(tx -> {
                 tx.account(account);
-                tx.ledgerAdjustment(now, b.id(), quote, cash.subtract(oldCash), "operator accepted the broker's view");
-                tx.ledgerAdjustment(now, b.id(), base, held.subtract(oldHeld), "operator accepted the broker's view");
+                // what the fills alone do not explain is recorded, so the next start finds the books balanced
+                tx.ledgerAdjustment(now, b.id(), quote, cash.subtract(fromFills[0]), "operator accepted the broker's view");
+                tx.ledgerAdjustment(now, b.id(), base, held.subtract(fromFills[1]), "operator accepted the broker's view");
                 if (before != null && after == null) {
                     tx.closePosition(before.id(), before.entryPrice(), BigDecimal.ZERO, "RECONCILED", BigDecimal.ZERO, now, "reconciliation");
                 } else if (before != null) {

@@ -43,7 +43,7 @@ public final class Engine implements EngineApi {
     private final String mode;
     private final EventBus bus;
     private final LinkedBlockingQueue<Runnable> commands = new LinkedBlockingQueue<>();
-    private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile CountDownLatch finished = new CountDownLatch(1);
     private final Fleet fleet;
     private final TickProcessor ticks;
     private final MarkToMarket marks;
@@ -113,6 +113,10 @@ public final class Engine implements EngineApi {
 
     /** Starts the engine thread; it runs until {@code endTime} (engine time, exclusive) or until shut down. */
     public void start(Long endTime) {
+        if (isRunning()) throw new IllegalStateException("the engine is already running");
+        stopping = false;
+        CountDownLatch done = new CountDownLatch(1);
+        finished = done;
         thread = Thread.ofPlatform().name("engine").start(() -> {
             try {
                 loop(endTime);
@@ -121,7 +125,7 @@ public final class Engine implements EngineApi {
                 log.error("the engine stopped on an error", t);
             } finally {
                 snapshots.refresh(clock.now(), fleet.bots(), true);
-                finished.countDown();
+                done.countDown();
             }
         });
     }

@@ -30,8 +30,22 @@ final class Reconciliation {
     private Reconciliation() {
     }
 
-    static List<Difference> check(Collection<BotRuntime> bots, Broker broker, List<Fill> fills,
-                                  Map<String, Map<String, BigDecimal>> adjustments) {
+    /** What a bot's ledger should hold from its capital, recorded fills and accepted adjustments: {cash, coin}. */
+    static Map<String, BigDecimal[]> expected(Collection<BotRuntime> bots, List<Fill> fills,
+                                              Map<String, Map<String, BigDecimal>> adjustments) {
+        Map<String, BigDecimal[]> sums = sums(fills);
+        Map<String, BigDecimal[]> out = new HashMap<>();
+        for (BotRuntime b : bots) {
+            BigDecimal[] s = sums.getOrDefault(b.id(), new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+            Map<String, BigDecimal> adj = adjustments.getOrDefault(b.id(), Map.of());
+            out.put(b.id(), new BigDecimal[] {
+                    b.spec().capital().add(s[0]).add(adj.getOrDefault(b.spec().symbol().quote(), BigDecimal.ZERO)),
+                    s[1].add(adj.getOrDefault(b.spec().symbol().base(), BigDecimal.ZERO))});
+        }
+        return out;
+    }
+
+    private static Map<String, BigDecimal[]> sums(List<Fill> fills) {
         Map<String, BigDecimal[]> sums = new HashMap<>();  // bot -> {cash change, coin held}
         for (Fill f : fills) {
             BigDecimal[] s = sums.computeIfAbsent(f.botId(), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
@@ -43,6 +57,12 @@ final class Reconciliation {
                 s[1] = s[1].subtract(f.qty());
             }
         }
+        return sums;
+    }
+
+    static List<Difference> check(Collection<BotRuntime> bots, Broker broker, List<Fill> fills,
+                                  Map<String, Map<String, BigDecimal>> adjustments) {
+        Map<String, BigDecimal[]> expected = expected(bots, fills, adjustments);
         List<Difference> out = new ArrayList<>();
         for (BotRuntime b : bots) {
             String quote = b.spec().symbol().quote();
@@ -52,12 +72,9 @@ final class Reconciliation {
             Map<String, BigDecimal> bal = broker.balances(b.id());
             compare(out, b.id(), quote + " balance", cash, bal.getOrDefault(quote, BigDecimal.ZERO), "at the broker");
             compare(out, b.id(), base + " held", held, bal.getOrDefault(base, BigDecimal.ZERO), "at the broker");
-            BigDecimal[] s = sums.getOrDefault(b.id(), new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
-            Map<String, BigDecimal> adj = adjustments.getOrDefault(b.id(), Map.of());
-            BigDecimal expectedCash = b.spec().capital().add(s[0]).add(adj.getOrDefault(quote, BigDecimal.ZERO));
-            BigDecimal expectedHeld = s[1].add(adj.getOrDefault(base, BigDecimal.ZERO));
-            compare(out, b.id(), quote + " balance", cash, expectedCash, "from its capital and recorded fills");
-            compare(out, b.id(), base + " held", held, expectedHeld, "from its recorded fills");
+            BigDecimal[] e = expected.get(b.id());
+            compare(out, b.id(), quote + " balance", cash, e[0], "from its capital and recorded fills");
+            compare(out, b.id(), base + " held", held, e[1], "from its recorded fills");
         }
         return out;
     }
