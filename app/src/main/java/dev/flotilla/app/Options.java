@@ -34,6 +34,9 @@ final class Options {
     @Option(names = "--new-data-file", description = "If the data file is damaged, keep it under a new name, unchanged, and start with a new one.")
     boolean newDataFile;
 
+    @Option(names = "--accept-broker-view", description = "After a reconciliation mismatch at start, take the broker's balances as the truth and trade on.")
+    boolean acceptBrokerView;
+
     @Option(names = "--debug", description = "Log at DEBUG level (every tick and signal).")
     boolean debug;
 }

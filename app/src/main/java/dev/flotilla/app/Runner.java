@@ -37,6 +37,15 @@ final class Runner {
                 + ", data " + store.database().file());
         // SIGTERM or Ctrl-C: the engine finishes the event in hand, then the main thread closes the store; the JVM
         // must not halt before that, so the hook waits for it
+        if (!engine.reconciliationDifferences().isEmpty() && settings.acceptBrokerView()) {
+            engine.acceptBrokerView();
+            out.println("accepted the broker's view: the ledger now holds the broker's balances");
+        }
+        if (engine.haltReason() != null) {
+            out.println("HALTED: " + engine.haltReason() + "; nothing trades until an operator decides:");
+            engine.reconciliationDifferences().forEach(d -> out.println("  " + d));
+            out.println("  keep it halted, or run again with --accept-broker-view to take the broker's balances");
+        }
         Thread hook = Thread.ofPlatform().unstarted(() -> {
             try {
                 engine.shutdown();
@@ -49,7 +58,7 @@ final class Runner {
         engine.start(end);
         try {
             if (settings.headless()) {
-                while (!waitFor(engine, STATUS_EVERY_MS)) out.println(status(engine.snapshot()));
+                while (!waitFor(engine, STATUS_EVERY_MS)) out.println(status(engine));
             } else {
                 ConsoleBridge.open(engine);
                 engine.shutdown();
@@ -63,7 +72,7 @@ final class Runner {
         } catch (IllegalStateException alreadyShuttingDown) {
             // the hook is running: it stops the engine, and we print what we have
         }
-        out.println(status(engine.snapshot()));
+        out.println(status(engine));
         if (engine.failure() != null) {
             err.println("flotilla: the engine stopped on an error: " + engine.failure());
             return Main.FAILED;
@@ -80,6 +89,13 @@ final class Runner {
             Thread.sleep(20);
         }
         return !engine.isRunning();
+    }
+
+    static String status(Engine engine) {
+        String line = status(engine.snapshot());
+        if (engine.haltReason() != null) line += "  HALTED (" + engine.haltReason() + ")";
+        if (engine.storeProblem() != null) line += "  " + engine.storeProblem();
+        return line;
     }
 
     static String status(FleetSnapshot s) {

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /** The checked command line. */
 record Settings(boolean headless, Path dataDir, Path fleet, double speed, Long seed, Duration duration, Long start,
-                boolean newDataFile, boolean debug) {
+                boolean newDataFile, boolean acceptBrokerView, boolean debug) {
 
     static final double MAX_SPEED = Double.POSITIVE_INFINITY;
     private static final Pattern DURATION = Pattern.compile("([0-9]{1,6})(m|h|d)");
@@ -22,7 +22,7 @@ record Settings(boolean headless, Path dataDir, Path fleet, double speed, Long s
             throw new UsageException("--fleet: no such file " + o.fleet);
         }
         return new Settings(o.headless, dataDir, o.fleet, speed(o.speed), seed(o.seed), duration(o.duration), start(o.start),
-                o.newDataFile, o.debug);
+                o.newDataFile, o.acceptBrokerView, o.debug);
     }
 
     static double speed(String s) {
