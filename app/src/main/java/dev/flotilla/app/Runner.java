@@ -60,7 +60,15 @@ final class Runner {
             if (settings.headless()) {
                 while (!waitFor(engine, STATUS_EVERY_MS)) out.println(status(engine));
             } else {
-                ConsoleBridge.open(engine);
+                try {
+                    ConsoleBridge.open(engine);
+                } catch (RuntimeException | LinkageError e) {
+                    err.println("flotilla: the window cannot open here (" + e.getMessage() + "); run with --headless");
+                    log.error("the window cannot open", e);
+                    engine.shutdown();
+                    engine.awaitTermination();
+                    return Main.FAILED;
+                }
                 engine.shutdown();
             }
             engine.awaitTermination();
