@@ -7,8 +7,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The checked command line. */
-record Settings(boolean headless, Path dataDir, Path fleet, double speed, Long seed, Duration duration, boolean debug,
-                Boolean killSwitch) {
+record Settings(boolean headless, Path dataDir, Path fleet, double speed, Long seed, Duration duration, Long start,
+                boolean newDataFile, boolean acceptBrokerView, boolean debug, Boolean killSwitch) {
 
     static final double MAX_SPEED = Double.POSITIVE_INFINITY;
     private static final Pattern DURATION = Pattern.compile("([0-9]{1,6})(m|h|d)");
@@ -21,8 +21,8 @@ record Settings(boolean headless, Path dataDir, Path fleet, double speed, Long s
         if (o.fleet != null && !Files.isRegularFile(o.fleet)) {
             throw new UsageException("--fleet: no such file " + o.fleet);
         }
-        return new Settings(o.headless, dataDir, o.fleet, speed(o.speed), seed(o.seed), duration(o.duration), o.debug,
-                killSwitch(o.killSwitch));
+        return new Settings(o.headless, dataDir, o.fleet, speed(o.speed), seed(o.seed), duration(o.duration), start(o.start),
+                o.newDataFile, o.acceptBrokerView, o.debug, killSwitch(o.killSwitch));
     }
 
     /** null when the option is absent: the stored switch stays as it is. */
@@ -53,6 +53,15 @@ record Settings(boolean headless, Path dataDir, Path fleet, double speed, Long s
             return Long.parseLong(s);
         } catch (NumberFormatException e) {
             throw new UsageException("--seed: must be a whole number, got '" + s + "'");
+        }
+    }
+
+    static Long start(String s) {
+        if (s == null) return null;
+        try {
+            return java.time.LocalDate.parse(s.trim()).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new UsageException("--start: must be a date like 2026-01-05, got '" + s + "'");
         }
     }
 

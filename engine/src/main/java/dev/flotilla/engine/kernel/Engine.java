@@ -6,6 +6,7 @@ import dev.flotilla.engine.api.RiskApi;
 import dev.flotilla.engine.event.BotEvent;
 import dev.flotilla.engine.event.EngineEvent;
 import dev.flotilla.engine.event.EventBus;
+import dev.flotilla.engine.event.SystemEvent;
 import dev.flotilla.engine.execution.Broker;
 import dev.flotilla.engine.execution.OrderFlow;
 import dev.flotilla.engine.fleet.BotRuntime;
@@ -18,6 +19,7 @@ import dev.flotilla.engine.risk.Flattener;
 import dev.flotilla.engine.risk.RiskGateway;
 import dev.flotilla.engine.store.RiskStore;
 import dev.flotilla.engine.store.Store;
+import dev.flotilla.engine.store.StoreUnavailableException;
 import dev.flotilla.engine.store.Tx;
 import dev.flotilla.engine.strategy.StrategyRegistry;
 import java.util.ArrayList;
@@ -45,7 +47,7 @@ public final class Engine implements EngineApi {
     private final String mode;
     private final EventBus bus;
     private final LinkedBlockingQueue<Runnable> commands = new LinkedBlockingQueue<>();
-    private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile CountDownLatch finished = new CountDownLatch(1);
     private final Fleet fleet;
     private final TickProcessor ticks;
     private final MarkToMarket marks;
@@ -56,6 +58,10 @@ public final class Engine implements EngineApi {
     private long engineStart;
     private volatile boolean stopping;
     private volatile Throwable failure;
+    private volatile List<Reconciliation.Difference> differences = List.of();
+    /** Why the fleet is halted by the engine itself (a reconciliation mismatch), or null. */
+    private volatile String halt;
+    private volatile String storeProblem;
     private Thread thread;
 
     public Engine(Store store, MarketData market, Broker broker, StrategyRegistry registry, EngineConfig config,
@@ -71,7 +77,7 @@ public final class Engine implements EngineApi {
         this.risk = new RiskGateway(store, fleet::bots, new FeedHistory(fleet));
         this.ticks = new TickProcessor(this.market, orders, risk, config);
         this.marks = new MarkToMarket(this.market, orders, risk);
-        this.snapshots = new Snapshots(mode, risk);
+        this.snapshots = new Snapshots(mode, risk, () -> halt);
         this.riskControl = new RiskControl(this, risk, new Flattener(this.market, orders, risk, fleet::bots),
                 new RiskStore(store));
     }
@@ -97,14 +103,30 @@ public final class Engine implements EngineApi {
         List<EngineEvent> events = new ArrayList<>();
         fleet.load(broker, resume, events);
         risk.boot(resume, events);
+        reconcile(resume, events);
         publish(events);
         snapshots.refresh(resume, fleet.bots(), true);
         log.info("engine ready: {} bots on {} feeds, {}, engine time {}", fleet.bots().size(), fleet.feeds().size(),
                 mode, java.time.Instant.ofEpochMilli(resume));
     }
 
+    private void reconcile(long now, List<EngineEvent> events) {
+        differences = List.copyOf(Reconciliation.check(fleet.bots(), broker, store.fills(), store.ledgerAdjustments()));
+        for (Reconciliation.Difference d : differences) {
+            events.add(new SystemEvent.ReconciliationMismatch(now, d.botId(), d.toString()));
+        }
+        if (!differences.isEmpty()) {
+            halt = "reconciliation: " + differences.size() + " difference(s) between the ledger and the broker";
+            log.error("fleet halted at start: {}; nothing trades until an operator decides", halt);
+        }
+    }
+
     /** Starts the engine thread; it runs until {@code endTime} (engine time, exclusive) or until shut down. */
     public void start(Long endTime) {
+        if (isRunning()) throw new IllegalStateException("the engine is already running");
+        stopping = false;
+        CountDownLatch done = new CountDownLatch(1);
+        finished = done;
         thread = Thread.ofPlatform().name("engine").start(() -> {
             try {
                 loop(endTime);
@@ -113,7 +135,7 @@ public final class Engine implements EngineApi {
                 log.error("the engine stopped on an error", t);
             } finally {
                 snapshots.refresh(clock.now(), fleet.bots(), true);
-                finished.countDown();
+                done.countDown();
             }
         });
     }
@@ -132,8 +154,16 @@ public final class Engine implements EngineApi {
             }
             if (!pacer.awaitEngineTime(t, () -> stopping)) break;
             clock.advanceTo(t);
-            runEventsAt(t);
-            cursor = t + 1;
+            try {
+                runEventsAt(t);
+                cursor = t + 1;
+            } catch (StoreUnavailableException e) {
+                // nothing of the failed step was committed or applied; wait for the store, then replay this instant
+                if (!StorePause.waitForStore(store, e, () -> stopping, problem -> storeProblem = problem)) break;
+                List<EngineEvent> settled = new ArrayList<>();
+                Boot.resolvePending(store, broker, fleet.botMap(), t, settled);
+                publish(settled);
+            }
             snapshots.refresh(t, fleet.bots(), false);
         }
         drainCommands();
@@ -153,7 +183,8 @@ public final class Engine implements EngineApi {
     private void runEventsAt(long t) {
         List<EngineEvent> events = new ArrayList<>();
         Consumer<Tx> time = tx -> tx.setting(EngineSettings.ENGINE_TIME, Long.toString(t));
-        if (t % config.markIntervalMs() == 0) marks.run(fleet.bots(), t, events, time);
+        boolean trading = halt == null;
+        if (trading && t % config.markIntervalMs() == 0) marks.run(fleet.bots(), t, events, time);
         if (t % config.snapshotIntervalMs() == 0) {
             store.write(tx -> {
                 EquitySnapshots.take(tx, fleet.bots(), t, events);
@@ -163,7 +194,7 @@ public final class Engine implements EngineApi {
         for (FeedBook book : fleet.feeds()) {
             if (fleet.nextFetch(book) != t) continue;
             long close = fleet.nextClose(book);
-            List<BotRuntime> due = fleet.dueBots(book.feed(), close);
+            List<BotRuntime> due = trading ? fleet.dueBots(book.feed(), close) : List.of();
             if (!due.isEmpty()) ticks.run(book, due, close, t, events, time);
             fleet.advance(book, close);
         }
@@ -220,6 +251,41 @@ public final class Engine implements EngineApi {
 
     public List<Feed> feeds() {
         return fleet.feeds().stream().map(FeedBook::feed).toList();
+    }
+
+    /** The differences found between the ledger and the broker at start; empty when the books agree. */
+    @Override
+    public List<String> reconciliationDifferences() {
+        return differences.stream().map(Reconciliation.Difference::toString).toList();
+    }
+
+    /** Why the engine is not trading (a reconciliation halt), or null. */
+    @Override
+    public String haltReason() {
+        return halt;
+    }
+
+    /** A problem with the store that has paused the bots (disk full, read-only folder), or null. */
+    @Override
+    public String storeProblem() {
+        return storeProblem;
+    }
+
+    /** The operator's decision after a reconciliation mismatch: set the ledger to the broker's view and trade on. */
+    @Override
+    public void acceptBrokerView() {
+        Runnable r = () -> {
+            if (halt == null) return;
+            BrokerView.accept(store, broker, fleet.bots(), clock.now(), config.stopLoss(), fleet::lastPrice);
+            differences = List.copyOf(Reconciliation.check(fleet.bots(), broker, store.fills(), store.ledgerAdjustments()));
+            if (differences.isEmpty()) {
+                log.warn("operator accepted the broker's view; the fleet trades again");
+                halt = null;
+            }
+            snapshots.refresh(clock.now(), fleet.bots(), true);
+        };
+        if (isRunning()) commands.add(r);
+        else synchronized (this) { r.run(); }
     }
 
     @Override

@@ -21,12 +21,15 @@ final class Snapshots {
 
     private final String mode;
     private final RiskGateway risk;
+    private final java.util.function.Supplier<String> engineHalt;
     private volatile FleetSnapshot latest;
     private long builtAt;
 
-    Snapshots(String mode, RiskGateway risk) {
+    /** @param engineHalt why the engine itself holds the fleet (a reconciliation mismatch), or null */
+    Snapshots(String mode, RiskGateway risk, java.util.function.Supplier<String> engineHalt) {
         this.mode = mode;
         this.risk = risk;
+        this.engineHalt = engineHalt;
         this.latest = new FleetSnapshot(0, mode, "ACTIVE", List.of(), BigDecimal.ZERO, BigDecimal.ZERO, 0, 0);
     }
 
@@ -57,6 +60,7 @@ final class Snapshots {
             if (p != null) open++;
         }
         String state = risk.refreshStatus(now).fleetState().name();
+        if (engineHalt.get() != null) state = "HALTED";
         latest = new FleetSnapshot(now, mode, state, List.copyOf(views), equity, capital, running, open);
     }
 

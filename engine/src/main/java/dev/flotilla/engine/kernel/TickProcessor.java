@@ -123,7 +123,7 @@ final class TickProcessor {
      * The bot's state after this tick. The equity peak is taken at the close price before this tick's orders,
      * from committed data only, so a restarted engine computes the same peak.
      */
-    private static BotState ticked(BotRuntime bot, long close, long now, BigDecimal closePrice) {
+    static BotState ticked(BotRuntime bot, long close, long now, BigDecimal closePrice) {
         BotState s = bot.state().ticked(close, now);
         Position p = bot.position();
         BigDecimal equity = bot.account().cash().add(p == null ? BigDecimal.ZERO : closePrice.multiply(p.qty()));
