@@ -7,6 +7,7 @@ import dev.flotilla.engine.kernel.Backfill;
 import dev.flotilla.engine.kernel.Engine;
 import dev.flotilla.engine.kernel.EngineConfig;
 import dev.flotilla.engine.kernel.EngineSettings;
+import dev.flotilla.engine.kernel.FleetSeeder;
 import dev.flotilla.engine.kernel.WallClock;
 import dev.flotilla.engine.market.binance.BinanceConfig;
 import dev.flotilla.engine.market.binance.BinanceMarket;
@@ -46,7 +47,15 @@ final class BinanceLaunch {
                 + "; request weight budget " + market.weightBudget() + " of " + market.weightLimit() + " a minute");
         long now = market.clock().now();
         long start = store.setting(EngineSettings.ENGINE_START).map(Long::parseLong).orElse(Math.floorDiv(now, 60_000L) * 60_000L);
-        Launcher.seedFleet(store, fleet, start, settings, out);
+        boolean fresh = store.bots().isEmpty();
+        // a new folder's start and fleet are written together, so a stop in between leaves nothing half-made
+        store.write(tx -> {
+            tx.setting(EngineSettings.ENGINE_START, Long.toString(start));
+            if (fresh) FleetSeeder.seed(tx, fleet, start);
+        });
+        if (!fresh && settings.fleet() != null) {
+            out.println("note: this data folder already has a fleet; " + settings.fleet() + " was not applied");
+        }
         EngineConfig config = EngineConfig.defaults().withSpeed(1);
         Backfill.run(store, market, Backfill.feeds(store), market.clock(), config.window(), BinanceMarket.PAGE, out::println);
         PaperBroker broker = new PaperBroker(store, new BigDecimal("5"), new BigDecimal("0.001"));

@@ -9,6 +9,7 @@ import dev.flotilla.engine.kernel.Engine;
 import dev.flotilla.engine.kernel.EngineConfig;
 import dev.flotilla.engine.kernel.EngineSettings;
 import dev.flotilla.engine.kernel.FleetSeeder;
+import dev.flotilla.engine.kernel.RunSummary;
 import dev.flotilla.engine.market.sandbox.SandboxMarket;
 import dev.flotilla.engine.model.BotSpec;
 import dev.flotilla.engine.store.Database;
@@ -42,6 +43,8 @@ final class Launcher {
     private final Settings settings;
     private final PrintStream out;
     private final PrintStream err;
+    /** Counted down once the store is closed, so a SIGTERM's shutdown hook can wait for a clean close. */
+    private final java.util.concurrent.CountDownLatch storeClosed = new java.util.concurrent.CountDownLatch(1);
 
     Launcher(Settings settings, PrintStream out, PrintStream err) {
         this.settings = settings;
@@ -53,15 +56,17 @@ final class Launcher {
         StrategyRegistry registry = StrategyRegistry.builtin();
         List<BotSpec> fleet = readFleet(registry);
         checkSeed();
+        checkStart();
         checkMarket();
         Logging.init(settings.dataDir(), settings.debug());
         Logger log = LoggerFactory.getLogger(Launcher.class);
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> log.error("uncaught exception in thread {}", t.getName(), e));
         Store store;
         try {
-            store = new Store(Database.open(settings.dataDir()));
+            store = new Store(open(log));
         } catch (StoreException e) {
-            err.println("flotilla: " + e.getMessage());
+            err.println("flotilla: " + e.getMessage()
+                    + (settings.newDataFile() ? "" : " To keep it and start with a new data file beside it, run again with --new-data-file."));
             log.error("cannot open the store", e);
             return Main.FAILED;
         }
@@ -71,14 +76,15 @@ final class Launcher {
                 tx.setting(EngineSettings.MARKET, market.key());
                 if (market.kind() == MarketChoice.Kind.BINANCE) tx.setting(EngineSettings.BINANCE_URL, market.binanceUrl());
             });
-            Runner runner = new Runner(settings, store, out, err);
             if (market.kind() == MarketChoice.Kind.BINANCE) {
                 Engine engine = new BinanceLaunch(settings, store, out).engine(registry, fleet);
-                return runner.run(engine, "prices from " + market.binanceUrl());
+                applyKillSwitch(engine);
+                return new Runner(settings, store, out, err, storeClosed).run(engine, "prices from " + market.binanceUrl());
             }
             long wallNow = System.currentTimeMillis();
             EngineConfig config = EngineConfig.defaults().withSpeed(settings.speed());
-            long freshStart = config.simulated() ? Math.floorDiv(wallNow, DAY) * DAY : Math.floorDiv(wallNow, 60_000L) * 60_000L;
+            long freshStart = settings.start() != null ? settings.start()
+                    : config.simulated() ? Math.floorDiv(wallNow, DAY) * DAY : Math.floorDiv(wallNow, 60_000L) * 60_000L;
             Map<String, String> stored = store.settings();
             long start = stored.containsKey(EngineSettings.ENGINE_START)
                     ? Long.parseLong(stored.get(EngineSettings.ENGINE_START)) : freshStart;
@@ -86,12 +92,21 @@ final class Launcher {
                     : settings.seed() != null ? settings.seed() : ThreadLocalRandom.current().nextLong(1, 1_000_000);
             long origin = stored.containsKey(EngineSettings.SANDBOX_ORIGIN)
                     ? Long.parseLong(stored.get(EngineSettings.SANDBOX_ORIGIN)) : start - SANDBOX_HISTORY;
+            boolean fresh = store.bots().isEmpty();
+            // a new folder's facts and fleet are written together, so a stop in between leaves nothing half-made
             store.write(tx -> {
+                tx.setting(EngineSettings.ENGINE_START, Long.toString(start));
                 tx.setting(EngineSettings.SANDBOX_SEED, Long.toString(seed));
                 tx.setting(EngineSettings.SANDBOX_ORIGIN, Long.toString(origin));
+                if (fresh) FleetSeeder.seed(tx, fleet, start);
             });
-            seedFleet(store, fleet, start, settings, out);
-            return runner.run(engine(store, registry, config, seed, origin, start, wallNow), "seed " + seed);
+            if (!fresh && settings.fleet() != null) {
+                out.println("note: this data folder already has a fleet; " + settings.fleet() + " was not applied");
+            }
+            Runner runner = new Runner(settings, store, out, err, storeClosed);
+            Engine engine = engine(store, registry, config, seed, origin, start, wallNow);
+            applyKillSwitch(engine);
+            return runner.run(engine, "seed " + seed);
         } catch (StoreException e) {
             err.println("flotilla: " + e.getMessage());
             log.error("store failure", e);
@@ -101,13 +116,29 @@ final class Launcher {
             return Main.FAILED;
         } finally {
             store.close();
+            storeClosed.countDown();
         }
     }
 
-    /** Creates the fleet in a new data folder; an existing folder keeps its own. */
-    static void seedFleet(Store store, List<BotSpec> fleet, long start, Settings settings, PrintStream out) {
-        if (!FleetSeeder.seedIfEmpty(store, fleet, start) && settings.fleet() != null) {
-            out.println("note: this data folder already has a fleet; " + settings.fleet() + " was not applied");
+    private void applyKillSwitch(Engine engine) {
+        if (settings.killSwitch() == null) return;
+        // the engine is not running yet, so the switch is stored before its first decision
+        if (settings.killSwitch()) engine.risk().killSwitchOn(false);
+        else engine.risk().killSwitchOff();
+        out.println("kill switch " + (settings.killSwitch() ? "on: the fleet is HALTED and sends no automated order"
+                : "off: the fleet trades as its risk limits allow"));
+    }
+
+    /** Opens the store; with --new-data-file a damaged file is set aside under a new name, unchanged. */
+    private Database open(Logger log) {
+        try {
+            return Database.open(settings.dataDir());
+        } catch (StoreException e) {
+            if (!settings.newDataFile()) throw e;
+            java.nio.file.Path kept = Database.setAside(settings.dataDir(), java.time.Instant.now());
+            out.println("note: the damaged data file was kept, unchanged, as " + kept + "; starting with a new one");
+            log.warn("damaged data file kept as {}; starting with a new one", kept);
+            return Database.open(settings.dataDir());
         }
     }
 
@@ -146,6 +177,16 @@ final class Launcher {
         } catch (FleetFileException e) {
             throw new UsageException("fleet file " + name + ": " + e.getMessage());
         }
+    }
+
+    private void checkStart() {
+        if (settings.start() == null) return;
+        Database.peekSetting(settings.dataDir(), EngineSettings.ENGINE_START).ifPresent(stored -> {
+            if (!stored.equals(Long.toString(settings.start()))) {
+                throw new UsageException("--start: this data folder started at "
+                        + java.time.Instant.ofEpochMilli(Long.parseLong(stored)) + "; use another --data-dir for another start");
+            }
+        });
     }
 
     private void checkSeed() {

@@ -9,8 +9,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The checked command line. */
-record Settings(boolean headless, Path dataDir, Path fleet, double speed, Long seed, Duration duration, boolean debug,
-                MarketChoice market) {
+record Settings(boolean headless, Path dataDir, Path fleet, double speed, Long seed, Duration duration, Long start,
+                boolean newDataFile, boolean acceptBrokerView, boolean debug, Boolean killSwitch, MarketChoice market) {
 
     static final double MAX_SPEED = Double.POSITIVE_INFINITY;
     private static final Pattern DURATION = Pattern.compile("([0-9]{1,6})(m|h|d)");
@@ -22,6 +22,7 @@ record Settings(boolean headless, Path dataDir, Path fleet, double speed, Long s
             throw new UsageException("--speed: Binance data runs in real time; --speed applies to the sandbox only");
         }
         if (binance && o.seed != null) throw new UsageException("--seed: applies to the sandbox only, not to Binance data");
+        if (binance && o.start != null) throw new UsageException("--start: applies to the sandbox only; Binance data starts now");
         Path dataDir = o.dataDir != null ? o.dataDir : binance ? DataFolder.defaultDir().resolve(binanceFolder(market))
                 : DataFolder.defaultDir();
         if (Files.exists(dataDir) && !Files.isDirectory(dataDir)) {
@@ -31,7 +32,7 @@ record Settings(boolean headless, Path dataDir, Path fleet, double speed, Long s
             throw new UsageException("--fleet: no such file " + o.fleet);
         }
         return new Settings(o.headless, dataDir, o.fleet, binance ? 1 : speed(o.speed), seed(o.seed), duration(o.duration),
-                o.debug, market);
+                start(o.start), o.newDataFile, o.acceptBrokerView, o.debug, killSwitch(o.killSwitch), market);
     }
 
     static MarketChoice market(String market, String url) {
@@ -56,6 +57,16 @@ record Settings(boolean headless, Path dataDir, Path fleet, double speed, Long s
         return ("binance-" + u.getHost() + (u.getPort() > 0 ? "-" + u.getPort() : "")).replaceAll("[^A-Za-z0-9.-]", "-");
     }
 
+    /** null when the option is absent: the stored switch stays as it is. */
+    static Boolean killSwitch(String s) {
+        if (s == null) return null;
+        return switch (s.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new UsageException("--kill-switch: must be on or off, got '" + s + "'");
+        };
+    }
+
     static double speed(String s) {
         if (s == null) return 60;
         if (s.equalsIgnoreCase("max")) return MAX_SPEED;
@@ -74,6 +85,15 @@ record Settings(boolean headless, Path dataDir, Path fleet, double speed, Long s
             return Long.parseLong(s);
         } catch (NumberFormatException e) {
             throw new UsageException("--seed: must be a whole number, got '" + s + "'");
+        }
+    }
+
+    static Long start(String s) {
+        if (s == null) return null;
+        try {
+            return java.time.LocalDate.parse(s.trim()).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new UsageException("--start: must be a date like 2026-01-05, got '" + s + "'");
         }
     }
 

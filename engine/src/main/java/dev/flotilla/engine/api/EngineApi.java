@@ -17,6 +17,21 @@ public interface EngineApi {
     /** Stops a bot's ticks; an open position keeps its stop-loss protection. */
     void stopBot(String botId);
 
+    /** Differences between the ledger and the broker found at start; while there are any, nothing trades. */
+    java.util.List<String> reconciliationDifferences();
+
+    /** Why the engine holds the fleet halted (e.g. a reconciliation mismatch), or null. */
+    String haltReason();
+
+    /** A store problem (disk full, read-only folder) that has paused the bots, or null. */
+    String storeProblem();
+
+    /** After a reconciliation mismatch: take the broker's balances as the truth and trade on. */
+    void acceptBrokerView();
+
+    /** Risk limits, the kill switch, breaker resets and risk events. */
+    RiskApi risk();
+
     /** How the market data source is doing: healthy, retrying, rate limited or banned, and its request budget. */
     default MarketStatus marketStatus() {
         return MarketStatus.ok("sandbox");

@@ -45,12 +45,18 @@ final class FeedRetries {
         return r;
     }
 
-    /** The retry of this feed due at {@code t}, removed from the schedule; null when there is none. */
-    Retry take(FeedBook book, long t) {
+    /**
+     * The retry of this feed due at {@code t}, or null. It stays scheduled until {@link #failed} or {@link #clear}
+     * settles it, so an instant that is replayed (after a store failure) tries it again.
+     */
+    Retry dueAt(FeedBook book, long t) {
         Retry r = pending.get(book);
-        if (r == null || r.at() != t) return null;
+        return r == null || r.at() != t ? null : r;
+    }
+
+    /** The feed's close was fetched (or nobody needed it): nothing more to try. */
+    void clear(FeedBook book) {
         pending.remove(book);
-        return r;
     }
 
     /** Engine time of this feed's pending retry, or Long.MAX_VALUE. */
