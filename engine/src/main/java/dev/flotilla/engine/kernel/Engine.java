@@ -67,6 +67,7 @@ public final class Engine implements EngineApi {
     private volatile String halt;
     private volatile String storeProblem;
     private Thread thread;
+    private volatile TickTimer tickTimer = TickTimer.NONE;
 
     public Engine(Store store, MarketData market, Broker broker, StrategyRegistry registry, EngineConfig config,
                   String mode, EventBus bus) {
@@ -131,6 +132,11 @@ public final class Engine implements EngineApi {
      */
     public void follow(WallClock clock) {
         this.follow = clock;
+    }
+
+    /** Measures every feed's tick from now on (benchmarks); {@link TickTimer#NONE} stops it. */
+    public void timeTicks(TickTimer timer) {
+        this.tickTimer = timer;
     }
 
     /** Starts the engine thread; it runs until {@code endTime} (engine time, exclusive) or until shut down. */
@@ -222,7 +228,9 @@ public final class Engine implements EngineApi {
     private void tick(FeedBook book, long close, int attempt, long t, boolean trading, List<EngineEvent> events,
                       Consumer<Tx> time) {
         List<BotRuntime> due = trading ? fleet.dueBots(book.feed(), close) : List.of();
+        long started = System.nanoTime();
         RuntimeException failed = due.isEmpty() ? null : ticks.run(book, due, close, t, events, time);
+        if (failed == null && !due.isEmpty()) tickTimer.ticked(book.feed(), due.size(), System.nanoTime() - started);
         if (failed == null) {
             retries.clear(book);
             return;
