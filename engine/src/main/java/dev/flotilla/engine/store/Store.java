@@ -82,7 +82,7 @@ public final class Store implements AutoCloseable {
                 throw translate(e, e);
             }
             try {
-                T result = work.apply(new Tx(db.writeContext()));
+                T result = work.apply(new Tx(db.writeContext(), db.preparedWrites()));
                 try (var st = c.createStatement()) {
                     st.execute("COMMIT");
                 }
