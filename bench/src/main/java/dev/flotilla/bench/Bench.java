@@ -77,9 +77,16 @@ public final class Bench {
         Fleets fleetMaker = new Fleets(StrategyRegistry.builtin());
         List<Figure> figures = new ArrayList<>();
         try {
+            if (!skip.contains("strategy")) figures.addAll(StrategySection.run(quick ? 5_000 : 20_000, out));
             if (!skip.contains("fleet")) {
                 Duration warmup = simulated.compareTo(Duration.ofHours(6)) < 0 ? Duration.ZERO : Duration.ofHours(quick ? 3 : 12);
                 figures.addAll(new FleetSection(dir, fleetMaker, simulated, warmup, out).run(sizes));
+            }
+            if (!skip.contains("memory")) {
+                figures.addAll(MemorySection.run(dir, fleetMaker, List.of(sizes.getFirst(), sizes.getLast()), simulated, out));
+            }
+            if (!skip.contains("market")) {
+                figures.addAll(MarketSection.run(dir, fleetMaker, List.of(sizes.getFirst(), sizes.getLast()), out));
             }
         } finally {
             if (temp) delete(dir);

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class DayRun {
 
     /** What one run measured. */
-    record Result(int bots, int feeds, Duration simulated, long bootNanos, Samples firstTicks, long wallNanos, Samples ticks,
+    record Result(int bots, int feeds, Duration simulated, long bootNanos, Samples firstTicks, long wallNanos, long cpuNanos, Samples ticks,
                   long rows, long writeNanos, long transactions, long longestWriteNanos, long busyErrors,
                   long reads, long readErrors, long fills, long candleRequests) {
 
@@ -53,17 +53,25 @@ final class DayRun {
             AtomicLong reads = new AtomicLong();
             AtomicLong readErrors = new AtomicLong();
             Thread reader = Thread.ofPlatform().name("console-like reader").daemon().start(() -> read(world, done, reads, readErrors));
+            long cpu = processCpuNanos();
             long start = System.nanoTime();
             world.runUntil(SandboxWorld.START + FIRST_CLOSES.toMillis() + simulated.toMillis());
             long wall = System.nanoTime() - start;
+            cpu = processCpuNanos() - cpu;
             done.set(true);
             reader.join();
             world.engine.timeTicks(dev.flotilla.engine.kernel.TickTimer.NONE);
-            return new Result(fleet.size(), world.engine.feeds().size(), simulated, boot, first, wall, ticks,
+            return new Result(fleet.size(), world.engine.feeds().size(), simulated, boot, first, wall, cpu, ticks,
                     store.rowsWritten() - rows0, store.writeNanos() - write0, store.transactionCount() - tx0,
                     store.longestWriteNanos(), store.busyErrors() - busy0, reads.get(), readErrors.get(),
                     store.fills().size(), world.engine.market().candleRequests());
         }
+    }
+
+    /** CPU time of this whole process (every thread, the garbage collector's and the JIT's too), or 0 if unknown. */
+    static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? Math.max(0, os.getProcessCpuTime()) : 0;
     }
 
     /** What a console refreshing every 50 ms asks of the store; any failure (a "database is locked") is counted. */

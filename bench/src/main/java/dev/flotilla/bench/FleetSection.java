@@ -36,8 +36,8 @@ final class FleetSection {
             progress.println("sandbox run: " + n + " bots for " + Bench.human(simulated));
             DayRun.Result r = DayRun.run(work.resolve("fleet-" + n), fleets.of(n), simulated);
             results.add(r);
-            progress.printf("  %d feed ticks, p99 %s, wall %s, %d rows, %d fills%n", r.ticks().size(),
-                    Samples.ms(r.ticks().quantile(0.99)), Samples.ms(r.wallNanos()), r.rows(), r.fills());
+            progress.printf("  %d feed ticks, p99 %s, wall %s, CPU %s, %d rows, %d fills%n", r.ticks().size(),
+                    Samples.ms(r.ticks().quantile(0.99)), Samples.ms(r.wallNanos()), Samples.ms(r.cpuNanos()), r.rows(), r.fills());
         }
         for (DayRun.Result r : results) figures.addAll(latency(r));
         for (DayRun.Result r : results) figures.add(wall(r));
@@ -65,7 +65,7 @@ final class FleetSection {
     private Figure wall(DayRun.Result r) {
         String what = "wall time of " + Bench.human(r.simulated()) + " simulated, " + r.bots() + " bots ("
                 + r.fills() + " fills)";
-        String value = Samples.ms(r.wallNanos());
+        String value = Samples.ms(r.wallNanos()) + " (CPU " + Samples.ms(r.cpuNanos()) + ")";
         if (r.bots() == 45 && r.simulated().equals(Duration.ofDays(1))) {
             return Figure.target("simulated day", what, value, "<= 2 s (default fleet)", r.wallNanos() <= 2_000_000_000L);
         }

@@ -1,0 +1,62 @@
+package dev.flotilla.bench;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A fresh JVM of the same Java and class path as this one, with the options the installed app's launcher gives it
+ * (jpackage/app-image.args), running one main class; its last line of {@code key=value} pairs is its report.
+ */
+final class ChildJvm {
+
+    /** What the installed launcher passes to its JVM. */
+    static final List<String> LAUNCHER_OPTIONS = List.of("--enable-native-access=ALL-UNNAMED", "-Xmx1g");
+
+    private ChildJvm() {
+    }
+
+    /** Runs {@code main} with {@code args}; returns the report line's pairs and the process's wall time as "processMs". */
+    static Map<String, String> run(List<String> jvmOptions, String main, List<String> args, Path log, String prefix,
+                                   long timeoutMinutes) throws Exception {
+        String javaCmd = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> cmd = new ArrayList<>(List.of(javaCmd));
+        cmd.addAll(LAUNCHER_OPTIONS);
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), main));
+        cmd.addAll(args);
+        long start = System.nanoTime();
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.PIPE).start();
+        String report = null;
+        List<String> tail = new ArrayList<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = r.readLine()) != null; ) {
+                if (line.startsWith(prefix)) report = line.substring(prefix.length()).trim();
+                tail.add(line);
+                if (tail.size() > 40) tail.removeFirst();
+            }
+        }
+        if (!p.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("the child JVM did not finish: " + cmd);
+        }
+        java.nio.file.Files.write(log, tail);
+        if (report == null || p.exitValue() != 0) {
+            throw new IllegalStateException("the child JVM failed (status " + p.exitValue() + "); its last lines are in " + log
+                    + ":\n" + String.join("\n", tail));
+        }
+        Map<String, String> pairs = new HashMap<>();
+        for (String kv : report.split("\\s+")) {
+            int i = kv.indexOf('=');
+            if (i > 0) pairs.put(kv.substring(0, i), kv.substring(i + 1));
+        }
+        pairs.put("processMs", Long.toString((System.nanoTime() - start) / 1_000_000));
+        return pairs;
+    }
+}
