@@ -37,6 +37,11 @@ public final class CountingMarket implements MarketData {
         return market.lastPrices(symbols);
     }
 
+    @Override
+    public List<Symbol> symbols() {
+        return market.symbols();
+    }
+
     public long candleRequests() {
         return candleRequests.get();
     }

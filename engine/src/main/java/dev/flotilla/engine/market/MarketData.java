@@ -24,4 +24,9 @@ public interface MarketData {
 
     /** Last trade prices of the given symbols, in one request. */
     Map<Symbol, BigDecimal> lastPrices(java.util.Collection<Symbol> symbols);
+
+    /** The symbols a new bot may trade here; empty when the market does not say (then the fleet's own are offered). */
+    default List<Symbol> symbols() {
+        return List.of();
+    }
 }
