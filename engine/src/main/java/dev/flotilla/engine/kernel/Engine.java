@@ -1,6 +1,8 @@
 package dev.flotilla.engine.kernel;
 
+import dev.flotilla.engine.api.BotCommands;
 import dev.flotilla.engine.api.EngineApi;
+import dev.flotilla.engine.api.EngineReads;
 import dev.flotilla.engine.api.FleetSnapshot;
 import dev.flotilla.engine.event.BotEvent;
 import dev.flotilla.engine.event.EngineEvent;
@@ -19,9 +21,11 @@ import dev.flotilla.engine.strategy.StrategyRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +42,6 @@ public final class Engine implements EngineApi {
     private final CountingMarket market;
     private final Broker broker;
     private final EngineConfig config;
-    private final String mode;
     private final EventBus bus;
     private final LinkedBlockingQueue<Runnable> commands = new LinkedBlockingQueue<>();
     private final CountDownLatch finished = new CountDownLatch(1);
@@ -46,6 +49,9 @@ public final class Engine implements EngineApi {
     private final TickProcessor ticks;
     private final MarkToMarket marks;
     private final Snapshots snapshots;
+    private final FleetCommands fleetCommands;
+    private final Queries queries;
+    private final SpeedDial speedDial;
     private SimulatedClock clock;
     private long engineStart;
     private volatile boolean stopping;
@@ -58,13 +64,16 @@ public final class Engine implements EngineApi {
         this.market = new CountingMarket(market);
         this.broker = broker;
         this.config = config;
-        this.mode = mode;
+        this.speedDial = new SpeedDial(mode, config);
         this.bus = bus;
         OrderFlow orders = new OrderFlow(store, broker);
         this.fleet = new Fleet(store, registry, config);
         this.ticks = new TickProcessor(this.market, orders, config);
         this.marks = new MarkToMarket(this.market, orders);
         this.snapshots = new Snapshots(mode);
+        this.fleetCommands = new FleetCommands(store, registry, broker, this.market, fleet, new EngineCalls(this::call,
+                () -> clock.now(), this::publish, () -> snapshots.refresh(clock.now(), fleet.bots(), true), snapshots::latest));
+        this.queries = new Queries(store, registry, snapshots::latest);
     }
 
     /**
@@ -90,7 +99,7 @@ public final class Engine implements EngineApi {
         publish(events);
         snapshots.refresh(resume, fleet.bots(), true);
         log.info("engine ready: {} bots on {} feeds, {}, engine time {}", fleet.bots().size(), fleet.feeds().size(),
-                mode, java.time.Instant.ofEpochMilli(resume));
+                snapshots.latest().mode(), java.time.Instant.ofEpochMilli(resume));
     }
 
     /** Starts the engine thread; it runs until {@code endTime} (engine time, exclusive) or until shut down. */
@@ -103,13 +112,16 @@ public final class Engine implements EngineApi {
                 log.error("the engine stopped on an error", t);
             } finally {
                 snapshots.refresh(clock.now(), fleet.bots(), true);
-                finished.countDown();
+                synchronized (this) {
+                    finished.countDown();
+                    drainCommands();  // queued before the end: run them rather than leave their callers waiting
+                }
             }
         });
     }
 
     private void loop(Long endTime) throws InterruptedException {
-        Pacer pacer = new Pacer(config.speed(), commands, clock.now());
+        Pacer pacer = speedDial.pacer(commands, clock.now());
         long cursor = clock.now();
         while (!stopping) {
             drainCommands();
@@ -232,6 +244,47 @@ public final class Engine implements EngineApi {
         command(botId, BotStatus.STOPPED);
     }
 
+    @Override
+    public BotCommands bots() {
+        return fleetCommands;
+    }
+
+    @Override
+    public EngineReads reads() {
+        return queries;
+    }
+
+    @Override
+    public double speed() {
+        return speedDial.speed();
+    }
+
+    @Override
+    public boolean speedAdjustable() {
+        return speedDial.adjustable();
+    }
+
+    @Override
+    public void setSpeed(double s) {
+        speedDial.check(s);
+        call(() -> {
+            snapshots.mode(speedDial.set(s, clock.now()));
+            snapshots.refresh(clock.now(), fleet.bots(), true);
+            log.info("speed changed to {}", snapshots.latest().mode());
+            return null;
+        });
+    }
+
+    private <T> CompletableFuture<T> call(Supplier<T> work) {
+        return CompletableFuture.supplyAsync(work, this::onEngine);
+    }
+
+    /** Queues work for the engine thread, or runs it at once when the engine is not running. */
+    private synchronized void onEngine(Runnable r) {
+        if (isRunning()) commands.add(r);
+        else r.run();
+    }
+
     private void command(String botId, BotStatus status) {
         BotRuntime bot = fleet.bot(botId);  // unknown ids fail here, in the caller's thread
         Runnable r = () -> {
@@ -244,7 +297,6 @@ public final class Engine implements EngineApi {
                     : new BotEvent.BotStopped(now, botId)));
             snapshots.refresh(now, fleet.bots(), true);
         };
-        if (isRunning()) commands.add(r);
-        else synchronized (this) { r.run(); }
+        onEngine(r);
     }
 }

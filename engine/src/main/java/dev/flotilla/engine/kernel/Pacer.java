@@ -5,12 +5,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Holds the engine loop back so engine time runs at the chosen speed, running operator commands while it
- * waits. At maximum speed it never waits.
+ * waits. At maximum speed it never waits. Only the engine thread uses it.
  */
 final class Pacer {
 
-    private final double speed;
     private final BlockingQueue<Runnable> commands;
+    private double speed;
     private long anchorWallNanos;
     private long anchorEngine;
 
@@ -21,11 +21,19 @@ final class Pacer {
         this.anchorEngine = engineStart;
     }
 
+    /** Runs at a new speed from engine time {@code engineNow} on (a command, so on the engine thread). */
+    void speed(double s, long engineNow) {
+        speed = s;
+        anchorWallNanos = System.nanoTime();
+        anchorEngine = engineNow;
+    }
+
     /** Waits until engine time {@code t} is due; returns false when asked to stop meanwhile. */
     boolean awaitEngineTime(long t, java.util.function.BooleanSupplier stopping) throws InterruptedException {
-        if (speed == EngineConfig.MAX_SPEED) return !stopping.getAsBoolean();
-        long dueNanos = anchorWallNanos + (long) ((t - anchorEngine) * 1_000_000.0 / speed);
         while (!stopping.getAsBoolean()) {
+            // recomputed each round: a command run while waiting may have changed the speed
+            if (speed == EngineConfig.MAX_SPEED) return true;
+            long dueNanos = anchorWallNanos + (long) ((t - anchorEngine) * 1_000_000.0 / speed);
             long wait = dueNanos - System.nanoTime();
             if (wait <= 0) {
                 // far behind (a slow machine or a suspended laptop): do not race to catch up, restart the pace

@@ -18,7 +18,7 @@ final class Snapshots {
 
     private static final long MIN_INTERVAL_NANOS = 100_000_000L;
 
-    private final String mode;
+    private volatile String mode;
     private volatile FleetSnapshot latest;
     private long builtAt;
 
@@ -29,6 +29,11 @@ final class Snapshots {
 
     FleetSnapshot latest() {
         return latest;
+    }
+
+    /** A new badge, e.g. after a speed change; shown from the next refresh. */
+    void mode(String m) {
+        this.mode = m;
     }
 
     void refresh(long now, Collection<BotRuntime> bots, boolean force) {
