@@ -46,7 +46,7 @@ final class Runner {
             if (settings.headless()) {
                 while (!waitFor(engine, STATUS_EVERY_MS)) out.println(status(engine.snapshot()));
             } else {
-                ConsoleBridge.open(engine);
+                ConsoleBridge.open(engine, settings.dataDir());
                 engine.shutdown();
             }
             engine.awaitTermination();
