@@ -108,6 +108,7 @@ class BotDialogTest {
             d.strategyBox().setValue("donchian-breakout");
             d.symbolBox().setValue("SOL/USDT");
             d.timeframeBox().setValue("15m");
+            d.idField().setText("donch-sol-fast");
         });
         assertThat(Fx.on(() -> d.paramField("entryPeriod").getText())).isEqualTo("20");
         Fx.run(() -> d.paramField("entryPeriod").setText("12"));
@@ -115,11 +116,11 @@ class BotDialogTest {
         Fx.on(() -> Screenshots.save(d.dialog(), "dialog-new-bot"));
         Fx.run(() -> ok(d).fire());
         Fx.await("the dialog closes", () -> !d.dialog().isShowing());
-        Fx.await("the new bot has a row", () -> w.fleet().row("ema-btc-fast") != null);
-        assertThat(live.store.bot("ema-btc-fast").orElseThrow().params()).containsEntry("entryPeriod", 12.0);
-        assertThat(live.store.botStates().get("ema-btc-fast").status()).isEqualTo(BotStatus.RUNNING);
-        Fx.await("the new bot ticks", () -> w.fleet().row("ema-btc-fast").lastTick().get() > 0);
-        BotView v = live.engine.snapshot().bots().stream().filter(b -> b.id().equals("ema-btc-fast")).findFirst().orElseThrow();
+        Fx.await("the new bot has a row", () -> w.fleet().row("donch-sol-fast") != null);
+        assertThat(live.store.bot("donch-sol-fast").orElseThrow().params()).containsEntry("entryPeriod", 12.0);
+        assertThat(live.store.botStates().get("donch-sol-fast").status()).isEqualTo(BotStatus.RUNNING);
+        Fx.await("the new bot ticks", () -> w.fleet().row("donch-sol-fast").lastTick().get() > 0);
+        BotView v = live.engine.snapshot().bots().stream().filter(b -> b.id().equals("donch-sol-fast")).findFirst().orElseThrow();
         assertThat(v.equity()).isPositive();
         assertThat(v.status()).isEqualTo(BotStatus.RUNNING);
     }

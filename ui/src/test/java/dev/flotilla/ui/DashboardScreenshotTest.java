@@ -54,6 +54,15 @@ class DashboardScreenshotTest {
             assertThat(Files.size(Fx.on(() -> Screenshots.save(w.scene(), "dashboard-light")))).isGreaterThan(50_000);
             Fx.run(() -> w.charts().getSelectionModel().select(2));
             Fx.on(() -> Screenshots.save(w.scene(), "dashboard-fleet-equity"));
+            // the history below, filtered to the bot: its open position first, then its closed ones
+            Fx.run(() -> {
+                w.history().botFilter().setValue(bot);
+                w.history().tabs().getSelectionModel().select(2);
+            });
+            Fx.await("the positions of " + bot, () -> !w.historyModel().positions().isEmpty()
+                    && w.historyModel().positions().stream().allMatch(p -> p.botId().equals(bot))
+                    && w.historyModel().positions().getFirst().open());
+            Fx.on(() -> Screenshots.save(w.scene(), "dashboard-positions"));
             Fx.run(console::quit);
         }
     }

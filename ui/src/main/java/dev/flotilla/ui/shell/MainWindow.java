@@ -61,6 +61,7 @@ public final class MainWindow {
     private final EquityChartView fleetCurve;
     private final EquityChartView botCurve;
     private final TabPane charts = new TabPane();
+    private final HistoryView historyView;
     private final CustomTextField find = new CustomTextField();
     private final StatusBar status = new StatusBar();
     private final Actions actions;
@@ -88,7 +89,8 @@ public final class MainWindow {
         charts.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane upper = new SplitPane(fleetPane(), charts);
         upper.setDividerPositions(0.6);
-        SplitPane main = new SplitPane(upper, new HistoryView(history, log, botFilter));
+        historyView = new HistoryView(history, log, botFilter);
+        SplitPane main = new SplitPane(upper, historyView);
         main.setOrientation(Orientation.VERTICAL);
         main.setDividerPositions(0.68);
         BorderPane root = new BorderPane(main);
@@ -181,6 +183,8 @@ public final class MainWindow {
     public EquityChartView botCurve() { return botCurve; }
     public TabPane charts() { return charts; }
     public DashboardModel dashboard() { return dashboard; }
+    public HistoryView history() { return historyView; }
+    public HistoryModel historyModel() { return history; }
     public EngineApi engine() { return engine; }
     String statusClock() { return status.clockText(); }
 }

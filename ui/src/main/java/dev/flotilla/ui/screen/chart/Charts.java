@@ -10,7 +10,9 @@ import io.fair_acc.chartfx.ui.geometry.Side;
 import io.fair_acc.dataset.DataSet;
 import io.fair_acc.dataset.locks.DefaultDataSetLock;
 import io.fair_acc.dataset.spi.DoubleDataSet;
+import dev.flotilla.ui.Fmt;
 import java.util.Arrays;
+import javafx.util.StringConverter;
 
 /** The ChartFX pieces the console's charts share: UTC time axes, price axes on the right, plain renderers. */
 final class Charts {
@@ -32,6 +34,18 @@ final class Charts {
         y.setAutoRangeRounding(false);
         y.setAutoUnitScaling(false);
         y.setForceZeroInRange(false);
+        // plain grouped numbers (452,250 or 0.2605), never 4.5E5
+        y.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                return n == null ? "" : Fmt.price(n.doubleValue());
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return Double.valueOf(s.replace(",", ""));
+            }
+        });
         return y;
     }
 

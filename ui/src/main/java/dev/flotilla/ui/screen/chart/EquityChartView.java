@@ -94,9 +94,9 @@ public final class EquityChartView extends VBox {
         for (double d : dd) deepest = Math.min(deepest, d);
         ddY.set(Math.min(deepest * 1.15, -0.1), 0);
         EquityPoint last = curve.getLast();
-        title.setText(titleOf.get() + "  ·  " + Fmt.money(last.equity()) + " USDT at " + Fmt.minute(last.time())
-                + " UTC  ·  drawdown " + String.format(java.util.Locale.ROOT, "%.2f%%", dd[dd.length - 1])
-                + ", deepest " + String.format(java.util.Locale.ROOT, "%.2f%%", deepest));
+        title.setText(titleOf.get() + "  ·  " + Fmt.money(last.equity()) + " USDT  ·  drawdown "
+                + String.format(java.util.Locale.ROOT, "%.2f%%", dd[dd.length - 1]) + ", deepest "
+                + String.format(java.util.Locale.ROOT, "%.2f%%", deepest));
     }
 
     /** Points drawn (stored and live), for tests. */
