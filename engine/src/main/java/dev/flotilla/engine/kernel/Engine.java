@@ -21,11 +21,9 @@ import dev.flotilla.engine.strategy.StrategyRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,7 +69,7 @@ public final class Engine implements EngineApi {
         this.ticks = new TickProcessor(this.market, orders, config);
         this.marks = new MarkToMarket(this.market, orders);
         this.snapshots = new Snapshots(mode);
-        this.fleetCommands = new FleetCommands(store, registry, broker, this.market, fleet, new EngineCalls(this::call,
+        this.fleetCommands = new FleetCommands(store, registry, broker, this.market, fleet, new EngineCalls(this::onEngine,
                 () -> clock.now(), this::publish, () -> snapshots.refresh(clock.now(), fleet.bots(), true), snapshots::latest));
         this.queries = new Queries(store, registry, snapshots::latest);
     }
@@ -267,16 +265,10 @@ public final class Engine implements EngineApi {
     @Override
     public void setSpeed(double s) {
         speedDial.check(s);
-        call(() -> {
+        onEngine(() -> {
             snapshots.mode(speedDial.set(s, clock.now()));
             snapshots.refresh(clock.now(), fleet.bots(), true);
-            log.info("speed changed to {}", snapshots.latest().mode());
-            return null;
         });
-    }
-
-    private <T> CompletableFuture<T> call(Supplier<T> work) {
-        return CompletableFuture.supplyAsync(work, this::onEngine);
     }
 
     /** Queues work for the engine thread, or runs it at once when the engine is not running. */

@@ -4,6 +4,7 @@ import dev.flotilla.engine.api.FleetSnapshot;
 import dev.flotilla.engine.event.EngineEvent;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -17,17 +18,12 @@ import java.util.function.Supplier;
  * @param refresher rebuilds the fleet snapshot at once; engine thread only
  * @param latest    the latest fleet snapshot, from any thread
  */
-record EngineCalls(OnEngine onEngine, LongSupplier clock, Consumer<List<EngineEvent>> publisher, Runnable refresher,
+record EngineCalls(Executor onEngine, LongSupplier clock, Consumer<List<EngineEvent>> publisher, Runnable refresher,
                    Supplier<FleetSnapshot> latest) {
 
-    /** Runs {@code work} on the engine thread and completes with its result (or its exception). */
-    @FunctionalInterface
-    interface OnEngine {
-        <T> CompletableFuture<T> call(Supplier<T> work);
-    }
-
+    /** Runs {@code work} on the engine thread; completes with its result, or its exception. */
     <T> CompletableFuture<T> call(Supplier<T> work) {
-        return onEngine.call(work);
+        return CompletableFuture.supplyAsync(work, onEngine);
     }
 
     long now() {

@@ -1,12 +1,16 @@
 package dev.flotilla.engine.kernel;
 
 import java.util.concurrent.BlockingQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The speed of a simulated engine and the mode badge that shows it ("SANDBOX x60"). A market that runs in
  * real time has a badge without a speed and cannot be sped up.
  */
 final class SpeedDial {
+
+    private static final Logger log = LoggerFactory.getLogger(SpeedDial.class);
 
     private final String mode;
     private final EngineConfig config;
@@ -43,6 +47,8 @@ final class SpeedDial {
     String set(double s, long now) {
         speed = s;
         if (pacer != null) pacer.speed(s, now);
-        return mode.replaceFirst(" x\\S+$", " x" + config.withSpeed(s).speedLabel());
+        String badge = mode.replaceFirst(" x\\S+$", " x" + config.withSpeed(s).speedLabel());
+        log.info("speed changed: {}", badge);
+        return badge;
     }
 }
