@@ -27,6 +27,8 @@ class ConsoleLiveTest {
         try (LiveEngine live = new LiveEngine(dir, EngineConfig.MAX_SPEED).start()) {
             Console console = Fx.on(() -> {
                 Console c = new Console(live.engine, dir.resolve("console.properties"), false, () -> { });
+                c.window().stage().setWidth(1600);
+                c.window().stage().setHeight(1000);
                 c.show();
                 return c;
             });

@@ -38,7 +38,7 @@ public final class Console {
         stage.setTitle("Flotilla");
         stage.getIcons().addAll(AppIcon.fx(16), AppIcon.fx(32), AppIcon.fx(64));
         stage.setScene(window.scene());
-        stage.setMinWidth(960);
+        stage.setMinWidth(1200);
         stage.setMinHeight(640);
         Placement.restore(stage, prefs);
         stage.setOnCloseRequest(e -> {

@@ -40,6 +40,7 @@ public final class CandleChartView extends VBox {
     private final OhlcvDataSet candles = new OhlcvDataSet("candles");
     private final ErrorDataSetRenderer priceLines = Charts.lines();
     private final ErrorDataSetRenderer lowerLines = Charts.lines();
+    private final ErrorDataSetRenderer levels = Charts.lines();
     private final DoubleDataSet entries = Charts.dataSet("entries", "marker-entry");
     private final DoubleDataSet exits = Charts.dataSet("exits", "marker-exit");
     private final DoubleDataSet stopExits = Charts.dataSet("stop-loss exits", "marker-stop");
@@ -56,7 +57,6 @@ public final class CandleChartView extends VBox {
         CandleStickRenderer sticks = new CandleStickRenderer();
         sticks.setComputeLocalRange(false);
         sticks.getDatasets().add(candles);
-        ErrorDataSetRenderer levels = Charts.lines();
         levels.getDatasets().addAll(entryLine, stopLine);
         ErrorDataSetRenderer marks = Charts.markers();
         marks.addDataSet(entries).setUserMarkerType(TriangleMarker.UP);
@@ -119,6 +119,9 @@ public final class CandleChartView extends VBox {
         double to = times[times.length - 1] + tf / 1000.0;
         level(entryLine, "entry " + Fmt.price(c.entryPrice()), c.entryPrice(), from, to);
         level(stopLine, "stop " + Fmt.price(c.stopPrice()), c.stopPrice(), from, to);
+        // entry and stop are in the legend only while the bot holds a position
+        List<DataSet> shownLevels = c.entryPrice() == null ? List.of() : List.of(entryLine, stopLine);
+        if (levels.getDatasets().size() != shownLevels.size()) levels.getDatasets().setAll(shownLevels);
         x.set(from, to);
         lowerX.set(from, to);
         priceRange(list, c);

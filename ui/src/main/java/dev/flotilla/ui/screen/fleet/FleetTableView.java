@@ -46,16 +46,16 @@ public final class FleetTableView extends BorderPane {
         table.setPlaceholder(new Label("No bot matches the filter"));
         table.getColumns().addAll(List.of(
                 text("Bot", BotRow::id, 118),
-                property("Strategy", BotRow::strategy, 138),
+                property("Strategy", BotRow::strategy, 134),
                 property("Symbol", BotRow::symbol, 88),
-                property("TF", BotRow::timeframe, 36),
+                property("TF", BotRow::timeframe, 44),
                 state(),
                 number("Position", BotRow::position, Fmt::shortQty, false, 80),
                 number("Equity", BotRow::equity, Fmt::money, false, 78),
                 number("Unrealized", BotRow::unrealized, Fmt::signedMoney, true, 86),
                 number("Realized", BotRow::realized, Fmt::signedMoney, true, 72),
                 lastTick(),
-                property("Last error", BotRow::lastError, 84)));
+                property("Last error", BotRow::lastError, 80)));
         // columns keep their width; a narrow window scrolls the table sideways rather than cutting values
         table.getColumns().forEach(c -> c.setMinWidth(c.getPrefWidth()));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
