@@ -1,5 +1,6 @@
 package dev.flotilla.app;
 
+import dev.flotilla.engine.api.MarketChoice;
 import dev.flotilla.engine.event.EventBus;
 import dev.flotilla.engine.execution.paper.PaperBroker;
 import dev.flotilla.engine.fleet.FleetFile;
@@ -30,7 +31,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The wiring: the one place that chooses the market and the broker. It checks everything it was given before
- * it touches the data folder, then opens the store, boots the engine and runs it headless or in the window.
+ * it touches the data folder, then opens the store, boots the engine (on the sandbox here, on Binance data in
+ * {@link BinanceLaunch}) and runs it headless or in the window.
  */
 final class Launcher {
 
@@ -41,6 +43,8 @@ final class Launcher {
     private final Settings settings;
     private final PrintStream out;
     private final PrintStream err;
+    /** Counted down once the store is closed, so a SIGTERM's shutdown hook can wait for a clean close. */
+    private final java.util.concurrent.CountDownLatch storeClosed = new java.util.concurrent.CountDownLatch(1);
 
     Launcher(Settings settings, PrintStream out, PrintStream err) {
         this.settings = settings;
@@ -52,21 +56,35 @@ final class Launcher {
         StrategyRegistry registry = StrategyRegistry.builtin();
         List<BotSpec> fleet = readFleet(registry);
         checkSeed();
+        checkStart();
+        checkMarket();
         Logging.init(settings.dataDir(), settings.debug());
         Logger log = LoggerFactory.getLogger(Launcher.class);
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> log.error("uncaught exception in thread {}", t.getName(), e));
         Store store;
         try {
-            store = new Store(Database.open(settings.dataDir()));
+            store = new Store(open(log));
         } catch (StoreException e) {
-            err.println("flotilla: " + e.getMessage());
+            err.println("flotilla: " + e.getMessage()
+                    + (settings.newDataFile() ? "" : " To keep it and start with a new data file beside it, run again with --new-data-file."));
             log.error("cannot open the store", e);
             return Main.FAILED;
         }
         try {
+            MarketChoice market = settings.market();
+            store.write(tx -> {
+                tx.setting(EngineSettings.MARKET, market.key());
+                if (market.kind() == MarketChoice.Kind.BINANCE) tx.setting(EngineSettings.BINANCE_URL, market.binanceUrl());
+            });
+            if (market.kind() == MarketChoice.Kind.BINANCE) {
+                Engine engine = new BinanceLaunch(settings, store, out).engine(registry, fleet);
+                applyKillSwitch(engine);
+                return new Runner(settings, store, out, err, storeClosed).run(engine, "prices from " + market.binanceUrl());
+            }
             long wallNow = System.currentTimeMillis();
             EngineConfig config = EngineConfig.defaults().withSpeed(settings.speed());
-            long freshStart = config.simulated() ? Math.floorDiv(wallNow, DAY) * DAY : Math.floorDiv(wallNow, 60_000L) * 60_000L;
+            long freshStart = settings.start() != null ? settings.start()
+                    : config.simulated() ? Math.floorDiv(wallNow, DAY) * DAY : Math.floorDiv(wallNow, 60_000L) * 60_000L;
             Map<String, String> stored = store.settings();
             long start = stored.containsKey(EngineSettings.ENGINE_START)
                     ? Long.parseLong(stored.get(EngineSettings.ENGINE_START)) : freshStart;
@@ -74,21 +92,53 @@ final class Launcher {
                     : settings.seed() != null ? settings.seed() : ThreadLocalRandom.current().nextLong(1, 1_000_000);
             long origin = stored.containsKey(EngineSettings.SANDBOX_ORIGIN)
                     ? Long.parseLong(stored.get(EngineSettings.SANDBOX_ORIGIN)) : start - SANDBOX_HISTORY;
+            boolean fresh = store.bots().isEmpty();
+            // a new folder's facts and fleet are written together, so a stop in between leaves nothing half-made
             store.write(tx -> {
+                tx.setting(EngineSettings.ENGINE_START, Long.toString(start));
                 tx.setting(EngineSettings.SANDBOX_SEED, Long.toString(seed));
                 tx.setting(EngineSettings.SANDBOX_ORIGIN, Long.toString(origin));
+                if (fresh) FleetSeeder.seed(tx, fleet, start);
             });
-            if (!FleetSeeder.seedIfEmpty(store, fleet, start) && settings.fleet() != null) {
+            if (!fresh && settings.fleet() != null) {
                 out.println("note: this data folder already has a fleet; " + settings.fleet() + " was not applied");
             }
-            Runner runner = new Runner(settings, store, out, err);
-            return runner.run(engine(store, registry, config, seed, origin, start, wallNow), seed);
+            Runner runner = new Runner(settings, store, out, err, storeClosed);
+            Engine engine = engine(store, registry, config, seed, origin, start, wallNow);
+            applyKillSwitch(engine);
+            return runner.run(engine, "seed " + seed);
         } catch (StoreException e) {
             err.println("flotilla: " + e.getMessage());
             log.error("store failure", e);
             return Main.FAILED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Main.FAILED;
         } finally {
             store.close();
+            storeClosed.countDown();
+        }
+    }
+
+    private void applyKillSwitch(Engine engine) {
+        if (settings.killSwitch() == null) return;
+        // the engine is not running yet, so the switch is stored before its first decision
+        if (settings.killSwitch()) engine.risk().killSwitchOn(false);
+        else engine.risk().killSwitchOff();
+        out.println("kill switch " + (settings.killSwitch() ? "on: the fleet is HALTED and sends no automated order"
+                : "off: the fleet trades as its risk limits allow"));
+    }
+
+    /** Opens the store; with --new-data-file a damaged file is set aside under a new name, unchanged. */
+    private Database open(Logger log) {
+        try {
+            return Database.open(settings.dataDir());
+        } catch (StoreException e) {
+            if (!settings.newDataFile()) throw e;
+            java.nio.file.Path kept = Database.setAside(settings.dataDir(), java.time.Instant.now());
+            out.println("note: the damaged data file was kept, unchanged, as " + kept + "; starting with a new one");
+            log.warn("damaged data file kept as {}; starting with a new one", kept);
+            return Database.open(settings.dataDir());
         }
     }
 
@@ -98,7 +148,7 @@ final class Launcher {
         ClockHandle clock = new ClockHandle(start);
         SandboxMarket market = new SandboxMarket(seed, origin, clock);
         PaperBroker broker = new PaperBroker(store, new BigDecimal("5"), new BigDecimal("0.001"));
-        String mode = "SANDBOX x" + config.speedLabel();
+        String mode = settings.market().modeLabel(config.speedLabel());
         Engine engine = new Engine(store, market, broker, registry, config, mode, new EventBus());
         engine.boot(start, wallNow);
         clock.follow(engine.clock());
@@ -129,12 +179,44 @@ final class Launcher {
         }
     }
 
+    private void checkStart() {
+        if (settings.start() == null) return;
+        Database.peekSetting(settings.dataDir(), EngineSettings.ENGINE_START).ifPresent(stored -> {
+            if (!stored.equals(Long.toString(settings.start()))) {
+                throw new UsageException("--start: this data folder started at "
+                        + java.time.Instant.ofEpochMilli(Long.parseLong(stored)) + "; use another --data-dir for another start");
+            }
+        });
+    }
+
     private void checkSeed() {
         if (settings.seed() == null) return;
         Database.peekSetting(settings.dataDir(), EngineSettings.SANDBOX_SEED).ifPresent(stored -> {
             if (!stored.equals(Long.toString(settings.seed()))) {
                 throw new UsageException("--seed: this data folder's sandbox was created with seed " + stored
                         + ", not " + settings.seed() + "; use that seed or another --data-dir");
+            }
+        });
+    }
+
+    /**
+     * A data folder trades one market for good: its engine time, candles and paper accounts belong to it (a sandbox
+     * folder's engine time runs ahead of the calendar). Another market gets another folder.
+     */
+    private void checkMarket() {
+        MarketChoice wanted = settings.market();
+        String kind = Database.peekSetting(settings.dataDir(), EngineSettings.MARKET)
+                .orElse(Database.peekSetting(settings.dataDir(), EngineSettings.ENGINE_START).isPresent() ? "sandbox" : null);
+        if (kind == null) return;
+        if (!kind.equals(wanted.key())) {
+            throw new UsageException("--market: the data folder " + settings.dataDir() + " trades the " + kind
+                    + " market, not " + wanted.key() + "; use another --data-dir (each market keeps its own folder)");
+        }
+        if (wanted.kind() != MarketChoice.Kind.BINANCE) return;
+        Database.peekSetting(settings.dataDir(), EngineSettings.BINANCE_URL).ifPresent(url -> {
+            if (!url.equals(wanted.binanceUrl())) {
+                throw new UsageException("--binance-url: the data folder " + settings.dataDir() + " has its Binance data from "
+                        + url + ", not " + wanted.binanceUrl() + "; use another --data-dir");
             }
         });
     }

@@ -19,6 +19,12 @@ final class Options {
     @Option(names = "--fleet", paramLabel = "FILE", description = "Fleet file used when the data folder has no fleet yet (default: the built-in 45 bots).")
     Path fleet;
 
+    @Option(names = "--market", paramLabel = "sandbox|binance", description = "Where prices come from: the built-in sandbox (default), or Binance's public market data (paper trading, no keys).")
+    String market;
+
+    @Option(names = "--binance-url", paramLabel = "URL", description = "With --market binance: production (default, https://api.binance.com), testnet (https://testnet.binance.vision) or another http(s) base URL.")
+    String binanceUrl;
+
     @Option(names = "--speed", paramLabel = "N|max", description = "Sandbox engine seconds per wall second: 1 to 100000, or max (default: 60).")
     String speed;
 
@@ -28,6 +34,18 @@ final class Options {
     @Option(names = "--duration", paramLabel = "D", description = "Run this much engine time from the data folder's first start, then print a summary and exit; e.g. 90m, 6h, 1d, 7d.")
     String duration;
 
+    @Option(names = "--start", paramLabel = "YYYY-MM-DD", description = "Sandbox: the UTC day a new data folder's engine clock starts at (default: today).")
+    String start;
+
+    @Option(names = "--new-data-file", description = "If the data file is damaged, keep it under a new name, unchanged, and start with a new one.")
+    boolean newDataFile;
+
+    @Option(names = "--accept-broker-view", description = "After a reconciliation mismatch at start, take the broker's balances as the truth and trade on.")
+    boolean acceptBrokerView;
+
     @Option(names = "--debug", description = "Log at DEBUG level (every tick and signal).")
     boolean debug;
+
+    @Option(names = "--kill-switch", paramLabel = "on|off", description = "Set the data folder's stored kill switch before the run: on halts the fleet (no automated order is sent), off releases it.")
+    String killSwitch;
 }

@@ -21,21 +21,36 @@ final class Runner {
     private final Store store;
     private final PrintStream out;
     private final PrintStream err;
+    private final java.util.concurrent.CountDownLatch storeClosed;
 
-    Runner(Settings settings, Store store, PrintStream out, PrintStream err) {
+    Runner(Settings settings, Store store, PrintStream out, PrintStream err, java.util.concurrent.CountDownLatch storeClosed) {
         this.settings = settings;
         this.store = store;
         this.out = out;
         this.err = err;
+        this.storeClosed = storeClosed;
     }
 
-    int run(Engine engine, long seed) throws RuntimeException {
+    /** @param source where the prices come from, for the first line: "seed 7", "prices from https://..." */
+    int run(Engine engine, String source) throws RuntimeException {
         Long end = settings.duration() == null ? null : engine.engineStart() + settings.duration().toMillis();
-        out.println("Flotilla: " + engine.snapshot().bots().size() + " bots, " + engine.snapshot().mode() + ", seed " + seed
+        out.println("Flotilla: " + engine.snapshot().bots().size() + " bots, " + engine.snapshot().mode() + ", " + source
                 + ", data " + store.database().file());
+        // SIGTERM or Ctrl-C: the engine finishes the event in hand, then the main thread closes the store; the JVM
+        // must not halt before that, so the hook waits for it
+        if (!engine.reconciliationDifferences().isEmpty() && settings.acceptBrokerView()) {
+            engine.acceptBrokerView();
+            out.println("accepted the broker's view: the ledger now holds the broker's balances");
+        }
+        if (engine.haltReason() != null) {
+            out.println("HALTED: " + engine.haltReason() + "; nothing trades until an operator decides:");
+            engine.reconciliationDifferences().forEach(d -> out.println("  " + d));
+            out.println("  keep it halted, or run again with --accept-broker-view to take the broker's balances");
+        }
         Thread hook = Thread.ofPlatform().unstarted(() -> {
             try {
                 engine.shutdown();
+                storeClosed.await(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -44,9 +59,17 @@ final class Runner {
         engine.start(end);
         try {
             if (settings.headless()) {
-                while (!waitFor(engine, STATUS_EVERY_MS)) out.println(status(engine.snapshot()));
+                while (!waitFor(engine, STATUS_EVERY_MS)) out.println(status(engine));
             } else {
-                ConsoleBridge.open(engine, settings.dataDir());
+                try {
+                    ConsoleBridge.open(engine, settings.dataDir());
+                } catch (RuntimeException | LinkageError e) {
+                    err.println("flotilla: the window cannot open here (" + e.getMessage() + "); run with --headless");
+                    log.error("the window cannot open", e);
+                    engine.shutdown();
+                    engine.awaitTermination();
+                    return Main.FAILED;
+                }
                 engine.shutdown();
             }
             engine.awaitTermination();
@@ -58,7 +81,7 @@ final class Runner {
         } catch (IllegalStateException alreadyShuttingDown) {
             // the hook is running: it stops the engine, and we print what we have
         }
-        out.println(status(engine.snapshot()));
+        out.println(status(engine));
         if (engine.failure() != null) {
             err.println("flotilla: the engine stopped on an error: " + engine.failure());
             return Main.FAILED;
@@ -75,6 +98,13 @@ final class Runner {
             Thread.sleep(20);
         }
         return !engine.isRunning();
+    }
+
+    static String status(Engine engine) {
+        String line = status(engine.snapshot());
+        if (engine.haltReason() != null) line += "  HALTED (" + engine.haltReason() + ")";
+        if (engine.storeProblem() != null) line += "  " + engine.storeProblem();
+        return line;
     }
 
     static String status(FleetSnapshot s) {

@@ -1,5 +1,7 @@
 package dev.flotilla.app;
 
+import dev.flotilla.engine.api.MarketChoice;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -7,20 +9,62 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The checked command line. */
-record Settings(boolean headless, Path dataDir, Path fleet, double speed, Long seed, Duration duration, boolean debug) {
+record Settings(boolean headless, Path dataDir, Path fleet, double speed, Long seed, Duration duration, Long start,
+                boolean newDataFile, boolean acceptBrokerView, boolean debug, Boolean killSwitch, MarketChoice market) {
 
     static final double MAX_SPEED = Double.POSITIVE_INFINITY;
     private static final Pattern DURATION = Pattern.compile("([0-9]{1,6})(m|h|d)");
 
     static Settings from(Options o) {
-        Path dataDir = o.dataDir != null ? o.dataDir : DataFolder.defaultDir();
+        MarketChoice market = market(o.market, o.binanceUrl);
+        boolean binance = market.kind() == MarketChoice.Kind.BINANCE;
+        if (binance && o.speed != null) {
+            throw new UsageException("--speed: Binance data runs in real time; --speed applies to the sandbox only");
+        }
+        if (binance && o.seed != null) throw new UsageException("--seed: applies to the sandbox only, not to Binance data");
+        if (binance && o.start != null) throw new UsageException("--start: applies to the sandbox only; Binance data starts now");
+        Path dataDir = o.dataDir != null ? o.dataDir : binance ? DataFolder.defaultDir().resolve(binanceFolder(market))
+                : DataFolder.defaultDir();
         if (Files.exists(dataDir) && !Files.isDirectory(dataDir)) {
             throw new UsageException("--data-dir: " + dataDir + " is a file, not a folder");
         }
         if (o.fleet != null && !Files.isRegularFile(o.fleet)) {
             throw new UsageException("--fleet: no such file " + o.fleet);
         }
-        return new Settings(o.headless, dataDir, o.fleet, speed(o.speed), seed(o.seed), duration(o.duration), o.debug);
+        return new Settings(o.headless, dataDir, o.fleet, binance ? 1 : speed(o.speed), seed(o.seed), duration(o.duration),
+                start(o.start), o.newDataFile, o.acceptBrokerView, o.debug, killSwitch(o.killSwitch), market);
+    }
+
+    static MarketChoice market(String market, String url) {
+        if (market != null && !market.trim().equalsIgnoreCase("sandbox") && !market.trim().equalsIgnoreCase("binance")) {
+            throw new UsageException("--market: must be sandbox or binance, got '" + market + "'");
+        }
+        if (url != null && (market == null || market.trim().equalsIgnoreCase("sandbox"))) {
+            throw new UsageException("--binance-url: applies only with --market binance");
+        }
+        try {
+            return MarketChoice.parse(market, url);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--binance-url: " + e.getMessage().replace("Binance URL ", ""));
+        }
+    }
+
+    /** Each Binance endpoint keeps its own default data folder beside the sandbox's: their prices never mix. */
+    static String binanceFolder(MarketChoice m) {
+        if (MarketChoice.PRODUCTION_URL.equals(m.binanceUrl())) return "binance";
+        if (m.isTestnet()) return "binance-testnet";
+        URI u = URI.create(m.binanceUrl());
+        return ("binance-" + u.getHost() + (u.getPort() > 0 ? "-" + u.getPort() : "")).replaceAll("[^A-Za-z0-9.-]", "-");
+    }
+
+    /** null when the option is absent: the stored switch stays as it is. */
+    static Boolean killSwitch(String s) {
+        if (s == null) return null;
+        return switch (s.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new UsageException("--kill-switch: must be on or off, got '" + s + "'");
+        };
     }
 
     static double speed(String s) {
@@ -41,6 +85,15 @@ record Settings(boolean headless, Path dataDir, Path fleet, double speed, Long s
             return Long.parseLong(s);
         } catch (NumberFormatException e) {
             throw new UsageException("--seed: must be a whole number, got '" + s + "'");
+        }
+    }
+
+    static Long start(String s) {
+        if (s == null) return null;
+        try {
+            return java.time.LocalDate.parse(s.trim()).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new UsageException("--start: must be a date like 2026-01-05, got '" + s + "'");
         }
     }
 

@@ -35,4 +35,24 @@ public interface EngineApi {
      * @throws IllegalArgumentException below 1, or when {@link #speedAdjustable()} is false
      */
     void setSpeed(double speed);
+
+    /** Differences between the ledger and the broker found at start; while there are any, nothing trades. */
+    java.util.List<String> reconciliationDifferences();
+
+    /** Why the engine holds the fleet halted (e.g. a reconciliation mismatch), or null. */
+    String haltReason();
+
+    /** A store problem (disk full, read-only folder) that has paused the bots, or null. */
+    String storeProblem();
+
+    /** After a reconciliation mismatch: take the broker's balances as the truth and trade on. */
+    void acceptBrokerView();
+
+    /** Risk limits, the kill switch, breaker resets and risk events. */
+    RiskApi risk();
+
+    /** How the market data source is doing: healthy, retrying, rate limited or banned, and its request budget. */
+    default MarketStatus marketStatus() {
+        return MarketStatus.ok("sandbox");
+    }
 }

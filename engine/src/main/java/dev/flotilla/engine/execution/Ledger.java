@@ -5,12 +5,12 @@ import dev.flotilla.engine.model.Fill;
 import dev.flotilla.engine.model.Position;
 import dev.flotilla.engine.model.Side;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 
-/** The bookkeeping of a fill: how cash, realized PnL, fees and the position change. Pure arithmetic. */
+/**
+ * The bookkeeping of a fill: how cash, realized PnL, fees and the position change. Exact arithmetic, never
+ * rounded, so the ledger matches the broker's balances and the sum of its fills to the last digit.
+ */
 public final class Ledger {
-
-    static final int MONEY_SCALE = 8;
 
     private Ledger() {
     }
@@ -20,18 +20,14 @@ public final class Ledger {
         BigDecimal notional = f.notional();
         BigDecimal fees = a.fees().add(f.fee());
         if (f.side() == Side.BUY) {
-            return new Account(a.botId(), scale(a.cash().subtract(notional).subtract(f.fee())), a.realizedPnl(), fees);
+            return new Account(a.botId(), a.cash().subtract(notional).subtract(f.fee()), a.realizedPnl(), fees);
         }
         BigDecimal gross = f.price().subtract(open.entryPrice()).multiply(f.qty());
-        return new Account(a.botId(), scale(a.cash().add(notional).subtract(f.fee())), scale(a.realizedPnl().add(gross)), fees);
+        return new Account(a.botId(), a.cash().add(notional).subtract(f.fee()), a.realizedPnl().add(gross), fees);
     }
 
     /** Net result of a round trip: price difference times quantity, less both fees. */
     public static BigDecimal netPnl(Position open, Fill exit) {
-        return scale(exit.price().subtract(open.entryPrice()).multiply(exit.qty()).subtract(open.entryFee()).subtract(exit.fee()));
-    }
-
-    public static BigDecimal scale(BigDecimal v) {
-        return v.setScale(MONEY_SCALE, RoundingMode.HALF_EVEN);
+        return exit.price().subtract(open.entryPrice()).multiply(exit.qty()).subtract(open.entryFee()).subtract(exit.fee());
     }
 }

@@ -62,8 +62,9 @@ final class Boot {
             }
             var result = new OrderFlow.Result(new Intent(bot, o.side(), o.qty(), o.refPrice(), o.purpose(), o.reason(),
                     o.stopPrice()), o, new BrokerReply.Filled(fill.get()));
+            // the tick that sent it counts as done, with the state that tick would have committed
             BotState settled = o.tickClose() != null && (bot.state().lastClose() == null || bot.state().lastClose() < o.tickClose())
-                    ? bot.state().ticked(o.tickClose(), fill.get().filledAt()) : bot.state();
+                    ? TickProcessor.ticked(bot, o.tickClose(), fill.get().filledAt(), o.refPrice()) : bot.state();
             long[] id = new long[1];
             store.write(tx -> {
                 id[0] = OrderFlow.commit(tx, result, fill.get().filledAt());

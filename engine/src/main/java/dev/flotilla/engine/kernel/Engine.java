@@ -4,18 +4,26 @@ import dev.flotilla.engine.api.BotCommands;
 import dev.flotilla.engine.api.EngineApi;
 import dev.flotilla.engine.api.EngineReads;
 import dev.flotilla.engine.api.FleetSnapshot;
+import dev.flotilla.engine.api.MarketStatus;
+import dev.flotilla.engine.api.RiskApi;
 import dev.flotilla.engine.event.BotEvent;
 import dev.flotilla.engine.event.EngineEvent;
 import dev.flotilla.engine.event.EventBus;
+import dev.flotilla.engine.event.SystemEvent;
 import dev.flotilla.engine.execution.Broker;
 import dev.flotilla.engine.execution.OrderFlow;
 import dev.flotilla.engine.fleet.BotRuntime;
 import dev.flotilla.engine.fleet.FeedBook;
 import dev.flotilla.engine.market.CountingMarket;
 import dev.flotilla.engine.market.MarketData;
+import dev.flotilla.engine.market.MarketDataException;
 import dev.flotilla.engine.model.BotStatus;
 import dev.flotilla.engine.model.Feed;
+import dev.flotilla.engine.risk.Flattener;
+import dev.flotilla.engine.risk.RiskGateway;
+import dev.flotilla.engine.store.RiskStore;
 import dev.flotilla.engine.store.Store;
+import dev.flotilla.engine.store.StoreUnavailableException;
 import dev.flotilla.engine.store.Tx;
 import dev.flotilla.engine.strategy.StrategyRegistry;
 import java.util.ArrayList;
@@ -42,18 +50,26 @@ public final class Engine implements EngineApi {
     private final EngineConfig config;
     private final EventBus bus;
     private final LinkedBlockingQueue<Runnable> commands = new LinkedBlockingQueue<>();
-    private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile CountDownLatch finished = new CountDownLatch(1);
     private final Fleet fleet;
     private final TickProcessor ticks;
     private final MarkToMarket marks;
     private final Snapshots snapshots;
+    private final RiskGateway risk;
+    private final RiskControl riskControl;
+    private final FeedRetries retries = new FeedRetries();
     private final FleetCommands fleetCommands;
     private final Queries queries;
     private final SpeedDial speedDial;
     private SimulatedClock clock;
+    private WallClock follow;
     private long engineStart;
     private volatile boolean stopping;
     private volatile Throwable failure;
+    private volatile List<Reconciliation.Difference> differences = List.of();
+    /** Why the fleet is halted by the engine itself (a reconciliation mismatch), or null. */
+    private volatile String halt;
+    private volatile String storeProblem;
     private Thread thread;
 
     public Engine(Store store, MarketData market, Broker broker, StrategyRegistry registry, EngineConfig config,
@@ -66,10 +82,13 @@ public final class Engine implements EngineApi {
         this.bus = bus;
         OrderFlow orders = new OrderFlow(store, broker);
         this.fleet = new Fleet(store, registry, config);
-        this.ticks = new TickProcessor(this.market, orders, config);
-        this.marks = new MarkToMarket(this.market, orders);
-        this.snapshots = new Snapshots(mode);
-        this.fleetCommands = new FleetCommands(store, registry, broker, this.market, fleet, new EngineCalls(this::onEngine,
+        this.risk = new RiskGateway(store, fleet::bots, new FeedHistory(fleet));
+        this.ticks = new TickProcessor(this.market, orders, risk, config);
+        this.marks = new MarkToMarket(this.market, orders, risk);
+        this.snapshots = new Snapshots(mode, risk, () -> halt);
+        this.riskControl = new RiskControl(this, risk, new Flattener(this.market, orders, risk, fleet::bots),
+                new RiskStore(store));
+        this.fleetCommands = new FleetCommands(store, registry, broker, this.market, fleet, risk, new EngineCalls(this::onEngine,
                 () -> clock.now(), this::publish, () -> snapshots.refresh(clock.now(), fleet.bots(), true), snapshots::latest));
         this.queries = new Queries(store, registry, snapshots::latest);
     }
@@ -94,14 +113,39 @@ public final class Engine implements EngineApi {
         clock = new SimulatedClock(resume);
         List<EngineEvent> events = new ArrayList<>();
         fleet.load(broker, resume, events);
+        risk.boot(resume, events);
+        reconcile(resume, events);
         publish(events);
         snapshots.refresh(resume, fleet.bots(), true);
         log.info("engine ready: {} bots on {} feeds, {}, engine time {}", fleet.bots().size(), fleet.feeds().size(),
                 snapshots.latest().mode(), java.time.Instant.ofEpochMilli(resume));
     }
 
+    private void reconcile(long now, List<EngineEvent> events) {
+        differences = List.copyOf(Reconciliation.check(fleet.bots(), broker, store.fills(), store.ledgerAdjustments()));
+        for (Reconciliation.Difference d : differences) {
+            events.add(new SystemEvent.ReconciliationMismatch(now, d.botId(), d.toString()));
+        }
+        if (!differences.isEmpty()) {
+            halt = "reconciliation: " + differences.size() + " difference(s) between the ledger and the broker";
+            log.error("fleet halted at start: {}; nothing trades until an operator decides", halt);
+        }
+    }
+
+    /**
+     * Makes a real-time engine (speed 1) follow this clock instead of the computer's: engine time is then the
+     * exchange's time, so candle closes are the exchange's closes. Call before {@link #start}.
+     */
+    public void follow(WallClock clock) {
+        this.follow = clock;
+    }
+
     /** Starts the engine thread; it runs until {@code endTime} (engine time, exclusive) or until shut down. */
     public void start(Long endTime) {
+        if (isRunning()) throw new IllegalStateException("the engine is already running");
+        stopping = false;
+        CountDownLatch done = new CountDownLatch(1);
+        finished = done;
         thread = Thread.ofPlatform().name("engine").start(() -> {
             try {
                 loop(endTime);
@@ -111,7 +155,7 @@ public final class Engine implements EngineApi {
             } finally {
                 snapshots.refresh(clock.now(), fleet.bots(), true);
                 synchronized (this) {
-                    finished.countDown();
+                    done.countDown();
                     drainCommands();  // queued before the end: run them rather than leave their callers waiting
                 }
             }
@@ -119,7 +163,8 @@ public final class Engine implements EngineApi {
     }
 
     private void loop(Long endTime) throws InterruptedException {
-        Pacer pacer = speedDial.pacer(commands, clock.now());
+        Pacer pacer = follow != null && !config.simulated() ? Pacer.following(follow, commands)
+                : speedDial.pacer(commands, clock.now());
         long cursor = clock.now();
         while (!stopping) {
             drainCommands();
@@ -132,8 +177,16 @@ public final class Engine implements EngineApi {
             }
             if (!pacer.awaitEngineTime(t, () -> stopping)) break;
             clock.advanceTo(t);
-            runEventsAt(t);
-            cursor = t + 1;
+            try {
+                runEventsAt(t);
+                cursor = t + 1;
+            } catch (StoreUnavailableException e) {
+                // nothing of the failed step was committed or applied; wait for the store, then replay this instant
+                if (!StorePause.waitForStore(store, e, () -> stopping, problem -> storeProblem = problem)) break;
+                List<EngineEvent> settled = new ArrayList<>();
+                Boot.resolvePending(store, broker, fleet.botMap(), t, settled);
+                publish(settled);
+            }
             snapshots.refresh(t, fleet.bots(), false);
         }
         drainCommands();
@@ -142,7 +195,7 @@ public final class Engine implements EngineApi {
 
     private long nextEventTime(long cursor) {
         long next = Math.min(ceil(cursor, config.markIntervalMs()), ceil(cursor, config.snapshotIntervalMs()));
-        for (FeedBook book : fleet.feeds()) next = Math.min(next, fleet.nextFetch(book));
+        for (FeedBook book : fleet.feeds()) next = Math.min(next, Math.min(fleet.nextFetch(book), retries.next(book)));
         return next;
     }
 
@@ -153,7 +206,8 @@ public final class Engine implements EngineApi {
     private void runEventsAt(long t) {
         List<EngineEvent> events = new ArrayList<>();
         Consumer<Tx> time = tx -> tx.setting(EngineSettings.ENGINE_TIME, Long.toString(t));
-        if (t % config.markIntervalMs() == 0) marks.run(fleet.bots(), t, events, time);
+        boolean trading = halt == null;
+        if (trading && t % config.markIntervalMs() == 0) marks.run(fleet.bots(), t, events, time);
         if (t % config.snapshotIntervalMs() == 0) {
             store.write(tx -> {
                 EquitySnapshots.take(tx, fleet.bots(), t, events);
@@ -161,13 +215,35 @@ public final class Engine implements EngineApi {
             });
         }
         for (FeedBook book : fleet.feeds()) {
-            if (fleet.nextFetch(book) != t) continue;
-            long close = fleet.nextClose(book);
-            List<BotRuntime> due = fleet.dueBots(book.feed(), close);
-            if (!due.isEmpty()) ticks.run(book, due, close, t, events, time);
-            fleet.advance(book, close);
+            FeedRetries.Retry retry = retries.dueAt(book, t);
+            if (retry != null) {
+                tick(book, retry.close(), retry.attempt(), t, trading, events, time);
+            } else if (fleet.nextFetch(book) == t) {
+                long close = fleet.nextClose(book);
+                tick(book, close, 1, t, trading, events, time);
+                fleet.advance(book, close);
+            }
         }
+        for (String warning : market.drainWarnings()) events.add(new SystemEvent.RateLimitWarning(t, null, warning));
         publish(events);
+    }
+
+    /** One attempt at a feed's close; a failed fetch is tried again later (see {@link FeedRetries}). */
+    private void tick(FeedBook book, long close, int attempt, long t, boolean trading, List<EngineEvent> events,
+                      Consumer<Tx> time) {
+        List<BotRuntime> due = trading ? fleet.dueBots(book.feed(), close) : List.of();
+        RuntimeException failed = due.isEmpty() ? null : ticks.run(book, due, close, t, events, time);
+        if (failed == null) {
+            retries.clear(book);
+            return;
+        }
+        long notBefore = failed instanceof MarketDataException m ? m.notBefore() : 0;
+        long nextRegular = close + book.feed().timeframe().millis() + book.offsetMs();
+        FeedRetries.Retry next = retries.failed(book, close, attempt, t, notBefore, nextRegular);
+        if (next != null) {
+            log.info("feed {}: close {} is tried again at {} (attempt {})", book.feed(),
+                    java.time.Instant.ofEpochMilli(close), java.time.Instant.ofEpochMilli(next.at()), next.attempt());
+        }
     }
 
     private void commitTime(long t) {
@@ -223,6 +299,46 @@ public final class Engine implements EngineApi {
     }
 
     @Override
+    public MarketStatus marketStatus() {
+        return market.status();
+    }
+
+    /** The differences found between the ledger and the broker at start; empty when the books agree. */
+    @Override
+    public List<String> reconciliationDifferences() {
+        return differences.stream().map(Reconciliation.Difference::toString).toList();
+    }
+
+    /** Why the engine is not trading (a reconciliation halt), or null. */
+    @Override
+    public String haltReason() {
+        return halt;
+    }
+
+    /** A problem with the store that has paused the bots (disk full, read-only folder), or null. */
+    @Override
+    public String storeProblem() {
+        return storeProblem;
+    }
+
+    /** The operator's decision after a reconciliation mismatch: set the ledger to the broker's view and trade on. */
+    @Override
+    public void acceptBrokerView() {
+        Runnable r = () -> {
+            if (halt == null) return;
+            BrokerView.accept(store, broker, fleet.bots(), clock.now(), config.stopLoss(), fleet::lastPrice);
+            differences = List.copyOf(Reconciliation.check(fleet.bots(), broker, store.fills(), store.ledgerAdjustments()));
+            if (differences.isEmpty()) {
+                log.warn("operator accepted the broker's view; the fleet trades again");
+                halt = null;
+            }
+            snapshots.refresh(clock.now(), fleet.bots(), true);
+        };
+        if (isRunning()) commands.add(r);
+        else synchronized (this) { r.run(); }
+    }
+
+    @Override
     public FleetSnapshot snapshot() {
         return snapshots.latest();
     }
@@ -275,6 +391,34 @@ public final class Engine implements EngineApi {
     private synchronized void onEngine(Runnable r) {
         if (isRunning()) commands.add(r);
         else r.run();
+    }
+
+    @Override
+    public RiskApi risk() {
+        return riskControl;
+    }
+
+    BotRuntime bot(String botId) {
+        return fleet.bot(botId);
+    }
+
+    /**
+     * Runs an operator command on the engine thread (at once when the engine is not running), then publishes
+     * the events it collected and refreshes the snapshot. A failing command is logged; the engine carries on.
+     */
+    void onEngineThread(Consumer<List<EngineEvent>> work) {
+        Runnable r = () -> {
+            List<EngineEvent> events = new ArrayList<>();
+            try {
+                work.accept(events);
+            } catch (RuntimeException e) {
+                log.error("an operator command failed", e);
+            }
+            publish(events);
+            snapshots.refresh(clock.now(), fleet.bots(), true);
+        };
+        if (isRunning()) commands.add(r);
+        else synchronized (this) { r.run(); }
     }
 
     private void command(String botId, BotStatus status) {

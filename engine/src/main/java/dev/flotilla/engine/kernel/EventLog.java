@@ -36,9 +36,17 @@ final class EventLog {
                     p.symbol(), p.qty().toPlainString(), p.entryPrice().toPlainString(), p.stopPrice().toPlainString());
             case PositionEvent.PositionClosed p -> log.info("{} {} {} {} @ {} pnl {} ({})", at, e.type(), e.botId(),
                     p.symbol(), p.exitPrice().toPlainString(), p.realizedPnl().toPlainString(), p.exitReason());
-            case RiskEvent r -> log.warn("{} {} {} {}", at, e.type(), e.botId(), r);
+            case RiskEvent.RiskRejected r -> log.info("{} {} {} {} {}", at, e.type(), e.botId(), r.code(), r.detail());
+            case RiskEvent.CircuitBreakerFired c -> log.warn("{} {} {} {} {}", at, e.type(), who(e), c.breaker(), c.detail());
+            case RiskEvent.TradingStateChanged t -> log.warn("{} {} {} {} -> {}: {}", at, e.type(), who(e), t.from(), t.to(),
+                    t.reason());
             case AccountEvent.EquitySnapshot s -> log.debug("{} {} {} {}", at, e.type(), e.botId(), s.equity().toPlainString());
             case SystemEvent s -> log.warn("{} {} {} {}", at, e.type(), e.botId(), s);
         }
+    }
+
+    /** A fleet-wide event has no bot id; the log says so. */
+    private static String who(EngineEvent e) {
+        return e.botId() == null ? "fleet" : e.botId();
     }
 }

@@ -89,6 +89,18 @@ final class Fleet {
         return bots.values();
     }
 
+    Map<String, BotRuntime> botMap() {
+        return bots;
+    }
+
+    /** The latest close held for the bot's feed, or null. */
+    java.math.BigDecimal lastPrice(BotRuntime b) {
+        for (FeedBook book : books) {
+            if (book.feed().equals(b.spec().feed()) && book.last() != null) return java.math.BigDecimal.valueOf(book.last().close());
+        }
+        return null;
+    }
+
     BotRuntime bot(String id) {
         BotRuntime b = bots.get(id);
         if (b == null) throw new IllegalArgumentException("no bot '" + id + "'");

@@ -20,9 +20,11 @@ import dev.flotilla.engine.model.BotState;
 import dev.flotilla.engine.model.BotStatus;
 import dev.flotilla.engine.model.Symbol;
 import dev.flotilla.engine.model.Timeframe;
+import dev.flotilla.engine.risk.RiskGateway;
 import dev.flotilla.engine.store.Store;
 import dev.flotilla.engine.strategy.StrategyRegistry;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,13 +50,16 @@ final class FleetCommands implements BotCommands {
     private final Broker broker;
     private final MarketData market;
     private final Fleet fleet;
+    private final RiskGateway risk;
     private final EngineCalls engine;
     private final DraftCheck drafts;
     private final Set<String> takenIds = ConcurrentHashMap.newKeySet();
     private volatile boolean idsLoaded;
 
-    FleetCommands(Store store, StrategyRegistry registry, Broker broker, MarketData market, Fleet fleet, EngineCalls engine) {
+    FleetCommands(Store store, StrategyRegistry registry, Broker broker, MarketData market, Fleet fleet, RiskGateway risk,
+                  EngineCalls engine) {
         this.store = store;
+        this.risk = risk;
         this.registry = registry;
         this.broker = broker;
         this.market = market;
@@ -166,10 +171,14 @@ final class FleetCommands implements BotCommands {
             takenIds.add(spec.id());
             // the paper exchange keeps its balances in memory too; a live account is not opened per bot
             if (broker instanceof PaperBroker paper) paper.openAccount(spec.id(), spec.capital());
-            fleet.add(new BotRuntime(spec, registry.create(spec.strategy(), spec.params()), state, account, null), now);
+            BotRuntime bot = new BotRuntime(spec, registry.create(spec.strategy(), spec.params()), state, account, null);
+            fleet.add(bot, now);
+            List<EngineEvent> events = new ArrayList<>();
+            risk.fresh(bot, now, events);
             log.info("bot {} created: {} on {} {}, {} USDT, {}", spec.id(), spec.strategy(), spec.symbol(),
                     spec.timeframe(), spec.capital().toPlainString(), start ? "running" : "stopped");
-            if (start) engine.publish(List.<EngineEvent>of(new BotEvent.BotStarted(now, spec.id())));
+            if (start) events.add(new BotEvent.BotStarted(now, spec.id()));
+            engine.publish(events);
             engine.refresh();
             return spec.id();
         });
@@ -197,6 +206,11 @@ final class FleetCommands implements BotCommands {
             BotRuntime next = new BotRuntime(spec, registry.create(spec.strategy(), spec.params()), state, account, bot.position());
             if (bot.mark() != null && spec.symbol().equals(bot.spec().symbol())) next.mark(bot.mark());
             fleet.replace(next, engine.now());
+            if (capitalChanged) {
+                List<EngineEvent> events = new ArrayList<>();
+                risk.fresh(next, engine.now(), events);  // its day-open equity and peak start from the new capital
+                engine.publish(events);
+            }
             log.info("bot {} changed: {} on {} {} {}, {} USDT", botId, spec.strategy(), spec.symbol(), spec.timeframe(),
                     spec.params(), spec.capital().toPlainString());
             engine.refresh();

@@ -6,6 +6,7 @@ import dev.flotilla.engine.model.BotSpec;
 import dev.flotilla.engine.model.BotState;
 import dev.flotilla.engine.model.BotStatus;
 import dev.flotilla.engine.store.Store;
+import dev.flotilla.engine.store.Tx;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -17,14 +18,17 @@ public final class FleetSeeder {
     /** Returns false (and writes nothing) when the store already has a fleet. */
     public static boolean seedIfEmpty(Store store, List<BotSpec> specs, long now) {
         if (!store.bots().isEmpty()) return false;
-        store.write(tx -> {
-            for (BotSpec s : specs) {
-                tx.insertBot(s, now);
-                tx.botState(new BotState(s.id(), BotStatus.RUNNING, null, null, null, 0, s.capital()));
-                tx.account(new Account(s.id(), s.capital(), BigDecimal.ZERO, BigDecimal.ZERO));
-                tx.paperBalance(s.id(), PaperBroker.QUOTE, s.capital());
-            }
-        });
+        store.write(tx -> seed(tx, specs, now));
         return true;
+    }
+
+    /** Writes the fleet as part of a larger transaction. */
+    public static void seed(Tx tx, List<BotSpec> specs, long now) {
+        for (BotSpec s : specs) {
+            tx.insertBot(s, now);
+            tx.botState(new BotState(s.id(), BotStatus.RUNNING, null, null, null, 0, s.capital()));
+            tx.account(new Account(s.id(), s.capital(), BigDecimal.ZERO, BigDecimal.ZERO));
+            tx.paperBalance(s.id(), PaperBroker.QUOTE, s.capital());
+        }
     }
 }

@@ -8,6 +8,8 @@ import dev.flotilla.engine.market.MarketData;
 import dev.flotilla.engine.model.Position;
 import dev.flotilla.engine.model.Side;
 import dev.flotilla.engine.model.Symbol;
+import dev.flotilla.engine.risk.ExitRules;
+import dev.flotilla.engine.risk.RiskGateway;
 import dev.flotilla.engine.store.Tx;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -20,8 +22,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Between candle closes: one price request for every symbol held, unrealized PnL marked, and stops enforced,
- * so a 4h bot is not left unprotected for four hours. Stopped bots' positions are protected too.
+ * Between candle closes: one price request for every symbol of the fleet (the price collar needs fresh prices
+ * of symbols not yet held too), unrealized PnL marked, the risk breakers checked, and stops and take-profits
+ * enforced through the risk gateway, so a 4h bot is not left unprotected for four hours. Stopped bots' positions
+ * are protected too.
  */
 final class MarkToMarket {
 
@@ -29,38 +33,48 @@ final class MarkToMarket {
 
     private final MarketData market;
     private final OrderFlow orders;
+    private final RiskGateway risk;
 
-    MarkToMarket(MarketData market, OrderFlow orders) {
+    MarkToMarket(MarketData market, OrderFlow orders, RiskGateway risk) {
         this.market = market;
         this.orders = orders;
+        this.risk = risk;
     }
 
     /** Returns true when something was committed. */
     boolean run(Collection<BotRuntime> bots, long now, List<EngineEvent> events, Consumer<Tx> alsoCommit) {
-        TreeSet<Symbol> held = new TreeSet<>();
-        for (BotRuntime b : bots) if (b.position() != null) held.add(b.spec().symbol());
-        if (held.isEmpty()) return false;
+        TreeSet<Symbol> symbols = new TreeSet<>();
+        for (BotRuntime b : bots) symbols.add(b.spec().symbol());
+        if (symbols.isEmpty()) return false;
         Map<Symbol, BigDecimal> prices;
         try {
-            prices = market.lastPrices(held);
+            prices = market.lastPrices(symbols);
         } catch (RuntimeException e) {
             log.warn("price request failed: {}; stops are checked again at the next mark", e.getMessage());
+            risk.evaluate(now, events);
             return false;
         }
+        risk.observe(prices);
+        for (BotRuntime b : bots) {
+            BigDecimal price = b.position() == null ? null : prices.get(b.spec().symbol());
+            if (price != null) b.mark(price);
+        }
+        risk.evaluate(now, events);
         List<Intent> exits = new ArrayList<>();
         for (BotRuntime b : bots) {
             Position p = b.position();
-            if (p == null) continue;
-            BigDecimal price = prices.get(p.symbol());
+            BigDecimal price = p == null ? null : prices.get(p.symbol());
             if (price == null) continue;
-            b.mark(price);
-            if (price.compareTo(p.stopPrice()) <= 0) {
-                exits.add(new Intent(b, Side.SELL, p.qty(), price, "STOP_LOSS",
-                        "price " + price.toPlainString() + " at or below stop " + p.stopPrice().toPlainString(), null));
-            }
+            ExitRules.Exit exit = ExitRules.at(p, price, risk.limits(b.id()), "price");
+            if (exit != null) exits.add(new Intent(b, Side.SELL, p.qty(), price, exit.purpose(), exit.reason(), null));
         }
-        if (exits.isEmpty()) return false;
-        orders.execute(exits, now, null, alsoCommit, events);
+        List<Intent> approved = risk.review(exits, now, events);
+        if (approved.isEmpty()) return false;
+        try {
+            orders.execute(approved, now, null, alsoCommit, events);
+        } finally {
+            risk.settled(approved);
+        }
         return true;
     }
 }

@@ -4,21 +4,33 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Holds the engine loop back so engine time runs at the chosen speed, running operator commands while it
- * waits. At maximum speed it never waits. Only the engine thread uses it.
+ * Holds the engine loop back so engine time runs at the chosen speed, or follows an outside clock (an
+ * exchange's), running operator commands while it waits. At maximum speed it never waits. Only the engine
+ * thread uses it.
  */
 final class Pacer {
 
+    private final WallClock follow;
     private final BlockingQueue<Runnable> commands;
     private double speed;
     private long anchorWallNanos;
     private long anchorEngine;
 
     Pacer(double speed, BlockingQueue<Runnable> commands, long engineStart) {
+        this(speed, null, commands, engineStart);
+    }
+
+    private Pacer(double speed, WallClock follow, BlockingQueue<Runnable> commands, long engineStart) {
         this.speed = speed;
+        this.follow = follow;
         this.commands = commands;
         this.anchorWallNanos = System.nanoTime();
         this.anchorEngine = engineStart;
+    }
+
+    /** Engine time that is the time of {@code clock}: an event at t runs once the clock has reached t. */
+    static Pacer following(WallClock clock, BlockingQueue<Runnable> commands) {
+        return new Pacer(1, clock, commands, clock.now());
     }
 
     /** Runs at a new speed from engine time {@code engineNow} on (a command, so on the engine thread). */
@@ -30,6 +42,7 @@ final class Pacer {
 
     /** Waits until engine time {@code t} is due; returns false when asked to stop meanwhile. */
     boolean awaitEngineTime(long t, java.util.function.BooleanSupplier stopping) throws InterruptedException {
+        if (follow != null) return follow(t, stopping);
         while (!stopping.getAsBoolean()) {
             // recomputed each round: a command run while waiting may have changed the speed
             if (speed == EngineConfig.MAX_SPEED) return true;
@@ -43,6 +56,16 @@ final class Pacer {
                 }
                 return true;
             }
+            Runnable r = commands.poll(Math.min(wait, 50_000_000L), TimeUnit.NANOSECONDS);
+            if (r != null) r.run();
+        }
+        return false;
+    }
+
+    private boolean follow(long t, java.util.function.BooleanSupplier stopping) throws InterruptedException {
+        while (!stopping.getAsBoolean()) {
+            long wait = follow.nanosUntil(t);
+            if (wait <= 0) return true;
             Runnable r = commands.poll(Math.min(wait, 50_000_000L), TimeUnit.NANOSECONDS);
             if (r != null) r.run();
         }

@@ -5,6 +5,9 @@ import dev.flotilla.engine.api.FleetSnapshot;
 import dev.flotilla.engine.model.BotSpec;
 import dev.flotilla.engine.model.ClosedTrade;
 import dev.flotilla.engine.model.Fill;
+import dev.flotilla.engine.model.RiskRecord;
+import dev.flotilla.engine.risk.ReasonCode;
+import dev.flotilla.engine.store.RiskStore;
 import dev.flotilla.engine.store.Store;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -12,16 +15,21 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * What a run did, from the store: per strategy type the bots, round trips, fills, realized PnL net of fees and
- * equity, the market-data requests made, and a digest of every fill so two runs can be compared at a glance.
+ * equity, the orders sent, the risk rejections per reason code and the breakers fired, the market-data requests
+ * made, and a digest of every fill so two runs can be compared at a glance.
+ *
+ * @param rejections every reason code, with how many orders it refused (zero included)
  */
 public record RunSummary(long engineStart, long engineTime, Map<String, Row> byStrategy, Row total,
-                         long candleRequests, long priceRequests, String fillsDigest) {
+                         long candleRequests, long priceRequests, String fillsDigest, long ordersSent,
+                         Map<String, Long> rejections, Map<String, Long> breakers, String tradingState) {
 
     public record Row(int bots, int trades, int fills, BigDecimal realizedPnl, BigDecimal equity) {
         Row plus(Row o) {
@@ -45,8 +53,14 @@ public record RunSummary(long engineStart, long engineTime, Map<String, Row> byS
         List<Fill> fills = store.fills();
         for (Fill f : fills) rows.merge(strategyOf.get(f.botId()), new Row(0, 0, 1, BigDecimal.ZERO, BigDecimal.ZERO), Row::plus);
         Row total = rows.values().stream().reduce(zero, Row::plus);
+        RiskStore risk = new RiskStore(store);
+        Map<String, Long> stored = risk.countByCode(RiskRecord.Kind.REJECTED);
+        Map<String, Long> rejections = new LinkedHashMap<>();
+        for (ReasonCode c : ReasonCode.values()) rejections.put(c.name(), stored.getOrDefault(c.name(), 0L));
+        stored.forEach(rejections::putIfAbsent);
         return new RunSummary(engine.engineStart(), engine.clock().now(), rows, total,
-                engine.market().candleRequests(), engine.market().priceRequests(), digest(fills));
+                engine.market().candleRequests(), engine.market().priceRequests(), digest(fills), risk.ordersSent(),
+                rejections, risk.countByCode(RiskRecord.Kind.BREAKER), snap.state());
     }
 
     static String digest(List<Fill> fills) {
@@ -70,6 +84,11 @@ public record RunSummary(long engineStart, long engineTime, Map<String, Row> byS
         sb.append(String.format("%-22s %5s %7s %6s %14s %14s%n", "strategy", "bots", "trades", "fills", "realized PnL", "equity"));
         byStrategy.forEach((k, r) -> sb.append(line(k, r)));
         sb.append(line("total", total));
+        sb.append("orders sent: ").append(ordersSent).append('\n');
+        long refused = rejections.values().stream().mapToLong(Long::longValue).sum();
+        sb.append("risk rejections: ").append(refused).append(" (trading state ").append(tradingState).append(")\n");
+        rejections.forEach((code, n) -> sb.append(String.format("  %-22s %6d%n", code, n)));
+        sb.append("circuit breakers fired: ").append(breakers.isEmpty() ? "none" : breakers.toString()).append('\n');
         sb.append("market-data requests: ").append(candleRequests).append(" candle, ").append(priceRequests)
                 .append(" price\n");
         sb.append("fills digest: ").append(fillsDigest).append('\n');

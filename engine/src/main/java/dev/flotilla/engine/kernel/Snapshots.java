@@ -4,6 +4,7 @@ import dev.flotilla.engine.api.BotView;
 import dev.flotilla.engine.api.FleetSnapshot;
 import dev.flotilla.engine.fleet.BotRuntime;
 import dev.flotilla.engine.model.Position;
+import dev.flotilla.engine.risk.RiskGateway;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -19,11 +20,16 @@ final class Snapshots {
     private static final long MIN_INTERVAL_NANOS = 100_000_000L;
 
     private volatile String mode;
+    private final RiskGateway risk;
+    private final java.util.function.Supplier<String> engineHalt;
     private volatile FleetSnapshot latest;
     private long builtAt;
 
-    Snapshots(String mode) {
+    /** @param engineHalt why the engine itself holds the fleet (a reconciliation mismatch), or null */
+    Snapshots(String mode, RiskGateway risk, java.util.function.Supplier<String> engineHalt) {
         this.mode = mode;
+        this.risk = risk;
+        this.engineHalt = engineHalt;
         this.latest = new FleetSnapshot(0, mode, "ACTIVE", List.of(), BigDecimal.ZERO, BigDecimal.ZERO, 0, 0);
     }
 
@@ -58,7 +64,9 @@ final class Snapshots {
             if (b.running()) running++;
             if (p != null) open++;
         }
-        latest = new FleetSnapshot(now, mode, "ACTIVE", List.copyOf(views), equity, capital, running, open);
+        String state = risk.refreshStatus(now).fleetState().name();
+        if (engineHalt.get() != null) state = "HALTED";
+        latest = new FleetSnapshot(now, mode, state, List.copyOf(views), equity, capital, running, open);
     }
 
     private static BigDecimal money(BigDecimal v) {

@@ -7,12 +7,16 @@ import dev.flotilla.engine.execution.OrderFlow;
 import dev.flotilla.engine.fleet.BotRuntime;
 import dev.flotilla.engine.fleet.FeedBook;
 import dev.flotilla.engine.market.MarketData;
+import dev.flotilla.engine.market.MarketDataException;
 import dev.flotilla.engine.model.BotState;
 import dev.flotilla.engine.model.BotStatus;
 import dev.flotilla.engine.model.Candle;
 import dev.flotilla.engine.model.Position;
 import dev.flotilla.engine.model.Side;
 import dev.flotilla.engine.model.Signal;
+import dev.flotilla.engine.risk.BotLimits;
+import dev.flotilla.engine.risk.ExitRules;
+import dev.flotilla.engine.risk.RiskGateway;
 import dev.flotilla.engine.strategy.Bars;
 import dev.flotilla.engine.strategy.Decision;
 import dev.flotilla.engine.strategy.OpenPosition;
@@ -26,7 +30,8 @@ import org.ta4j.core.BarSeries;
 
 /**
  * One feed's candle close: fetch the new candles once, evaluate every running bot on the feed against the
- * same bars, send what they decide, and commit it all with the bots' tick marks before anything is told.
+ * same bars, pass what they decide through the risk gateway, send what it approves, and commit it all with the
+ * bots' tick marks before anything is told.
  */
 final class TickProcessor {
 
@@ -34,18 +39,24 @@ final class TickProcessor {
 
     private final MarketData market;
     private final OrderFlow orders;
+    private final RiskGateway risk;
     private final EngineConfig config;
     private final Sizing sizing;
 
-    TickProcessor(MarketData market, OrderFlow orders, EngineConfig config) {
+    TickProcessor(MarketData market, OrderFlow orders, RiskGateway risk, EngineConfig config) {
         this.market = market;
         this.orders = orders;
+        this.risk = risk;
         this.config = config;
         this.sizing = new Sizing(config);
     }
 
-    /** Runs the tick of candle close {@code close} at engine time {@code now} for the given bots of the feed. */
-    void run(FeedBook book, List<BotRuntime> bots, long close, long now, List<EngineEvent> events,
+    /**
+     * Runs the tick of candle close {@code close} at engine time {@code now} for the given bots of the feed.
+     *
+     * @return null, or why the feed's bots could not tick: the market data failed or the closing candle is missing
+     */
+    RuntimeException run(FeedBook book, List<BotRuntime> bots, long close, long now, List<EngineEvent> events,
              java.util.function.Consumer<dev.flotilla.engine.store.Tx> alsoCommit) {
         List<Candle> fresh;
         try {
@@ -53,7 +64,7 @@ final class TickProcessor {
         } catch (RuntimeException e) {
             log.warn("feed {}: market data failed at close {}: {}; {} bot(s) skip this tick", book.feed(), close,
                     e.getMessage(), bots.size());
-            return;
+            return e;
         }
         Candle last = book.last();
         if (last == null || last.closeTime(book.feed().timeframe()) != close) {
@@ -62,7 +73,7 @@ final class TickProcessor {
                 tx.candles(book.feed(), fresh);
                 alsoCommit.accept(tx);
             }, events);
-            return;
+            return new MarketDataException("the candle closing at " + close + " is missing");
         }
         BarSeries series = Bars.series(book.feed().toString(), book.feed().timeframe(), book.candles());
         BigDecimal closePrice = BigDecimal.valueOf(last.close());
@@ -81,17 +92,22 @@ final class TickProcessor {
                 log.error("bot {}: tick at close {} failed; the bot is stopped in ERROR", bot.id(), close, e);
             }
         }
-        orders.execute(intents, now, close, tx -> {
-            tx.candles(book.feed(), fresh);
-            for (Position p : moved) {
-                if (!exiting(intents, p.botId())) tx.updatePosition(p);
-            }
-            for (BotRuntime bot : ticked) tx.botState(ticked(bot, close, now, closePrice));
-            for (int i = 0; i < failed.size(); i++) {
-                tx.botState(failed.get(i).state().withStatus(BotStatus.ERROR, failures.get(i)));
-            }
-            alsoCommit.accept(tx);
-        }, events);
+        List<Intent> approved = risk.review(intents, now, events);
+        try {
+            orders.execute(approved, now, close, tx -> {
+                tx.candles(book.feed(), fresh);
+                for (Position p : moved) {
+                    if (!exiting(approved, p.botId())) tx.updatePosition(p);
+                }
+                for (BotRuntime bot : ticked) tx.botState(ticked(bot, close, now, closePrice));
+                for (int i = 0; i < failed.size(); i++) {
+                    tx.botState(failed.get(i).state().withStatus(BotStatus.ERROR, failures.get(i)));
+                }
+                alsoCommit.accept(tx);
+            }, events);
+        } finally {
+            risk.settled(approved);  // a failed send is decided again when the instant is replayed
+        }
         for (Position p : moved) {
             BotRuntime bot = byId(bots, p.botId());
             if (bot.position() != null && bot.position().id() == p.id()) bot.position(p);
@@ -106,13 +122,14 @@ final class TickProcessor {
             bot.state(bot.state().withStatus(BotStatus.ERROR, failures.get(i)));
             events.add(new BotEvent.BotError(now, bot.id(), failures.get(i)));
         }
+        return null;
     }
 
     /**
      * The bot's state after this tick. The equity peak is taken at the close price before this tick's orders,
      * from committed data only, so a restarted engine computes the same peak.
      */
-    private static BotState ticked(BotRuntime bot, long close, long now, BigDecimal closePrice) {
+    static BotState ticked(BotRuntime bot, long close, long now, BigDecimal closePrice) {
         BotState s = bot.state().ticked(close, now);
         Position p = bot.position();
         BigDecimal equity = bot.account().cash().add(p == null ? BigDecimal.ZERO : closePrice.multiply(p.qty()));
@@ -132,6 +149,7 @@ final class TickProcessor {
     private void decide(BotRuntime bot, BarSeries series, Candle last, BigDecimal closePrice, long now,
                         List<Intent> intents, List<Position> moved, List<EngineEvent> events) {
         Position p = bot.position();
+        BotLimits limits = risk.limits(bot.id());
         if (p != null) {
             BigDecimal high = BigDecimal.valueOf(last.high()).max(p.highestPrice());
             OpenPosition view = new OpenPosition(p.entryPrice().doubleValue(), p.openedAt(), high.doubleValue(),
@@ -141,11 +159,11 @@ final class TickProcessor {
             if (d.hasStop() && d.stopPrice() > stop.doubleValue() && d.stopPrice() < last.close()) {
                 stop = BigDecimal.valueOf(d.stopPrice()).setScale(8, RoundingMode.HALF_EVEN);  // stops only tighten
             }
-            Position updated = p.withHighest(high).withStop(stop);
+            Position updated = p.withHighest(high).withStop(ExitRules.trail(stop, high, limits));
             if (!updated.equals(p)) moved.add(updated);
-            if (closePrice.compareTo(stop) <= 0) {
-                intents.add(new Intent(bot, Side.SELL, p.qty(), closePrice, "STOP_LOSS",
-                        "close " + closePrice.toPlainString() + " at or below stop " + stop.toPlainString(), null));
+            ExitRules.Exit exit = ExitRules.at(updated, closePrice, limits, "close");
+            if (exit != null) {
+                intents.add(new Intent(bot, Side.SELL, p.qty(), closePrice, exit.purpose(), exit.reason(), null));
             } else if (d.signal() == Signal.EXIT) {
                 events.add(new BotEvent.SignalGenerated(now, bot.id(), Signal.EXIT, d.reason()));
                 intents.add(new Intent(bot, Side.SELL, p.qty(), closePrice, "EXIT", d.reason(), null));
@@ -155,11 +173,11 @@ final class TickProcessor {
         Decision d = bot.strategy().evaluate(series, null);
         if (d.signal() != Signal.ENTER) return;
         events.add(new BotEvent.SignalGenerated(now, bot.id(), Signal.ENTER, d.reason()));
-        BigDecimal qty = sizing.entryQty(bot.account().cash(), closePrice);
+        BigDecimal qty = sizing.entryQty(bot.account().cash(), closePrice, risk.entryCap(bot));
         if (qty.signum() <= 0) {
             log.info("bot {}: entry signal ignored, cash {} too small", bot.id(), bot.account().cash().toPlainString());
             return;
         }
-        intents.add(new Intent(bot, Side.BUY, qty, closePrice, "ENTRY", d.reason(), sizing.stop(closePrice, d)));
+        intents.add(new Intent(bot, Side.BUY, qty, closePrice, "ENTRY", d.reason(), sizing.stop(closePrice, d, limits.stopLoss())));
     }
 }

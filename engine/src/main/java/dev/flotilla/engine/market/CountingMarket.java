@@ -1,5 +1,6 @@
 package dev.flotilla.engine.market;
 
+import dev.flotilla.engine.api.MarketStatus;
 import dev.flotilla.engine.model.Candle;
 import dev.flotilla.engine.model.Feed;
 import dev.flotilla.engine.model.Symbol;
@@ -40,6 +41,16 @@ public final class CountingMarket implements MarketData {
     @Override
     public List<Symbol> symbols() {
         return market.symbols();
+    }
+
+    @Override
+    public MarketStatus status() {
+        return market.status();
+    }
+
+    @Override
+    public List<String> drainWarnings() {
+        return market.drainWarnings();
     }
 
     public long candleRequests() {

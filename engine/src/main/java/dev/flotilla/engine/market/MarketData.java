@@ -1,5 +1,6 @@
 package dev.flotilla.engine.market;
 
+import dev.flotilla.engine.api.MarketStatus;
 import dev.flotilla.engine.model.Candle;
 import dev.flotilla.engine.model.Feed;
 import dev.flotilla.engine.model.Symbol;
@@ -27,6 +28,19 @@ public interface MarketData {
 
     /** The symbols a new bot may trade here; empty when the market does not say (then the fleet's own are offered). */
     default List<Symbol> symbols() {
+        return List.of();
+    }
+
+    /** How the source is doing, for the console. */
+    default MarketStatus status() {
+        return MarketStatus.ok(name());
+    }
+
+    /**
+     * Warnings for the operator since the last call (a rate limit hit, a ban); the engine drains them on its
+     * thread and publishes them as RATE_LIMIT_WARNING events.
+     */
+    default List<String> drainWarnings() {
         return List.of();
     }
 }

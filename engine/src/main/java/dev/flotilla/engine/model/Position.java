@@ -14,6 +14,10 @@ public record Position(long id, String botId, Symbol symbol, BigDecimal qty, Big
         return new Position(id, botId, symbol, qty, entryPrice, entryFee, stopPrice, high, openedAt, entryOrder);
     }
 
+    public Position withQty(BigDecimal q) {
+        return new Position(id, botId, symbol, q, entryPrice, entryFee, stopPrice, highestPrice, openedAt, entryOrder);
+    }
+
     public BigDecimal cost() {
         return qty.multiply(entryPrice);
     }

@@ -65,6 +65,27 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * Moves a damaged data file (and its WAL and shared-memory files) aside under a name with the time, without
+     * changing a byte of it, so that a new file can be started. Returns where it now is.
+     */
+    public static Path setAside(Path dataDir, java.time.Instant now) {
+        String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+                .withZone(java.time.ZoneOffset.UTC).format(now);
+        Path file = dataDir.resolve(FILE_NAME);
+        Path kept = dataDir.resolve(FILE_NAME + ".damaged-" + stamp);
+        try {
+            Files.move(file, kept);
+            for (String suffix : new String[] {"-wal", "-shm"}) {
+                Path side = dataDir.resolve(FILE_NAME + suffix);
+                if (Files.exists(side)) Files.move(side, dataDir.resolve(FILE_NAME + ".damaged-" + stamp + suffix));
+            }
+        } catch (java.io.IOException e) {
+            throw new StoreException("cannot move the damaged data file " + file + " aside: " + e.getMessage(), e);
+        }
+        return kept;
+    }
+
+    /**
      * Reads one setting without opening the store for writing or migrating it, so a command line can be checked
      * against an existing data folder before anything in it changes. Empty when there is no file or no value.
      */
@@ -156,6 +177,31 @@ public final class Database implements AutoCloseable {
         if (!name.matches("[a-z_]+")) throw new IllegalArgumentException("not a pragma name: " + name);
         synchronized (reader) {
             return String.valueOf(readCtx.fetchValue("PRAGMA " + name));
+        }
+    }
+
+    /**
+     * Caps the file at this many pages; a write that would grow it further fails like a full disk. A guard for
+     * small devices, and how tests make a disk fill up.
+     */
+    public void setPageLimit(long pages) {
+        synchronized (writer) {
+            try (var st = writer.createStatement()) {
+                st.execute("PRAGMA max_page_count = " + pages);
+            } catch (SQLException e) {
+                throw new StoreException("cannot set the page limit of " + file + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** The file's current size in pages. */
+    public long pageCount() {
+        synchronized (writer) {
+            try (var st = writer.createStatement(); var rs = st.executeQuery("PRAGMA page_count")) {
+                return rs.next() ? rs.getLong(1) : 0;
+            } catch (SQLException e) {
+                throw new StoreException("cannot read the size of " + file + ": " + e.getMessage(), e);
+            }
         }
     }
 

@@ -5,6 +5,7 @@ import static dev.flotilla.engine.store.jooq.Tables.BOTS;
 import static dev.flotilla.engine.store.jooq.Tables.BOT_STATE;
 import static dev.flotilla.engine.store.jooq.Tables.CANDLES;
 import static dev.flotilla.engine.store.jooq.Tables.FILLS;
+import static dev.flotilla.engine.store.jooq.Tables.LEDGER_ADJUSTMENTS;
 import static dev.flotilla.engine.store.jooq.Tables.ORDERS;
 import static dev.flotilla.engine.store.jooq.Tables.PAPER_BALANCES;
 import static dev.flotilla.engine.store.jooq.Tables.PAPER_ORDERS;
@@ -52,12 +53,13 @@ public final class Store implements AutoCloseable {
 
     private final Database db;
     private final HistoryReads history;
-    private final Object writeLock = new Object();
+    private final Object writeLock;
     private long transactions;
     private long longestWriteNanos;
 
     public Store(Database db) {
         this.db = db;
+        this.writeLock = db.writerConnection();  // the connection itself: whoever writes on it holds this lock
         this.history = new HistoryReads(this);
     }
 
@@ -80,7 +82,7 @@ public final class Store implements AutoCloseable {
             try (var st = c.createStatement()) {
                 st.execute("BEGIN IMMEDIATE");
             } catch (SQLException e) {
-                throw new StoreException("cannot start a write transaction on " + db.file() + ": " + e.getMessage(), e);
+                throw translate(e, e);
             }
             try {
                 T result = work.apply(new Tx(db.writeContext()));
@@ -92,12 +94,26 @@ public final class Store implements AutoCloseable {
                 return result;
             } catch (SQLException e) {
                 rollback(c);
-                throw new StoreException("cannot commit to " + db.file() + ": " + e.getMessage(), e);
+                throw translate(e, e);
+            } catch (org.jooq.exception.DataAccessException e) {
+                rollback(c);
+                throw translate(e.getCause(), e);
             } catch (RuntimeException e) {
                 rollback(c);
                 throw e;
             }
         }
+    }
+
+    /** SQLite result codes that say the environment, not the program, is at fault. */
+    private static final java.util.Set<Integer> ENVIRONMENT = java.util.Set.of(3, 5, 6, 8, 10, 13, 14);
+
+    private RuntimeException translate(Throwable sqlCause, Exception e) {
+        String what = "cannot write to " + db.file() + ": " + (sqlCause == null ? e.getMessage() : sqlCause.getMessage());
+        if (sqlCause instanceof org.sqlite.SQLiteException se && ENVIRONMENT.contains(se.getResultCode().code & 0xff)) {
+            return new StoreUnavailableException(what, e);
+        }
+        return new StoreException(what, e);
     }
 
     private static void rollback(Connection c) {
@@ -252,6 +268,16 @@ public final class Store implements AutoCloseable {
         List<Candle> ordered = new ArrayList<>(list);
         Collections.reverse(ordered);
         return ordered;
+    }
+
+    /** Accepted ledger corrections per bot and asset, summed. */
+    public Map<String, Map<String, BigDecimal>> ledgerAdjustments() {
+        return read(ctx -> {
+            Map<String, Map<String, BigDecimal>> m = new LinkedHashMap<>();
+            ctx.selectFrom(LEDGER_ADJUSTMENTS).forEach(r -> m.computeIfAbsent(r.getBotId(), k -> new LinkedHashMap<>())
+                    .merge(r.getAsset(), Num.dec(r.getDelta()), BigDecimal::add));
+            return m;
+        });
     }
 
     public long count(String table) {

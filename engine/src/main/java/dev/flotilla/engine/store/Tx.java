@@ -6,6 +6,7 @@ import static dev.flotilla.engine.store.jooq.Tables.BOT_STATE;
 import static dev.flotilla.engine.store.jooq.Tables.CANDLES;
 import static dev.flotilla.engine.store.jooq.Tables.EQUITY_SNAPSHOTS;
 import static dev.flotilla.engine.store.jooq.Tables.FILLS;
+import static dev.flotilla.engine.store.jooq.Tables.LEDGER_ADJUSTMENTS;
 import static dev.flotilla.engine.store.jooq.Tables.ORDERS;
 import static dev.flotilla.engine.store.jooq.Tables.PAPER_BALANCES;
 import static dev.flotilla.engine.store.jooq.Tables.PAPER_ORDERS;
@@ -32,6 +33,11 @@ public final class Tx {
 
     Tx(DSLContext db) {
         this.db = db;
+    }
+
+    /** For the other typed writers of this package (risk tables), inside the same transaction. */
+    DSLContext dsl() {
+        return db;
     }
 
     public void setting(String key, String value) {
@@ -122,9 +128,9 @@ public final class Tx {
                 .returning(POSITIONS.ID).fetchOne().getId();
     }
 
-    /** Stores a moved stop or a new highest price of an open position. */
+    /** Stores a moved stop, a new highest price or a corrected quantity of an open position. */
     public void updatePosition(Position p) {
-        db.update(POSITIONS).set(POSITIONS.STOP_PRICE, Num.str(p.stopPrice()))
+        db.update(POSITIONS).set(POSITIONS.QTY, Num.str(p.qty())).set(POSITIONS.STOP_PRICE, Num.str(p.stopPrice()))
                 .set(POSITIONS.HIGHEST_PRICE, Num.str(p.highestPrice()))
                 .where(POSITIONS.ID.eq(p.id())).execute();
     }
@@ -178,5 +184,11 @@ public final class Tx {
                 .values(account, asset, Num.str(amount))
                 .onConflict(PAPER_BALANCES.BOT_ID, PAPER_BALANCES.ASSET).doUpdate()
                 .set(PAPER_BALANCES.AMOUNT, Num.str(amount)).execute();
+    }
+
+    public void ledgerAdjustment(long at, String botId, String asset, BigDecimal delta, String reason) {
+        db.insertInto(LEDGER_ADJUSTMENTS, LEDGER_ADJUSTMENTS.MADE_AT, LEDGER_ADJUSTMENTS.BOT_ID, LEDGER_ADJUSTMENTS.ASSET,
+                        LEDGER_ADJUSTMENTS.DELTA, LEDGER_ADJUSTMENTS.REASON)
+                .values(at, botId, asset, Num.str(delta), reason).execute();
     }
 }

@@ -2,6 +2,7 @@ package dev.flotilla.engine.kernel;
 
 import dev.flotilla.engine.event.EngineEvent;
 import dev.flotilla.engine.event.EventBus;
+import dev.flotilla.engine.execution.Broker;
 import dev.flotilla.engine.execution.paper.PaperBroker;
 import dev.flotilla.engine.market.sandbox.SandboxMarket;
 import dev.flotilla.engine.model.BotSpec;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
 
 /**
  * A real engine on a real store in a temporary folder, trading the sandbox at maximum speed: the same parts
@@ -37,6 +39,11 @@ final class EngineHarness implements AutoCloseable {
     }
 
     static EngineHarness open(Path dir, long seed, List<BotSpec> fleet, StrategyRegistry registry) {
+        return open(dir, seed, fleet, registry, UnaryOperator.identity());
+    }
+
+    /** @param wrap puts something between the engine and the paper broker, e.g. to count what reaches it */
+    static EngineHarness open(Path dir, long seed, List<BotSpec> fleet, StrategyRegistry registry, UnaryOperator<Broker> wrap) {
         Store store = new Store(Database.open(dir));
         FleetSeeder.seedIfEmpty(store, fleet, START);
         var clock = new Object() {
@@ -45,7 +52,7 @@ final class EngineHarness implements AutoCloseable {
         SandboxMarket market = new SandboxMarket(seed, ORIGIN, () -> clock.target == null ? START : clock.target.now());
         PaperBroker broker = new PaperBroker(store, new BigDecimal("5"), new BigDecimal("0.001"));
         EventBus bus = new EventBus();
-        Engine engine = new Engine(store, market, broker, registry, EngineConfig.defaults().withSpeed(EngineConfig.MAX_SPEED),
+        Engine engine = new Engine(store, market, wrap.apply(broker), registry, EngineConfig.defaults().withSpeed(EngineConfig.MAX_SPEED),
                 "SANDBOX xmax", bus);
         EngineHarness h = new EngineHarness(store, market, engine);
         bus.subscribe("test", 1_000_000, h.events::add);

@@ -73,4 +73,47 @@ class DatabaseTest {
                 .hasMessageContaining("not a Flotilla database");
         assertThat(Files.readAllBytes(file)).isEqualTo(before);
     }
+
+    @Test
+    void aTruncatedDatabaseIsReportedAndLeftUntouched() throws Exception {
+        try (Store store = new Store(Database.open(dir))) {
+            store.write(tx -> {
+                for (int i = 0; i < 2_000; i++) tx.setting("k" + i, "some value that takes room " + i);
+            });
+        }
+        Path file = dir.resolve(Database.FILE_NAME);
+        byte[] whole = Files.readAllBytes(file);
+        byte[] half = java.util.Arrays.copyOf(whole, whole.length / 2);
+        Files.write(file, half);
+        assertThatThrownBy(() -> Database.open(dir)).isInstanceOf(StoreException.class)
+                .hasMessageContaining(file.toAbsolutePath().toString());
+        assertThat(Files.readAllBytes(file)).isEqualTo(half);
+    }
+
+    @Test
+    void aDamagedFileCanBeSetAsideUnchangedForANewOne() throws Exception {
+        Path file = dir.resolve(Database.FILE_NAME);
+        byte[] junk = "not a database at all, just text".repeat(100).getBytes();
+        Files.write(file, junk);
+        Path kept = Database.setAside(dir, java.time.Instant.parse("2026-11-22T10:00:00Z"));
+        assertThat(kept.getFileName().toString()).isEqualTo("flotilla.db.damaged-20261122T100000Z");
+        assertThat(Files.readAllBytes(kept)).isEqualTo(junk);
+        try (Database db = Database.open(dir)) {
+            assertThat(db.pragma("journal_mode")).isEqualToIgnoringCase("wal");
+        }
+    }
+
+    @Test
+    void aFullDiskFailsTheWholeTransactionAsUnavailable() {
+        try (Store store = new Store(Database.open(dir))) {
+            store.database().setPageLimit(store.database().pageCount());
+            assertThatThrownBy(() -> store.write(tx -> {
+                for (int i = 0; i < 5_000; i++) tx.setting("k" + i, "x".repeat(200));
+            })).isInstanceOf(StoreUnavailableException.class).hasMessageContaining("full");
+            assertThat(store.settings()).isEmpty();
+            store.database().setPageLimit(1_000_000);
+            store.write(tx -> tx.setting("after", "ok"));
+            assertThat(store.setting("after")).contains("ok");
+        }
+    }
 }

@@ -1,0 +1,93 @@
+package dev.flotilla.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Kills Flotilla with SIGKILL at random moments, restarts it on the same folder, and checks the books after
+ * every round; at the end its trades must equal those of an uninterrupted run. Rounds: 20, or
+ * -Dflotilla.crashRounds=N.
+ */
+class CrashTest {
+
+    static final String[] RUN = {"--speed", "max", "--seed", "7", "--start", "2026-01-05", "--duration", "4d"};
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void killedAtRandomMomentsItLosesAndDuplicatesNothing() throws Exception {
+        int rounds = Integer.getInteger("flotilla.crashRounds", 20);
+        Path reference = dir.resolve("reference");
+        Process whole = ChildProcess.start(reference, dir.resolve("reference.out"), RUN);
+        assertThat(whole.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        assertThat(whole.exitValue()).as(Files.readString(dir.resolve("reference.out"))).isZero();
+        List<Books.Trade> expected = Books.trades(reference);
+        assertThat(expected).hasSizeGreaterThan(100);
+
+        Path data = dir.resolve("crashed");
+        Random random = new Random(2026);
+        int killedMidRun = 0;
+        long lastFills = 0;
+        StringBuilder progress = new StringBuilder();
+        for (int round = 0; round < rounds; round++) {
+            Path out = dir.resolve("round-" + round + ".out");
+            Process p = ChildProcess.start(data, out, RUN);
+            boolean ended = p.waitFor(300 + random.nextInt(2_200), TimeUnit.MILLISECONDS);
+            if (!ended) {
+                p.destroyForcibly();  // SIGKILL: no shutdown hook, no clean close
+                p.waitFor(30, TimeUnit.SECONDS);
+                killedMidRun++;
+            } else {
+                assertThat(p.exitValue()).as(Files.readString(out)).isZero();
+            }
+            long fills = Books.check(data);
+            assertThat(fills).as("round " + round).isGreaterThanOrEqualTo(lastFills);
+            lastFills = fills;
+            progress.append(fills).append(' ');
+        }
+        Path out = dir.resolve("final.out");
+        Process last = ChildProcess.start(data, out, RUN);
+        assertThat(last.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        assertThat(last.exitValue()).as(Files.readString(out)).isZero();
+        Books.check(data);
+        assertThat(Books.trades(data)).isEqualTo(expected);
+        assertThat(killedMidRun).as("rounds that were really killed mid-run").isGreaterThan(rounds / 2);
+        System.out.printf("crash test: %d rounds, %d killed mid-run, fills after each round: %s; %d trades equal to the"
+                + " uninterrupted run%n", rounds, killedMidRun, progress.toString().trim(), expected.size());
+    }
+
+    @Test
+    void sigtermFinishesTheTickClosesTheStoreAndTheNextStartNeedsNoRecovery() throws Exception {
+        Path data = dir.resolve("term");
+        Path out = dir.resolve("term.out");
+        Process p = ChildProcess.start(data, out, "--speed", "max", "--seed", "3", "--start", "2026-01-05", "--duration", "60d");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline && !(Files.exists(out) && Files.readString(out).contains("Flotilla:"))) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(1_000);  // let it trade for a while
+        p.destroy();  // SIGTERM
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String printed = Files.readString(out);
+        assertThat(printed).contains("Flotilla:");
+        String log = Files.readString(data.resolve("logs").resolve("flotilla.log"));
+        assertThat(log).contains("stopped cleanly").contains("store closed");
+        // closed cleanly: the write-ahead log was folded back and no order is left PENDING
+        Path wal = data.resolve("flotilla.db-wal");
+        assertThat(!Files.exists(wal) || Files.size(wal) == 0).as("WAL emptied").isTrue();
+        Books.check(data);
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + data.resolve("flotilla.db"));
+             var st = c.createStatement(); var rs = st.executeQuery("SELECT count(*) FROM orders WHERE status = 'PENDING'")) {
+            rs.next();
+            assertThat(rs.getLong(1)).isZero();
+        }
+    }
+}

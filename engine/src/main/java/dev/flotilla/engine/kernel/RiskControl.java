@@ -1,0 +1,96 @@
+package dev.flotilla.engine.kernel;
+
+import dev.flotilla.engine.api.RiskApi;
+import dev.flotilla.engine.model.RiskRecord;
+import dev.flotilla.engine.risk.BotLimits;
+import dev.flotilla.engine.risk.Flattener;
+import dev.flotilla.engine.risk.PortfolioLimits;
+import dev.flotilla.engine.risk.RiskGateway;
+import dev.flotilla.engine.risk.RiskStatus;
+import dev.flotilla.engine.store.RiskStore;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The risk commands of the engine API. Limits are checked in the caller's thread, so a bad value is refused at
+ * once with nothing stored; what changes state then runs on the engine thread and publishes its events there.
+ */
+final class RiskControl implements RiskApi {
+
+    private final Engine engine;
+    private final RiskGateway gateway;
+    private final Flattener flattener;
+    private final RiskStore records;
+
+    RiskControl(Engine engine, RiskGateway gateway, Flattener flattener, RiskStore records) {
+        this.engine = engine;
+        this.gateway = gateway;
+        this.flattener = flattener;
+        this.records = records;
+    }
+
+    @Override
+    public RiskStatus status() {
+        return gateway.status();
+    }
+
+    @Override
+    public BotLimits botLimits(String botId) {
+        engine.bot(botId);
+        return gateway.limits(botId);
+    }
+
+    @Override
+    public PortfolioLimits portfolioLimits() {
+        return gateway.portfolioLimits();
+    }
+
+    @Override
+    public BotLimits setBotLimits(String botId, Map<String, String> changes) {
+        engine.bot(botId);
+        BotLimits next = gateway.limits(botId).with(changes);
+        Map<String, String> copy = Map.copyOf(changes);
+        // the changes, not the whole record, so two quick edits of different limits both stay
+        engine.onEngineThread(events -> gateway.setBotLimits(botId, copy));
+        return next;
+    }
+
+    @Override
+    public PortfolioLimits setPortfolioLimits(Map<String, String> changes) {
+        PortfolioLimits next = gateway.portfolioLimits().with(changes);
+        Map<String, String> copy = Map.copyOf(changes);
+        engine.onEngineThread(events -> gateway.setPortfolioLimits(copy));
+        return next;
+    }
+
+    @Override
+    public void killSwitchOn(boolean flatten) {
+        engine.onEngineThread(events -> {
+            long now = engine.clock().now();
+            gateway.killSwitch(true, flatten ? "halt and flatten" : "halt", now, events);
+            if (flatten) flattener.flatten(now, events);
+        });
+    }
+
+    @Override
+    public void killSwitchOff() {
+        engine.onEngineThread(events -> gateway.killSwitch(false, "switched off", engine.clock().now(), events));
+    }
+
+    @Override
+    public void resetBreaker(String botId) {
+        var bot = engine.bot(botId);
+        engine.onEngineThread(events -> gateway.resetBreaker(bot, engine.clock().now(), events));
+    }
+
+    @Override
+    public void resetPortfolioBreaker() {
+        engine.onEngineThread(events -> gateway.resetPortfolioBreaker(engine.clock().now(), events));
+    }
+
+    @Override
+    public List<RiskRecord> riskEvents(int limit) {
+        if (limit < 1) throw new IllegalArgumentException("limit must be at least 1, got " + limit);
+        return records.events(limit);
+    }
+}

@@ -1,0 +1,16 @@
+package dev.flotilla.engine.risk;
+
+import dev.flotilla.engine.model.Candle;
+import dev.flotilla.engine.model.Symbol;
+import dev.flotilla.engine.model.Timeframe;
+import java.util.List;
+
+/** The closed candles the engine already holds, for the correlation sizer; it never asks the market itself. */
+@FunctionalInterface
+public interface PriceHistory {
+
+    /** Closed candles of a symbol at a timeframe, oldest first; empty when none are held. */
+    List<Candle> candles(Symbol symbol, Timeframe timeframe);
+
+    PriceHistory NONE = (symbol, timeframe) -> List.of();
+}

@@ -1,0 +1,33 @@
+package dev.flotilla.engine.market.binance;
+
+import dev.flotilla.engine.kernel.WallClock;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The computer's clock in tests: it stands still until someone waits for a later time, then moves there at once.
+ * An engine that follows it runs as fast as the machine allows, with every wait (the pace of the loop, a budget
+ * that is full) taking no real time.
+ */
+final class VirtualClock implements WallClock {
+
+    private final AtomicLong now;
+
+    VirtualClock(long start) {
+        this.now = new AtomicLong(start);
+    }
+
+    @Override
+    public long now() {
+        return now.get();
+    }
+
+    @Override
+    public long nanosUntil(long t) {
+        now.accumulateAndGet(t, Math::max);
+        return 0;
+    }
+
+    void advance(long ms) {
+        now.addAndGet(ms);
+    }
+}
