@@ -42,6 +42,7 @@ class ConsoleLiveTest {
             int points = Fx.on(() -> w.fleetCurve().pointCount());
             Fx.await("the equity curve grows", () -> w.fleetCurve().pointCount() > points + 2);
             Fx.await("the status bar shows the engine clock", () -> w.scene().getRoot().lookup(".engine-clock") != null);
+            Fx.settle(w);
             Path png = Fx.on(() -> Screenshots.save(w.scene(), "dashboard-live"));
             assertThat(Files.size(png)).isGreaterThan(20_000);
             Fx.run(console::quit);

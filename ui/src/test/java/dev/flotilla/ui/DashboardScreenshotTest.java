@@ -48,11 +48,14 @@ class DashboardScreenshotTest {
             Fx.await("the fleet's equity curve", () -> w.fleetCurve().pointCount() >= 72);
             assertThat(Fx.on(() -> w.dashboard().equity().get())).matches("[0-9]{3},[0-9]{3}\\.[0-9]{2} USDT");
             assertThat(Fx.on(() -> w.dashboard().state().get())).isEqualTo("ACTIVE");
+            Fx.settle(w);
             assertThat(Files.size(Fx.on(() -> Screenshots.save(w.scene(), "dashboard-dark")))).isGreaterThan(50_000);
             Fx.run(() -> console.prefs().theme().set(Prefs.Theme.LIGHT));
             assertThat(Fx.on(() -> w.scene().getRoot().getStyleClass())).contains("theme-light");
+            Fx.settle(w);
             assertThat(Files.size(Fx.on(() -> Screenshots.save(w.scene(), "dashboard-light")))).isGreaterThan(50_000);
             Fx.run(() -> w.charts().getSelectionModel().select(2));
+            Fx.settle(w);
             Fx.on(() -> Screenshots.save(w.scene(), "dashboard-fleet-equity"));
             // the history below, filtered to the bot: its open position first, then its closed ones
             Fx.run(() -> {
@@ -62,6 +65,7 @@ class DashboardScreenshotTest {
             Fx.await("the positions of " + bot, () -> !w.historyModel().positions().isEmpty()
                     && w.historyModel().positions().stream().allMatch(p -> p.botId().equals(bot))
                     && w.historyModel().positions().getFirst().open());
+            Fx.settle(w);
             Fx.on(() -> Screenshots.save(w.scene(), "dashboard-positions"));
             Fx.run(console::quit);
         }

@@ -44,6 +44,15 @@ final class Fx {
         });
     }
 
+    /**
+     * Waits until the window has pulsed twice more, so that every chart has redrawn what it was last given (a
+     * chart draws in the layout pass of a pulse, which a snapshot alone does not run).
+     */
+    static void settle(dev.flotilla.ui.shell.MainWindow w) throws Exception {
+        long now = on(() -> w.bridge().pulses());
+        await("two more pulses", () -> w.bridge().pulses() >= now + 2);
+    }
+
     /** Waits until {@code condition}, checked on the FX thread, holds; fails with {@code what} after the timeout. */
     static void await(String what, BooleanSupplier condition) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);

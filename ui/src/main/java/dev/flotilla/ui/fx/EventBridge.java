@@ -33,6 +33,7 @@ public final class EventBridge implements AutoCloseable {
     private final List<Consumer<Pulse>> listeners = new CopyOnWriteArrayList<>();
     private final Subscription subscription;
     private final Timeline timeline;
+    private long pulses;
 
     public EventBridge(EngineApi engine) {
         this.engine = engine;
@@ -52,6 +53,7 @@ public final class EventBridge implements AutoCloseable {
 
     /** One pulse, now. Call on the FX thread (the timeline does; tests may too). */
     public void pulse() {
+        pulses++;
         Pulse p = new Pulse(engine.snapshot(), coalescer.drain(), subscription.dropped(), coalescer.dropped(),
                 engine.events().totalDropped());
         for (Consumer<Pulse> l : listeners) {
@@ -62,6 +64,11 @@ public final class EventBridge implements AutoCloseable {
                 log.error("a console screen failed on a pulse", e);
             }
         }
+    }
+
+    /** Pulses so far (FX thread). */
+    public long pulses() {
+        return pulses;
     }
 
     @Override

@@ -123,11 +123,12 @@ public final class MainWindow {
         }
         fleetEquity.onPulse(p);
         botEquity.onPulse(p);
-        dashboard.show(p.snapshot(), fleetEquity.stored());
+        String problem = engine.storeProblem() != null ? engine.storeProblem() : engine.haltReason();
+        dashboard.show(p.snapshot(), fleetEquity.stored(), problem);
         chart.onPulse(p);
         history.onPulse(p);
         log.onPulse(p);
-        status.show(p);
+        status.show(p, engine.marketStatus());
         candles.flush();
         fleetCurve.flush();
         botCurve.flush();

@@ -1,6 +1,7 @@
 package dev.flotilla.ui.shell;
 
 import atlantafx.base.theme.Styles;
+import dev.flotilla.engine.api.MarketStatus;
 import dev.flotilla.ui.Fmt;
 import dev.flotilla.ui.fx.EventBridge;
 import dev.flotilla.ui.fx.Pulse;
@@ -18,6 +19,7 @@ final class StatusBar extends HBox {
     private final Label mode = new Label();
     private final Label clock = new Label();
     private final Label fleet = new Label();
+    private final Label market = new Label();
     private final Label drops = new Label();
     private final Tooltip dropsTip = new Tooltip();
 
@@ -29,14 +31,24 @@ final class StatusBar extends HBox {
         mode.getStyleClass().add("mode-badge");
         clock.getStyleClass().add("engine-clock");
         fleet.getStyleClass().add(Styles.TEXT_MUTED);
+        market.getStyleClass().add("market-status");
         drops.getStyleClass().add("drop-counter");
         drops.setTooltip(dropsTip);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        getChildren().addAll(mode, clock, fleet, gap, drops);
+        getChildren().addAll(mode, clock, fleet, market, gap, drops);
     }
 
-    void show(Pulse p) {
+    void show(Pulse p, MarketStatus m) {
+        market.setText(m.detail());
+        market.getStyleClass().removeAll(Styles.WARNING, Styles.DANGER);
+        if (m.state() != MarketStatus.State.OK) {
+            market.getStyleClass().add(m.state() == MarketStatus.State.DEGRADED ? Styles.WARNING : Styles.DANGER);
+        }
+        show(p);
+    }
+
+    private void show(Pulse p) {
         mode.setText(p.snapshot().mode());
         clock.setText("Engine clock " + (p.snapshot().engineTime() == 0 ? "–" : Fmt.time(p.snapshot().engineTime())));
         fleet.setText(p.snapshot().bots().size() + " bots, " + p.snapshot().openPositions() + " open positions");

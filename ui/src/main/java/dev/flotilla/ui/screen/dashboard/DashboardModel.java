@@ -29,6 +29,15 @@ public final class DashboardModel {
 
     /** FX thread. */
     public void show(FleetSnapshot s, List<EquityPoint> fleetHistory) {
+        show(s, fleetHistory, null);
+    }
+
+    /**
+     * FX thread.
+     *
+     * @param problem why the engine holds the fleet (a reconciliation mismatch, a store problem), or null
+     */
+    public void show(FleetSnapshot s, List<EquityPoint> fleetHistory, String problem) {
         Figures f = Figures.of(s, fleetHistory);
         figures = f;
         state.set(s.state());
@@ -45,7 +54,8 @@ public final class DashboardModel {
         bots.set(s.running() + " of " + s.bots().size() + " running");
         positions.set(s.openPositions() + (s.openPositions() == 1 ? " holds a position" : " hold a position"));
         long errors = s.bots().stream().filter(b -> b.status().name().equals("ERROR")).count();
-        botsNote.set(errors == 0 ? "no errors" : errors + (errors == 1 ? " bot" : " bots") + " in ERROR");
+        botsNote.set(problem != null ? problem
+                : errors == 0 ? "no errors" : errors + (errors == 1 ? " bot" : " bots") + " in ERROR");
     }
 
     public Figures figures() {

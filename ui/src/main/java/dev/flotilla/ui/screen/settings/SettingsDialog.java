@@ -39,13 +39,12 @@ public final class SettingsDialog {
         RadioButton sandbox = new RadioButton("Sandbox (built-in simulated market, no network)");
         sandbox.setToggleGroup(market);
         binance.setToggleGroup(market);
-        sandbox.setSelected(true);
-        binance.setDisable(!model.binanceAvailable());
-        market.selectedToggleProperty().addListener((o, a, b) ->
-                model.market().set(b == binance ? SettingsModel.Market.BINANCE : SettingsModel.Market.SANDBOX));
+        boolean onBinance = model.market() == SettingsModel.Market.BINANCE;
+        (onBinance ? binance : sandbox).setSelected(true);
+        (onBinance ? sandbox : binance).setDisable(true);
         row(g, 0, "Market", new VBox(6, sandbox, binance, Forms.hint(
-                "Binance market data arrives in a coming version; until then only the sandbox can be selected. "
-                        + "A market change applies at the next start.")));
+                "The market is chosen when Flotilla starts: --market sandbox or --market binance on the command line "
+                        + "(see the README). Choosing it here comes in a later version.")));
 
         speed.textProperty().bindBidirectional(model.speed());
         speed.setPrefWidth(100);

@@ -18,7 +18,7 @@ import javafx.beans.property.StringProperty;
 
 /**
  * The settings form: a copy of the current settings, checked as it is edited, applied together on OK. The
- * market choice shows Binance, which only a later version can select.
+ * market is shown as the engine runs it; it is chosen when Flotilla starts, not here (yet).
  */
 public final class SettingsModel {
 
@@ -29,7 +29,7 @@ public final class SettingsModel {
     private final EngineApi engine;
     private final Prefs prefs;
     private final boolean trayAvailable;
-    private final ObjectProperty<Market> market = new SimpleObjectProperty<>(Market.SANDBOX);
+    private final ObjectProperty<Market> market = new SimpleObjectProperty<>();
     private final StringProperty speed = new SimpleStringProperty();
     private final ReadOnlyStringWrapper speedMessage = new ReadOnlyStringWrapper("");
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>();
@@ -42,13 +42,13 @@ public final class SettingsModel {
         this.engine = engine;
         this.prefs = prefs;
         this.trayAvailable = trayAvailable;
+        market.set("binance".equals(engine.marketStatus().market()) ? Market.BINANCE : Market.SANDBOX);
         speed.set(label(engine.speed()));
         theme.set(prefs.theme().get());
         notifyFills.set(prefs.notifyFills().get());
         notifyAlerts.set(prefs.notifyAlerts().get());
         close.set(trayAvailable ? prefs.closeAction().get() : CloseAction.QUIT);
         speed.addListener((o, a, b) -> check());
-        market.addListener((o, a, b) -> check());
         check();
     }
 
@@ -75,7 +75,7 @@ public final class SettingsModel {
             problem = "speed must be a number from 1 (real time) to 100000, or max; got '" + speed.get() + "'";
         }
         speedMessage.set(problem);
-        valid.set(problem.isEmpty() && market.get() == Market.SANDBOX);
+        valid.set(problem.isEmpty());
     }
 
     /** Applies everything at once: the theme and notifications at once, the speed from the engine's present on. */
@@ -91,9 +91,8 @@ public final class SettingsModel {
 
     public boolean speedAdjustable() { return engine.speedAdjustable(); }
     public boolean trayAvailable() { return trayAvailable; }
-    /** Binance market data comes with a later version; until then only the sandbox can be chosen. */
-    public boolean binanceAvailable() { return false; }
-    public ObjectProperty<Market> market() { return market; }
+    /** The market this run trades; it is chosen at start (the command line's --market), not in this dialog. */
+    public Market market() { return market.get(); }
     public StringProperty speed() { return speed; }
     public ReadOnlyStringProperty speedMessage() { return speedMessage.getReadOnlyProperty(); }
     public ObjectProperty<Theme> theme() { return theme; }
