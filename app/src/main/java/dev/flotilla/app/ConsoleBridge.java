@@ -2,13 +2,15 @@ package dev.flotilla.app;
 
 import dev.flotilla.engine.api.EngineApi;
 import dev.flotilla.ui.ConsoleApp;
+import java.nio.file.Path;
 
-/** Opens the desktop window on a running engine and returns when it is closed. */
+/** Opens the desktop console on a running engine and returns when the operator quits. */
 final class ConsoleBridge {
     private ConsoleBridge() {
     }
 
-    static void open(EngineApi engine) {
-        ConsoleApp.show(engine);
+    /** The console keeps its own settings (theme, window, notifications) in the data folder. */
+    static void open(EngineApi engine, Path dataDir) {
+        ConsoleApp.show(engine, dataDir);
     }
 }

@@ -5,6 +5,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.flotilla.engine.event.EventBus;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +48,21 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.jooq..", "java.sql..", "org.sqlite..",
                         "org.flywaydb..", "org.knowm.xchange..", "dev.flotilla.engine.store..",
                         "dev.flotilla.engine.kernel..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheConsolesEventBridgeSubscribesToTheBus() {
+        noClasses().that().resideInAPackage("dev.flotilla.ui..").and().resideOutsideOfPackage("dev.flotilla.ui.fx..")
+                .should().callMethod(EventBus.class, "subscribe", String.class, Consumer.class)
+                .orShould().callMethod(EventBus.class, "subscribe", String.class, int.class, Consumer.class)
+                .check(classes);
+    }
+
+    @Test
+    void screensKnowNothingOfTheMainWindow() {
+        noClasses().that().resideInAPackage("dev.flotilla.ui.screen..")
+                .should().dependOnClassesThat().resideInAPackage("dev.flotilla.ui.shell..")
                 .check(classes);
     }
 

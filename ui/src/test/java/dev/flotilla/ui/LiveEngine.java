@@ -43,9 +43,16 @@ final class LiveEngine implements AutoCloseable {
     }
 
     /** Runs engine time forward by {@code d} at the engine's speed and waits for it. */
-    void runFor(Duration d) throws InterruptedException {
+    LiveEngine runFor(Duration d) throws InterruptedException {
         engine.start(engine.clock().now() + d.toMillis());
         engine.awaitTermination();
+        return this;
+    }
+
+    /** Runs until closed. */
+    LiveEngine start() {
+        engine.start(null);
+        return this;
     }
 
     @Override

@@ -17,6 +17,25 @@ public interface EngineApi {
     /** Stops a bot's ticks; an open position keeps its stop-loss protection. */
     void stopBot(String botId);
 
+    /** Creating, editing and removing bots. */
+    BotCommands bots();
+
+    /** Orders, trades, positions, equity history and charts, from the store. */
+    EngineReads reads();
+
+    /** Engine seconds per wall second; {@code Double.POSITIVE_INFINITY} is as fast as the machine allows. */
+    double speed();
+
+    /** Whether the speed can be changed while running (a simulated market; a real one runs in real time). */
+    boolean speedAdjustable();
+
+    /**
+     * Changes the speed from the engine's present on; the mode badge follows.
+     *
+     * @throws IllegalArgumentException below 1, or when {@link #speedAdjustable()} is false
+     */
+    void setSpeed(double speed);
+
     /** Differences between the ledger and the broker found at start; while there are any, nothing trades. */
     java.util.List<String> reconciliationDifferences();
 

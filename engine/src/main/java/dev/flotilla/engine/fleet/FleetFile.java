@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Reads a fleet file: a JSON object with optional "defaults" (capital) and a "bots" array of
@@ -73,16 +72,10 @@ public final class FleetFile {
         } catch (IllegalArgumentException e) {
             throw new FleetFileException(path + ".strategy: " + e.getMessage());
         }
-        Symbol symbol;
-        try {
-            symbol = Symbol.parse(text(n, path, "symbol"));
-        } catch (IllegalArgumentException e) {
-            throw new FleetFileException(path + ".symbol: " + e.getMessage());
-        }
-        if (!symbols.contains(symbol)) {
-            throw new FleetFileException(path + ".symbol: unknown symbol '" + symbol + "'; allowed: "
-                    + symbols.stream().map(Symbol::toString).collect(Collectors.joining(", ")));
-        }
+        String symbolText = text(n, path, "symbol");
+        String symbolProblem = BotRules.symbolProblem(symbolText, symbols);
+        if (symbolProblem != null) throw new FleetFileException(path + ".symbol: " + symbolProblem);
+        Symbol symbol = Symbol.parse(symbolText);
         Timeframe tf;
         try {
             tf = Timeframe.parse(text(n, path, "timeframe"));
@@ -121,10 +114,8 @@ public final class FleetFile {
     private static BigDecimal capital(JsonNode v, String path) {
         if (v == null || !v.isNumber()) throw new FleetFileException(path + ": must be a number of USDT, got " + v);
         BigDecimal c = v.decimalValue();
-        if (c.signum() <= 0 || c.compareTo(MAX_CAPITAL) > 0) {
-            throw new FleetFileException(path + ": must be more than 0 and at most " + MAX_CAPITAL.toPlainString()
-                    + " USDT, got " + c.toPlainString());
-        }
+        String problem = BotRules.capitalProblem(c);
+        if (problem != null) throw new FleetFileException(path + ": " + problem);
         return c;
     }
 }

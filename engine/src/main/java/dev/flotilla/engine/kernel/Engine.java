@@ -1,6 +1,8 @@
 package dev.flotilla.engine.kernel;
 
+import dev.flotilla.engine.api.BotCommands;
 import dev.flotilla.engine.api.EngineApi;
+import dev.flotilla.engine.api.EngineReads;
 import dev.flotilla.engine.api.FleetSnapshot;
 import dev.flotilla.engine.api.MarketStatus;
 import dev.flotilla.engine.api.RiskApi;
@@ -46,7 +48,6 @@ public final class Engine implements EngineApi {
     private final CountingMarket market;
     private final Broker broker;
     private final EngineConfig config;
-    private final String mode;
     private final EventBus bus;
     private final LinkedBlockingQueue<Runnable> commands = new LinkedBlockingQueue<>();
     private volatile CountDownLatch finished = new CountDownLatch(1);
@@ -57,6 +58,9 @@ public final class Engine implements EngineApi {
     private final RiskGateway risk;
     private final RiskControl riskControl;
     private final FeedRetries retries = new FeedRetries();
+    private final FleetCommands fleetCommands;
+    private final Queries queries;
+    private final SpeedDial speedDial;
     private SimulatedClock clock;
     private WallClock follow;
     private long engineStart;
@@ -75,7 +79,7 @@ public final class Engine implements EngineApi {
         this.market = new CountingMarket(market);
         this.broker = broker;
         this.config = config;
-        this.mode = mode;
+        this.speedDial = new SpeedDial(mode, config);
         this.bus = bus;
         OrderFlow orders = new OrderFlow(store, broker);
         this.fleet = new Fleet(store, registry, config);
@@ -85,6 +89,9 @@ public final class Engine implements EngineApi {
         this.snapshots = new Snapshots(mode, risk, () -> halt);
         this.riskControl = new RiskControl(this, risk, new Flattener(this.market, orders, risk, fleet::bots),
                 new RiskStore(store));
+        this.fleetCommands = new FleetCommands(store, registry, broker, this.market, fleet, risk, new EngineCalls(this::onEngine,
+                () -> clock.now(), this::publish, () -> snapshots.refresh(clock.now(), fleet.bots(), true), snapshots::latest));
+        this.queries = new Queries(store, registry, snapshots::latest);
     }
 
     /**
@@ -112,7 +119,7 @@ public final class Engine implements EngineApi {
         publish(events);
         snapshots.refresh(resume, fleet.bots(), true);
         log.info("engine ready: {} bots on {} feeds, {}, engine time {}", fleet.bots().size(), fleet.feeds().size(),
-                mode, java.time.Instant.ofEpochMilli(resume));
+                snapshots.latest().mode(), java.time.Instant.ofEpochMilli(resume));
     }
 
     private void reconcile(long now, List<EngineEvent> events) {
@@ -153,14 +160,17 @@ public final class Engine implements EngineApi {
                 log.error("the engine stopped on an error", t);
             } finally {
                 snapshots.refresh(clock.now(), fleet.bots(), true);
-                done.countDown();
+                synchronized (this) {
+                    done.countDown();
+                    drainCommands();  // queued before the end: run them rather than leave their callers waiting
+                }
             }
         });
     }
 
     private void loop(Long endTime) throws InterruptedException {
         Pacer pacer = follow != null && !config.simulated() ? Pacer.following(follow, commands)
-                : new Pacer(config.speed(), commands, clock.now());
+                : speedDial.pacer(commands, clock.now());
         long cursor = clock.now();
         while (!stopping) {
             drainCommands();
@@ -357,6 +367,41 @@ public final class Engine implements EngineApi {
     }
 
     @Override
+    public BotCommands bots() {
+        return fleetCommands;
+    }
+
+    @Override
+    public EngineReads reads() {
+        return queries;
+    }
+
+    @Override
+    public double speed() {
+        return speedDial.speed();
+    }
+
+    @Override
+    public boolean speedAdjustable() {
+        return speedDial.adjustable();
+    }
+
+    @Override
+    public void setSpeed(double s) {
+        speedDial.check(s);
+        onEngine(() -> {
+            snapshots.mode(speedDial.set(s, clock.now()));
+            snapshots.refresh(clock.now(), fleet.bots(), true);
+        });
+    }
+
+    /** Queues work for the engine thread, or runs it at once when the engine is not running. */
+    private synchronized void onEngine(Runnable r) {
+        if (isRunning()) commands.add(r);
+        else r.run();
+    }
+
+    @Override
     public RiskApi risk() {
         return riskControl;
     }
@@ -396,7 +441,6 @@ public final class Engine implements EngineApi {
                     : new BotEvent.BotStopped(now, botId)));
             snapshots.refresh(now, fleet.bots(), true);
         };
-        if (isRunning()) commands.add(r);
-        else synchronized (this) { r.run(); }
+        onEngine(r);
     }
 }

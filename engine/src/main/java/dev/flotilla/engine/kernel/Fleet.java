@@ -41,15 +41,48 @@ final class Fleet {
         byFeed.clear();
         for (BotRuntime b : bots.values()) byFeed.computeIfAbsent(b.spec().feed(), f -> new ArrayList<>()).add(b);
         byFeed.values().forEach(list -> list.sort((a, b) -> a.id().compareTo(b.id())));
-        int index = 0;
-        for (Feed feed : byFeed.keySet()) {
-            FeedBook book = new FeedBook(feed, config.window(), index++ * config.staggerMs());
-            book.append(store.candles(feed, now, config.window()));
-            books.add(book);
-            long tf = feed.timeframe().millis();
-            // the first close whose staggered fetch is not before now: a restart replays that instant, no earlier
-            nextClose.put(book, Math.floorDiv(now - book.offsetMs() + tf - 1, tf) * tf);
-        }
+        for (Feed feed : byFeed.keySet()) openBook(feed, now);
+    }
+
+    private void openBook(Feed feed, long now) {
+        FeedBook book = new FeedBook(feed, config.window(), books.size() * config.staggerMs());
+        book.append(store.candles(feed, now, config.window()));
+        books.add(book);
+        long tf = feed.timeframe().millis();
+        // the first close whose staggered fetch is not before now: a restart replays that instant, no earlier
+        nextClose.put(book, Math.floorDiv(now - book.offsetMs() + tf - 1, tf) * tf);
+    }
+
+    /** Adds a bot made while the engine runs; a feed new to the fleet gets its book, staggered after the others. */
+    void add(BotRuntime bot, long now) {
+        bots.put(bot.id(), bot);
+        index(bot, now);
+    }
+
+    /** Puts a changed bot in the place of the one with its id, on its (possibly new) feed. */
+    void replace(BotRuntime bot, long now) {
+        unindex(bot(bot.id()));
+        bots.put(bot.id(), bot);
+        index(bot, now);
+    }
+
+    void remove(String id) {
+        unindex(bot(id));
+        bots.remove(id);
+    }
+
+    private void index(BotRuntime bot, long now) {
+        Feed feed = bot.spec().feed();
+        boolean known = byFeed.containsKey(feed) || books.stream().anyMatch(b -> b.feed().equals(feed));
+        List<BotRuntime> list = byFeed.computeIfAbsent(feed, f -> new ArrayList<>());
+        list.add(bot);
+        list.sort((a, b) -> a.id().compareTo(b.id()));
+        if (!known) openBook(feed, now);
+    }
+
+    private void unindex(BotRuntime bot) {
+        List<BotRuntime> list = byFeed.get(bot.spec().feed());
+        if (list != null) list.removeIf(b -> b.id().equals(bot.id()));
     }
 
     Collection<BotRuntime> bots() {

@@ -5,13 +5,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Holds the engine loop back so engine time runs at the chosen speed, or follows an outside clock (an
- * exchange's), running operator commands while it waits. At maximum speed it never waits.
+ * exchange's), running operator commands while it waits. At maximum speed it never waits. Only the engine
+ * thread uses it.
  */
 final class Pacer {
 
-    private final double speed;
     private final WallClock follow;
     private final BlockingQueue<Runnable> commands;
+    private double speed;
     private long anchorWallNanos;
     private long anchorEngine;
 
@@ -32,12 +33,20 @@ final class Pacer {
         return new Pacer(1, clock, commands, clock.now());
     }
 
+    /** Runs at a new speed from engine time {@code engineNow} on (a command, so on the engine thread). */
+    void speed(double s, long engineNow) {
+        speed = s;
+        anchorWallNanos = System.nanoTime();
+        anchorEngine = engineNow;
+    }
+
     /** Waits until engine time {@code t} is due; returns false when asked to stop meanwhile. */
     boolean awaitEngineTime(long t, java.util.function.BooleanSupplier stopping) throws InterruptedException {
         if (follow != null) return follow(t, stopping);
-        if (speed == EngineConfig.MAX_SPEED) return !stopping.getAsBoolean();
-        long dueNanos = anchorWallNanos + (long) ((t - anchorEngine) * 1_000_000.0 / speed);
         while (!stopping.getAsBoolean()) {
+            // recomputed each round: a command run while waiting may have changed the speed
+            if (speed == EngineConfig.MAX_SPEED) return true;
+            long dueNanos = anchorWallNanos + (long) ((t - anchorEngine) * 1_000_000.0 / speed);
             long wait = dueNanos - System.nanoTime();
             if (wait <= 0) {
                 // far behind (a slow machine or a suspended laptop): do not race to catch up, restart the pace

@@ -19,7 +19,7 @@ final class Snapshots {
 
     private static final long MIN_INTERVAL_NANOS = 100_000_000L;
 
-    private final String mode;
+    private volatile String mode;
     private final RiskGateway risk;
     private final java.util.function.Supplier<String> engineHalt;
     private volatile FleetSnapshot latest;
@@ -35,6 +35,11 @@ final class Snapshots {
 
     FleetSnapshot latest() {
         return latest;
+    }
+
+    /** A new badge, e.g. after a speed change; shown from the next refresh. */
+    void mode(String m) {
+        this.mode = m;
     }
 
     void refresh(long now, Collection<BotRuntime> bots, boolean force) {

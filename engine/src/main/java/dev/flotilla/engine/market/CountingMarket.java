@@ -39,6 +39,11 @@ public final class CountingMarket implements MarketData {
     }
 
     @Override
+    public List<Symbol> symbols() {
+        return market.symbols();
+    }
+
+    @Override
     public MarketStatus status() {
         return market.status();
     }

@@ -26,6 +26,11 @@ public interface MarketData {
     /** Last trade prices of the given symbols, in one request. */
     Map<Symbol, BigDecimal> lastPrices(java.util.Collection<Symbol> symbols);
 
+    /** The symbols a new bot may trade here; empty when the market does not say (then the fleet's own are offered). */
+    default List<Symbol> symbols() {
+        return List.of();
+    }
+
     /** How the source is doing, for the console. */
     default MarketStatus status() {
         return MarketStatus.ok(name());

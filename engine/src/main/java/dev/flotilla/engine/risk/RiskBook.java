@@ -65,6 +65,17 @@ final class RiskBook {
         commit(c, events);
     }
 
+    /**
+     * Gives a bot added while the engine runs (or one that starts over with a new capital before it traded) a
+     * fresh row, as {@link #load} gives the bots it finds without one.
+     */
+    void fresh(BotRuntime b, long now, List<EngineEvent> events) {
+        Changes c = begin(now, "bot " + b.id() + " set up");
+        c.put(new RiskState(b.id(), TradingState.ACTIVE, null, Math.floorDiv(now, TradeCounters.DAY), b.equity(), false,
+                false, null));
+        commit(c, events);
+    }
+
     RiskState bot(String id) {
         RiskState s = states.get(id);
         if (s == null) throw new IllegalArgumentException("no risk state for bot '" + id + "'");

@@ -66,6 +66,11 @@ public final class RiskGateway {
         opening.clear();
     }
 
+    /** A bot added while the engine runs, or one whose capital changed before it traded: a fresh risk row. */
+    public synchronized void fresh(BotRuntime bot, long now, List<EngineEvent> events) {
+        book.fresh(bot, now, events);
+    }
+
     /**
      * Decides a batch of intents in order. Returns the orders to send; refusals are stored, and their
      * RISK_REJECTED events are added to {@code events} for the caller to publish after its own commit.

@@ -26,6 +26,7 @@ import dev.flotilla.engine.model.Position;
 import dev.flotilla.engine.model.Side;
 import dev.flotilla.engine.model.Symbol;
 import dev.flotilla.engine.model.Timeframe;
+import dev.flotilla.engine.store.jooq.tables.records.BotsRecord;
 import dev.flotilla.engine.store.jooq.tables.records.FillsRecord;
 import dev.flotilla.engine.store.jooq.tables.records.OrdersRecord;
 import dev.flotilla.engine.store.jooq.tables.records.PositionsRecord;
@@ -35,9 +36,11 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jooq.DSLContext;
@@ -49,6 +52,7 @@ import org.jooq.DSLContext;
 public final class Store implements AutoCloseable {
 
     private final Database db;
+    private final HistoryReads history;
     private final Object writeLock;
     private long transactions;
     private long longestWriteNanos;
@@ -58,6 +62,7 @@ public final class Store implements AutoCloseable {
     public Store(Database db) {
         this.db = db;
         this.writeLock = db.writerConnection();  // the connection itself: whoever writes on it holds this lock
+        this.history = new HistoryReads(this);
     }
 
     public Database database() {
@@ -168,7 +173,7 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    private <T> T read(Function<DSLContext, T> query) {
+    <T> T read(Function<DSLContext, T> query) {
         DSLContext ctx = db.readContext();
         synchronized (ctx) {
             return query.apply(ctx);
@@ -185,6 +190,11 @@ public final class Store implements AutoCloseable {
         });
     }
 
+    /** The history the console shows: recent orders, fills, closed positions and equity. */
+    public HistoryReads history() {
+        return history;
+    }
+
     public Optional<String> setting(String key) {
         return Optional.ofNullable(read(ctx -> ctx.select(SETTINGS.VALUE).from(SETTINGS).where(SETTINGS.KEY.eq(key))
                 .fetchOne(SETTINGS.VALUE)));
@@ -192,8 +202,22 @@ public final class Store implements AutoCloseable {
 
     public List<BotSpec> bots() {
         return read(ctx -> ctx.selectFrom(BOTS).where(BOTS.REMOVED.eq(0L)).orderBy(BOTS.CREATED_AT, BOTS.ID)
-                .fetch(r -> new BotSpec(r.getId(), r.getStrategy(), Symbol.parse(r.getSymbol()),
-                        Timeframe.parse(r.getTimeframe()), Json.params(r.getParams()), Num.dec(r.getCapital()))));
+                .fetch(Store::spec));
+    }
+
+    /** A bot of the fleet (not a removed one). */
+    public Optional<BotSpec> bot(String id) {
+        return read(ctx -> ctx.selectFrom(BOTS).where(BOTS.ID.eq(id)).and(BOTS.REMOVED.eq(0L)).fetchOptional(Store::spec));
+    }
+
+    /** Every id ever given to a bot, removed ones included: an id is never reused. */
+    public Set<String> allBotIds() {
+        return read(ctx -> new LinkedHashSet<>(ctx.select(BOTS.ID).from(BOTS).fetch(BOTS.ID)));
+    }
+
+    private static BotSpec spec(BotsRecord r) {
+        return new BotSpec(r.getId(), r.getStrategy(), Symbol.parse(r.getSymbol()), Timeframe.parse(r.getTimeframe()),
+                Json.params(r.getParams()), Num.dec(r.getCapital()));
     }
 
     public Map<String, BotState> botStates() {
@@ -239,7 +263,7 @@ public final class Store implements AutoCloseable {
         return read(ctx -> ctx.selectFrom(ORDERS).where(ORDERS.CLIENT_ORDER_ID.eq(clientOrderId)).fetchOptional(Store::order));
     }
 
-    private static Order order(OrdersRecord r) {
+    static Order order(OrdersRecord r) {
         return new Order(r.getClientOrderId(), r.getBotId(), Symbol.parse(r.getSymbol()), Side.valueOf(r.getSide()),
                 Num.dec(r.getQty()), Num.dec(r.getRefPrice()), Num.dec(r.getStopPrice()), r.getPurpose(), OrderStatus.valueOf(r.getStatus()),
                 r.getTickClose(), r.getCreatedAt(), r.getUpdatedAt(), r.getReason());
@@ -256,7 +280,7 @@ public final class Store implements AutoCloseable {
         return list;
     }
 
-    private static Fill fill(FillsRecord r) {
+    static Fill fill(FillsRecord r) {
         return new Fill(r.getClientOrderId(), r.getBotId(), Symbol.parse(r.getSymbol()), Side.valueOf(r.getSide()),
                 Num.dec(r.getQty()), Num.dec(r.getPrice()), Num.dec(r.getFee()), r.getFilledAt());
     }

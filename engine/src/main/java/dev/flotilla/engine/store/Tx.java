@@ -55,6 +55,21 @@ public final class Tx {
                 .execute();
     }
 
+    /** Stores a bot's changed definition (its id stays). */
+    public void updateBot(BotSpec spec) {
+        int n = db.update(BOTS).set(BOTS.STRATEGY, spec.strategy()).set(BOTS.SYMBOL, spec.symbol().toString())
+                .set(BOTS.TIMEFRAME, spec.timeframe().label()).set(BOTS.PARAMS, Json.params(spec.params()))
+                .set(BOTS.CAPITAL, Num.str(spec.capital()))
+                .where(BOTS.ID.eq(spec.id())).and(BOTS.REMOVED.eq(0L)).execute();
+        if (n != 1) throw new IllegalStateException("no bot " + spec.id());
+    }
+
+    /** Takes a bot out of the fleet; its rows stay for the history, and its id is never given again. */
+    public void removeBot(String id) {
+        int n = db.update(BOTS).set(BOTS.REMOVED, 1L).where(BOTS.ID.eq(id)).and(BOTS.REMOVED.eq(0L)).execute();
+        if (n != 1) throw new IllegalStateException("no bot " + id);
+    }
+
     public void botState(BotState s) {
         String peak = Num.str(s.peakEquity());
         prepared.execute("botState", () -> db.insertInto(BOT_STATE, BOT_STATE.BOT_ID, BOT_STATE.STATUS,

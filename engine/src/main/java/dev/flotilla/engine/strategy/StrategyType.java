@@ -2,6 +2,7 @@ package dev.flotilla.engine.strategy;
 
 import java.util.List;
 import java.util.Map;
+import org.ta4j.core.BarSeries;
 
 /** A kind of strategy: its id in fleet files, its parameters and how to make one. */
 public interface StrategyType {
@@ -25,4 +26,12 @@ public interface StrategyType {
 
     /** How many closed bars the strategy needs before it can decide with these parameters. */
     int warmupBars(Map<String, Double> params);
+
+    /**
+     * The lines a chart draws for this strategy over {@code series}: the indicators its rule reads, with one
+     * value per bar. {@code params} is complete and in range. None by default.
+     */
+    default List<IndicatorLine> indicators(BarSeries series, Map<String, Double> params) {
+        return List.of();
+    }
 }

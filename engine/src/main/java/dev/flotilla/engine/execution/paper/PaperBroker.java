@@ -46,6 +46,12 @@ public final class PaperBroker implements Broker {
         balances.computeIfAbsent(account, k -> new LinkedHashMap<>()).put(QUOTE, capital);
     }
 
+    /** Gives an account that has never traded a new starting capital (the ledger changes in the same way). */
+    public synchronized void resetAccount(String account, BigDecimal capital) {
+        store.write(tx -> tx.paperBalance(account, QUOTE, capital));
+        balances.put(account, new LinkedHashMap<>(Map.of(QUOTE, capital)));
+    }
+
     @Override
     public synchronized BrokerReply submit(OrderRequest r) {
         Map<String, BigDecimal> acct = balances.get(r.account());

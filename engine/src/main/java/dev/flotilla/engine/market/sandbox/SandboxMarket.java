@@ -53,6 +53,11 @@ public final class SandboxMarket implements MarketData {
         return "sandbox";
     }
 
+    @Override
+    public List<Symbol> symbols() {
+        return DEFAULT_SYMBOLS;
+    }
+
     public long seed() {
         return seed;
     }

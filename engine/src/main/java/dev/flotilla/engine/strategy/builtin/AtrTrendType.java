@@ -2,6 +2,7 @@ package dev.flotilla.engine.strategy.builtin;
 
 import dev.flotilla.engine.model.Signal;
 import dev.flotilla.engine.strategy.Decision;
+import dev.flotilla.engine.strategy.IndicatorLine;
 import dev.flotilla.engine.strategy.OpenPosition;
 import dev.flotilla.engine.strategy.ParamSpec;
 import dev.flotilla.engine.strategy.Strategy;
@@ -52,6 +53,15 @@ public final class AtrTrendType implements StrategyType {
     public Strategy create(Map<String, Double> params) {
         return new Rule(Params.integer(params, "trendPeriod"), Params.integer(params, "breakoutPeriod"),
                 Params.integer(params, "atrPeriod"), Params.value(params, "atrMultiplier"), warmupBars(params));
+    }
+
+    @Override
+    public List<IndicatorLine> indicators(BarSeries series, Map<String, Double> params) {
+        int trend = Params.integer(params, "trendPeriod");
+        int breakout = Params.integer(params, "breakoutPeriod");
+        var close = new ClosePriceIndicator(series);
+        return List.of(Lines.price("EMA " + trend, new EMAIndicator(close, trend)),
+                Lines.price(breakout + "-bar closing high", new HighestValueIndicator(close, breakout)));
     }
 
     private record Rule(int trendPeriod, int breakoutPeriod, int atrPeriod, double k, int warmup) implements Strategy {

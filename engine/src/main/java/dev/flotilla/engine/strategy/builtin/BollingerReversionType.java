@@ -1,6 +1,7 @@
 package dev.flotilla.engine.strategy.builtin;
 
 import dev.flotilla.engine.strategy.Decision;
+import dev.flotilla.engine.strategy.IndicatorLine;
 import dev.flotilla.engine.strategy.OpenPosition;
 import dev.flotilla.engine.strategy.ParamSpec;
 import dev.flotilla.engine.strategy.Strategy;
@@ -45,6 +46,15 @@ public final class BollingerReversionType implements StrategyType {
     public Strategy create(Map<String, Double> params) {
         return new Rule(Params.integer(params, "period"), Params.value(params, "stdDevs"),
                 Params.value(params, "exitBand"), warmupBars(params));
+    }
+
+    @Override
+    public List<IndicatorLine> indicators(BarSeries series, Map<String, Double> params) {
+        int period = Params.integer(params, "period");
+        var bands = new BollingerBandFacade(series, period, Params.value(params, "stdDevs"));
+        String name = "BB " + period + "/" + Fmt.number(Params.value(params, "stdDevs"));
+        return List.of(Lines.price(name + " upper", bands.upper()), Lines.price(name + " middle", bands.middle()),
+                Lines.price(name + " lower", bands.lower()));
     }
 
     private record Rule(int period, double stdDevs, double exitBand, int warmup) implements Strategy {

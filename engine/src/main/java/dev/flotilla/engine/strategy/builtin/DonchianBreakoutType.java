@@ -1,6 +1,7 @@
 package dev.flotilla.engine.strategy.builtin;
 
 import dev.flotilla.engine.strategy.Decision;
+import dev.flotilla.engine.strategy.IndicatorLine;
 import dev.flotilla.engine.strategy.OpenPosition;
 import dev.flotilla.engine.strategy.ParamSpec;
 import dev.flotilla.engine.strategy.Strategy;
@@ -47,6 +48,14 @@ public final class DonchianBreakoutType implements StrategyType {
     @Override
     public Strategy create(Map<String, Double> params) {
         return new Rule(Params.integer(params, "entryPeriod"), Params.integer(params, "exitPeriod"), warmupBars(params));
+    }
+
+    @Override
+    public List<IndicatorLine> indicators(BarSeries series, Map<String, Double> params) {
+        int entry = Params.integer(params, "entryPeriod");
+        int exit = Params.integer(params, "exitPeriod");
+        return List.of(Lines.price(entry + "-bar high", new HighestValueIndicator(new HighPriceIndicator(series), entry)),
+                Lines.price(exit + "-bar low", new LowestValueIndicator(new LowPriceIndicator(series), exit)));
     }
 
     private record Rule(int entryPeriod, int exitPeriod, int warmup) implements Strategy {

@@ -1,6 +1,7 @@
 package dev.flotilla.engine.strategy.builtin;
 
 import dev.flotilla.engine.strategy.Decision;
+import dev.flotilla.engine.strategy.IndicatorLine;
 import dev.flotilla.engine.strategy.OpenPosition;
 import dev.flotilla.engine.strategy.ParamSpec;
 import dev.flotilla.engine.strategy.Strategy;
@@ -57,6 +58,19 @@ public final class EmaRsiType implements StrategyType {
         return new Rule(Params.integer(params, "fastPeriod"), Params.integer(params, "slowPeriod"),
                 Params.integer(params, "rsiPeriod"), Params.value(params, "overbought"),
                 Params.value(params, "oversold"), warmupBars(params));
+    }
+
+    @Override
+    public List<IndicatorLine> indicators(BarSeries series, Map<String, Double> params) {
+        var close = new ClosePriceIndicator(series);
+        int fast = Params.integer(params, "fastPeriod");
+        int slow = Params.integer(params, "slowPeriod");
+        int rsi = Params.integer(params, "rsiPeriod");
+        return List.of(Lines.price("EMA " + fast, new EMAIndicator(close, fast)),
+                Lines.price("EMA " + slow, new EMAIndicator(close, slow)),
+                Lines.lower("RSI " + rsi, new RSIIndicator(close, rsi)),
+                Lines.level("overbought " + Fmt.number(Params.value(params, "overbought")), series, Params.value(params, "overbought")),
+                Lines.level("oversold " + Fmt.number(Params.value(params, "oversold")), series, Params.value(params, "oversold")));
     }
 
     private record Rule(int fast, int slow, int rsiPeriod, double overbought, double oversold, int warmup)

@@ -1,6 +1,7 @@
 package dev.flotilla.engine.strategy.builtin;
 
 import dev.flotilla.engine.strategy.Decision;
+import dev.flotilla.engine.strategy.IndicatorLine;
 import dev.flotilla.engine.strategy.OpenPosition;
 import dev.flotilla.engine.strategy.ParamSpec;
 import dev.flotilla.engine.strategy.Strategy;
@@ -54,6 +55,16 @@ public final class MacdMomentumType implements StrategyType {
         return new Rule(Params.integer(params, "fastPeriod"), Params.integer(params, "slowPeriod"),
                 Params.integer(params, "signalPeriod"), Params.integer(params, "zeroFilter") == 1,
                 warmupBars(params));
+    }
+
+    @Override
+    public List<IndicatorLine> indicators(BarSeries series, Map<String, Double> params) {
+        int fast = Params.integer(params, "fastPeriod");
+        int slow = Params.integer(params, "slowPeriod");
+        int signal = Params.integer(params, "signalPeriod");
+        var macd = new MACDIndicator(new ClosePriceIndicator(series), fast, slow);
+        return List.of(Lines.lower("MACD " + fast + "/" + slow, macd), Lines.lower("signal " + signal, macd.getSignalLine(signal)),
+                Lines.level("zero", series, 0));
     }
 
     private record Rule(int fast, int slow, int signalPeriod, boolean zeroFilter, int warmup) implements Strategy {

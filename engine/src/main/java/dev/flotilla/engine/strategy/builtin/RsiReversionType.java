@@ -1,6 +1,7 @@
 package dev.flotilla.engine.strategy.builtin;
 
 import dev.flotilla.engine.strategy.Decision;
+import dev.flotilla.engine.strategy.IndicatorLine;
 import dev.flotilla.engine.strategy.OpenPosition;
 import dev.flotilla.engine.strategy.ParamSpec;
 import dev.flotilla.engine.strategy.Strategy;
@@ -51,6 +52,16 @@ public final class RsiReversionType implements StrategyType {
     public Strategy create(Map<String, Double> params) {
         return new Rule(Params.integer(params, "rsiPeriod"), Params.value(params, "oversold"),
                 Params.value(params, "exitLevel"), warmupBars(params));
+    }
+
+    @Override
+    public List<IndicatorLine> indicators(BarSeries series, Map<String, Double> params) {
+        int period = Params.integer(params, "rsiPeriod");
+        double oversold = Params.value(params, "oversold");
+        double exit = Params.value(params, "exitLevel");
+        return List.of(Lines.lower("RSI " + period, new RSIIndicator(new ClosePriceIndicator(series), period)),
+                Lines.level("oversold " + Fmt.number(oversold), series, oversold),
+                Lines.level("exit " + Fmt.number(exit), series, exit));
     }
 
     private record Rule(int period, double oversold, double exitLevel, int warmup) implements Strategy {

@@ -1,0 +1,15 @@
+package dev.flotilla.engine.api;
+
+import dev.flotilla.engine.model.Candle;
+import dev.flotilla.engine.strategy.IndicatorLine;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * What a bot's chart shows: the recent closed candles of its feed, its strategy's indicators over the same
+ * candles, its fills among them, and its open position's entry and stop (null when flat).
+ */
+public record BotChart(String botId, String strategy, String symbol, String timeframe, List<Candle> candles,
+                       List<IndicatorLine> indicators, List<TradeMarker> markers, BigDecimal entryPrice,
+                       BigDecimal stopPrice) {
+}

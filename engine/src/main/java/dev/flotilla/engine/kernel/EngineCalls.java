@@ -1,0 +1,44 @@
+package dev.flotilla.engine.kernel;
+
+import dev.flotilla.engine.api.FleetSnapshot;
+import dev.flotilla.engine.event.EngineEvent;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * What the engine lends the classes that carry out operator commands for it.
+ *
+ * @param onEngine  runs work on the engine thread (at once when the engine is not running)
+ * @param clock     engine time; engine thread only
+ * @param publisher logs and publishes events of committed changes; engine thread only
+ * @param refresher rebuilds the fleet snapshot at once; engine thread only
+ * @param latest    the latest fleet snapshot, from any thread
+ */
+record EngineCalls(Executor onEngine, LongSupplier clock, Consumer<List<EngineEvent>> publisher, Runnable refresher,
+                   Supplier<FleetSnapshot> latest) {
+
+    /** Runs {@code work} on the engine thread; completes with its result, or its exception. */
+    <T> CompletableFuture<T> call(Supplier<T> work) {
+        return CompletableFuture.supplyAsync(work, onEngine);
+    }
+
+    long now() {
+        return clock.getAsLong();
+    }
+
+    void publish(List<EngineEvent> events) {
+        publisher.accept(events);
+    }
+
+    void refresh() {
+        refresher.run();
+    }
+
+    FleetSnapshot snapshot() {
+        return latest.get();
+    }
+}

@@ -1,0 +1,74 @@
+package dev.flotilla.engine.store;
+
+import static dev.flotilla.engine.store.jooq.Tables.EQUITY_SNAPSHOTS;
+import static dev.flotilla.engine.store.jooq.Tables.FILLS;
+import static dev.flotilla.engine.store.jooq.Tables.ORDERS;
+import static dev.flotilla.engine.store.jooq.Tables.POSITIONS;
+
+import dev.flotilla.engine.model.ClosedTrade;
+import dev.flotilla.engine.model.Fill;
+import dev.flotilla.engine.model.Order;
+import dev.flotilla.engine.model.Symbol;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jooq.impl.DSL;
+
+/**
+ * The reads behind the console's history views, newest first and limited, on the store's read connection
+ * (committed data only). A null bot id means every bot.
+ */
+public final class HistoryReads {
+
+    private final Store store;
+
+    HistoryReads(Store store) {
+        this.store = store;
+    }
+
+    /** The most recent orders of a bot (or of all bots when null), newest first. */
+    public List<Order> recentOrders(String botId, int limit) {
+        return store.read(ctx -> ctx.selectFrom(ORDERS)
+                .where(botId == null ? DSL.noCondition() : ORDERS.BOT_ID.eq(botId))
+                .orderBy(ORDERS.CREATED_AT.desc(), ORDERS.CLIENT_ORDER_ID.desc()).limit(limit).fetch(Store::order));
+    }
+
+    /**
+     * The most recent fills of a bot (or of all bots when null) at or after {@code from}, newest first, each
+     * with the purpose of its order.
+     */
+    public List<PurposedFill> recentFills(String botId, long from, int limit) {
+        return store.read(ctx -> ctx.select(FILLS.fields()).select(ORDERS.PURPOSE).from(FILLS)
+                .join(ORDERS).on(ORDERS.CLIENT_ORDER_ID.eq(FILLS.CLIENT_ORDER_ID))
+                .where(botId == null ? DSL.noCondition() : FILLS.BOT_ID.eq(botId))
+                .and(FILLS.FILLED_AT.ge(from))
+                .orderBy(FILLS.ID.desc()).limit(limit)
+                .fetch(r -> new PurposedFill(Store.fill(r.into(FILLS)), r.get(ORDERS.PURPOSE))));
+    }
+
+    /** A fill with the purpose of its order (ENTRY, EXIT, STOP_LOSS, ...). */
+    public record PurposedFill(Fill fill, String purpose) {
+    }
+
+    /** The most recent closed positions of a bot (or of all bots when null), newest first. */
+    public List<ClosedTrade> recentClosedTrades(String botId, int limit) {
+        return store.read(ctx -> ctx.selectFrom(POSITIONS).where(POSITIONS.STATUS.eq("CLOSED"))
+                .and(botId == null ? DSL.noCondition() : POSITIONS.BOT_ID.eq(botId))
+                .orderBy(POSITIONS.CLOSED_AT.desc(), POSITIONS.ID.desc()).limit(limit)
+                .fetch(r -> new ClosedTrade(r.getBotId(), Symbol.parse(r.getSymbol()), Num.dec(r.getQty()),
+                        Num.dec(r.getEntryPrice()), Num.dec(r.getExitPrice()), Num.dec(r.getRealizedPnl()),
+                        r.getOpenedAt(), r.getClosedAt(), r.getExitReason())));
+    }
+
+    /** The most recent equity snapshots of a bot (or of the fleet, {@code "*"}): time to equity, oldest first. */
+    public Map<Long, BigDecimal> equityHistory(String botId, int limit) {
+        return store.read(ctx -> {
+            var rows = ctx.select(EQUITY_SNAPSHOTS.TAKEN_AT, EQUITY_SNAPSHOTS.EQUITY).from(EQUITY_SNAPSHOTS)
+                    .where(EQUITY_SNAPSHOTS.BOT_ID.eq(botId)).orderBy(EQUITY_SNAPSHOTS.TAKEN_AT.desc()).limit(limit).fetch();
+            Map<Long, BigDecimal> m = new LinkedHashMap<>();
+            for (int i = rows.size() - 1; i >= 0; i--) m.put(rows.get(i).value1(), Num.dec(rows.get(i).value2()));
+            return m;
+        });
+    }
+}

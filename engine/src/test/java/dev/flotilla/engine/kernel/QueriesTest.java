@@ -1,0 +1,85 @@
+package dev.flotilla.engine.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.flotilla.engine.api.BotChart;
+import dev.flotilla.engine.api.EquityPoint;
+import dev.flotilla.engine.api.PositionView;
+import dev.flotilla.engine.api.TradeView;
+import dev.flotilla.engine.fleet.FleetFileTest;
+import dev.flotilla.engine.model.Order;
+import dev.flotilla.engine.model.Side;
+import dev.flotilla.engine.strategy.IndicatorLine;
+import dev.flotilla.engine.strategy.StrategyRegistry;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The console's reads after two simulated days of the default fleet. */
+class QueriesTest {
+
+    @TempDir
+    static Path dir;
+
+    static EngineHarness h;
+
+    @org.junit.jupiter.api.BeforeAll
+    static void run() throws Exception {
+        h = EngineHarness.open(dir, 7, FleetFileTest.defaultFleet(), StrategyRegistry.builtin()).runFor(Duration.ofDays(2));
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void close() {
+        h.close();
+    }
+
+    @Test
+    void ordersAndTradesComeNewestFirstAndFilterByBot() {
+        List<Order> orders = h.engine.reads().orders(null, 50);
+        assertThat(orders).hasSize(50).isSortedAccordingTo(Comparator.comparingLong(Order::createdAt).reversed());
+        List<TradeView> trades = h.engine.reads().trades(null, 1_000);
+        assertThat(trades).isSortedAccordingTo(Comparator.comparingLong(TradeView::time).reversed());
+        assertThat(trades).hasSize(h.fills().size());
+        assertThat(trades).allMatch(t -> t.side() == Side.BUY ? t.purpose().equals("ENTRY") : !t.purpose().equals("ENTRY"));
+        String bot = trades.getFirst().botId();
+        assertThat(h.engine.reads().trades(bot, 1_000)).isNotEmpty().allMatch(t -> t.botId().equals(bot));
+        assertThat(h.engine.reads().orders(bot, 1_000)).isNotEmpty().allMatch(o -> o.botId().equals(bot));
+    }
+
+    @Test
+    void positionsListTheOpenOnesFirst() {
+        List<PositionView> all = h.engine.reads().positions(null, 500);
+        long open = all.stream().filter(PositionView::open).count();
+        assertThat(open).isEqualTo(h.engine.snapshot().openPositions());
+        assertThat(all.subList(0, (int) open)).allMatch(PositionView::open).allMatch(p -> p.pnl() != null && p.lastPrice() != null);
+        assertThat(all.subList((int) open, all.size())).isNotEmpty().allMatch(p -> !p.open() && p.closedAt() != null);
+    }
+
+    @Test
+    void equityHistoryHasAnHourlyPointForTheFleetAndEachBot() {
+        List<EquityPoint> fleet = h.engine.reads().equity(null, 10_000);
+        assertThat(fleet).hasSize(48).isSortedAccordingTo(Comparator.comparingLong(EquityPoint::time));
+        assertThat(h.engine.reads().equity("ema-btc-15m", 10)).hasSize(10);
+    }
+
+    @Test
+    void aBotsChartHasItsCandlesIndicatorsAndFills() {
+        BotChart chart = h.engine.reads().chart("ema-btc-15m", 120).orElseThrow();
+        assertThat(chart.candles()).hasSize(120);
+        assertThat(chart.indicators()).extracting(IndicatorLine::name)
+                .containsExactly("EMA 9", "EMA 21", "RSI 14", "overbought 70", "oversold 30");
+        assertThat(chart.indicators()).allMatch(l -> l.values().length == 120);
+        assertThat(chart.indicators().getFirst().values()).doesNotContain(Double.NaN);
+        long first = chart.candles().getFirst().openTime();
+        assertThat(chart.markers()).allMatch(m -> m.time() >= first)
+                .isSortedAccordingTo(Comparator.comparingLong(dev.flotilla.engine.api.TradeMarker::time));
+        for (String type : List.of("boll-btc-1h", "donch-btc-4h", "rsi-eth-15m", "macd-eth-1h", "atr-eth-4h")) {
+            BotChart c = h.engine.reads().chart(type, 60).orElseThrow();
+            assertThat(c.indicators()).as(type).isNotEmpty().allMatch(l -> l.values().length == c.candles().size());
+        }
+        assertThat(h.engine.reads().chart("nobody", 10)).isEmpty();
+    }
+}

@@ -1,0 +1,58 @@
+package dev.flotilla.ui.screen;
+
+import java.math.BigDecimal;
+import java.util.Comparator;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+
+/** Table columns over immutable rows: text as shown, sorted by the underlying value. */
+public final class Columns {
+
+    private Columns() {
+    }
+
+    public static <R> TableColumn<R, String> text(String title, Function<R, String> f, double width) {
+        TableColumn<R, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(f.apply(d.getValue())));
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    /** A right-aligned number; {@code pnl} colours it by sign. */
+    public static <R> TableColumn<R, BigDecimal> number(String title, Function<R, BigDecimal> f,
+                                                        Function<BigDecimal, String> format, boolean pnl, double width) {
+        TableColumn<R, BigDecimal> c = new TableColumn<>(title);
+        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(f.apply(d.getValue())));
+        c.setPrefWidth(width);
+        c.getStyleClass().add("numeric");
+        c.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(BigDecimal v, boolean empty) {
+                super.updateItem(v, empty);
+                getStyleClass().removeAll("pnl-up", "pnl-down");
+                setText(empty || v == null ? null : format.apply(v));
+                if (pnl && !empty && v != null && v.signum() != 0) getStyleClass().add(v.signum() > 0 ? "pnl-up" : "pnl-down");
+            }
+        });
+        return c;
+    }
+
+    /** An engine time, shown in UTC, sorted by time. */
+    public static <R> TableColumn<R, Long> time(String title, Function<R, Long> f, Function<Long, String> format, double width) {
+        TableColumn<R, Long> c = new TableColumn<>(title);
+        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(f.apply(d.getValue())));
+        c.setPrefWidth(width);
+        c.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(Long t, boolean empty) {
+                super.updateItem(t, empty);
+                setText(empty || t == null ? null : format.apply(t));
+            }
+        });
+        return c;
+    }
+}

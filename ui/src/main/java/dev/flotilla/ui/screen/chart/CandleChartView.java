@@ -1,0 +1,234 @@
+package dev.flotilla.ui.screen.chart;
+
+import atlantafx.base.theme.Styles;
+import dev.flotilla.engine.api.BotChart;
+import dev.flotilla.engine.api.TradeMarker;
+import dev.flotilla.engine.model.Candle;
+import dev.flotilla.engine.model.Side;
+import dev.flotilla.engine.model.Timeframe;
+import dev.flotilla.engine.strategy.IndicatorLine;
+import dev.flotilla.ui.Fmt;
+import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
+import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
+import io.fair_acc.chartfx.renderer.spi.financial.CandleStickRenderer;
+import io.fair_acc.dataset.DataSet;
+import io.fair_acc.dataset.events.ChartBits;
+import io.fair_acc.dataset.spi.DoubleDataSet;
+import io.fair_acc.dataset.spi.financial.OhlcvDataSet;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The selected bot's chart: candles with the strategy's price indicators, its entries and exits, its open
+ * position's entry and stop, and below them the strategy's oscillator (RSI, MACD) when it has one. Data sets
+ * are replaced whole, once per update, so the chart redraws once.
+ */
+public final class CandleChartView extends VBox {
+
+    private final Label title = new Label("Select a bot in the fleet table to see its chart");
+    private final DefaultNumericAxis x = Charts.timeAxis();
+    private final DefaultNumericAxis y = Charts.valueAxis("price", "USDT");
+    private final DefaultNumericAxis lowerX = Charts.timeAxis();
+    private final DefaultNumericAxis lowerY = Charts.valueAxis("", null);
+    private final XYChart price = Charts.chart(x, y);
+    private final XYChart lower = Charts.chart(lowerX, lowerY);
+    private final OhlcvDataSet candles = new OhlcvDataSet("candles");
+    private final ErrorDataSetRenderer priceLines = Charts.lines();
+    private final ErrorDataSetRenderer lowerLines = Charts.lines();
+    private final ErrorDataSetRenderer levels = Charts.lines();
+    private final DoubleDataSet entries = Charts.dataSet("entries", "marker-entry");
+    private final DoubleDataSet exits = Charts.dataSet("exits", "marker-exit");
+    private final DoubleDataSet stopExits = Charts.dataSet("stop-loss exits", "marker-stop");
+    private final DoubleDataSet entryLine = Charts.dataSet("entry", "level-entry");
+    private final DoubleDataSet stopLine = Charts.dataSet("stop", "level-stop");
+    private List<String> shownLines = List.of();
+    private BotChart pending;
+    private boolean dirty;
+
+    public CandleChartView(BotChartModel model) {
+        getStyleClass().add("candle-chart");
+        title.getStyleClass().addAll(Styles.TEXT_BOLD, "chart-title-label");
+        candles.setData(new CandleSeries(List.of()));
+        CandleStickRenderer sticks = new CandleStickRenderer();
+        sticks.setComputeLocalRange(false);
+        sticks.getDatasets().add(candles);
+        levels.getDatasets().addAll(entryLine, stopLine);
+        ErrorDataSetRenderer marks = Charts.markers();
+        marks.addDataSet(entries).setUserMarkerType(TriangleMarker.UP);
+        marks.addDataSet(exits).setUserMarkerType(TriangleMarker.DOWN);
+        marks.addDataSet(stopExits).setUserMarkerType(TriangleMarker.DOWN);
+        price.getRenderers().addAll(sticks, priceLines, levels, marks);
+        lower.getRenderers().add(lowerLines);
+        y.setAutoRanging(false);
+        x.setAutoRanging(false);
+        lowerX.setAutoRanging(false);
+        lower.setLegendVisible(true);
+        lower.getStyleClass().add("lower-chart");
+        VBox.setVgrow(price, Priority.ALWAYS);
+        lower.setPrefHeight(150);
+        lower.setMinHeight(120);
+        getChildren().addAll(title, price, lower);
+        showLower(false);
+        model.chart().addListener((o, a, c) -> {
+            pending = c;
+            dirty = true;
+            flush();
+        });
+        pending = model.chart().get();
+        dirty = true;
+        flush();
+    }
+
+    /** Draws the latest chart if it has not been drawn yet and the chart lets its data be written now. */
+    public void flush() {
+        List<DataSet> sets = new ArrayList<>(List.of(candles, entries, exits, stopExits, entryLine, stopLine));
+        sets.addAll(priceLines.getDatasets());
+        sets.addAll(lowerLines.getDatasets());
+        if (!dirty || !Charts.writable(sets.toArray(DataSet[]::new))) return;
+        dirty = false;
+        show(pending);
+    }
+
+    private void showLower(boolean on) {
+        lower.setVisible(on);
+        lower.setManaged(on);
+    }
+
+    private void show(BotChart c) {
+        if (c == null || c.candles().isEmpty()) {
+            title.setText(c == null ? "Select a bot in the fleet table to see its chart" : c.botId() + ": no candles yet");
+            candles.setData(new CandleSeries(List.of()));
+            candles.fireInvalidated(ChartBits.DataSetData);
+            return;
+        }
+        List<Candle> list = c.candles();
+        long tf = Timeframe.parse(c.timeframe()).millis();
+        double[] times = new double[list.size()];
+        for (int i = 0; i < times.length; i++) times[i] = list.get(i).openTime() / 1000.0;
+        candles.setData(new CandleSeries(list));
+        candles.recomputeLimits(OhlcvDataSet.DIM_X);
+        candles.fireInvalidated(ChartBits.DataSetData);
+        lines(c.indicators(), times);
+        markers(c.markers(), tf);
+        double from = times[0] - tf / 2000.0;
+        double to = times[times.length - 1] + tf / 1000.0;
+        level(entryLine, "entry " + Fmt.price(c.entryPrice()), c.entryPrice(), from, to);
+        level(stopLine, "stop " + Fmt.price(c.stopPrice()), c.stopPrice(), from, to);
+        // entry and stop are in the legend only while the bot holds a position
+        List<DataSet> shownLevels = c.entryPrice() == null ? List.of() : List.of(entryLine, stopLine);
+        if (levels.getDatasets().size() != shownLevels.size()) levels.getDatasets().setAll(shownLevels);
+        x.set(from, to);
+        lowerX.set(from, to);
+        priceRange(list, c);
+        title.setText(c.botId() + "  ·  " + c.symbol() + " " + c.timeframe() + "  ·  " + c.strategy() + "  ·  close "
+                + Fmt.price(list.getLast().close()));
+        price.invalidate();
+        lower.invalidate();
+    }
+
+    private void lines(List<IndicatorLine> lines, double[] times) {
+        List<String> names = lines.stream().map(IndicatorLine::name).toList();
+        if (!names.equals(shownLines)) {
+            priceLines.getDatasets().clear();
+            lowerLines.getDatasets().clear();
+            int p = 0;
+            int l = 0;
+            for (IndicatorLine line : lines) {
+                boolean level = line.name().startsWith("overbought") || line.name().startsWith("oversold")
+                        || line.name().startsWith("exit") || line.name().equals("zero");
+                String style = level ? "indicator-level" : "indicator-" + (line.panel() == IndicatorLine.Panel.PRICE ? p++ : l++);
+                DoubleDataSet ds = Charts.dataSet(line.name(), style);
+                (line.panel() == IndicatorLine.Panel.PRICE ? priceLines : lowerLines).getDatasets().add(ds);
+            }
+            shownLines = names;
+            showLower(!lowerLines.getDatasets().isEmpty());
+        }
+        int p = 0;
+        int l = 0;
+        for (IndicatorLine line : lines) {
+            var ds = (DoubleDataSet) (line.panel() == IndicatorLine.Panel.PRICE ? priceLines.getDatasets().get(p++)
+                    : lowerLines.getDatasets().get(l++));
+            Charts.setFinite(ds, times, line.values());
+        }
+    }
+
+    private void markers(List<TradeMarker> marks, long tf) {
+        List<double[]> in = new ArrayList<>();
+        List<double[]> out = new ArrayList<>();
+        List<double[]> stopped = new ArrayList<>();
+        for (TradeMarker m : marks) {
+            // drawn on the candle during which the fill happened
+            double[] point = {Math.floorDiv(m.time(), tf) * tf / 1000.0, m.price()};
+            if (m.side() == Side.BUY) in.add(point);
+            else if ("STOP_LOSS".equals(m.purpose())) stopped.add(point);
+            else out.add(point);
+        }
+        set(entries, in);
+        set(exits, out);
+        set(stopExits, stopped);
+    }
+
+    private static void set(DoubleDataSet ds, List<double[]> points) {
+        double[] xs = new double[points.size()];
+        double[] ys = new double[points.size()];
+        for (int i = 0; i < xs.length; i++) {
+            xs[i] = points.get(i)[0];
+            ys[i] = points.get(i)[1];
+        }
+        ds.set(xs, ys);
+    }
+
+    private static void level(DoubleDataSet ds, String name, BigDecimal value, double from, double to) {
+        if (value == null) {
+            ds.set(new double[0], new double[0]);
+            return;
+        }
+        ds.setName(name);
+        ds.set(new double[] {from, to}, new double[] {value.doubleValue(), value.doubleValue()});
+    }
+
+    private void priceRange(List<Candle> list, BotChart c) {
+        double lo = Double.MAX_VALUE;
+        double hi = -Double.MAX_VALUE;
+        for (Candle k : list) {
+            lo = Math.min(lo, k.low());
+            hi = Math.max(hi, k.high());
+        }
+        for (IndicatorLine line : c.indicators()) {
+            if (line.panel() != IndicatorLine.Panel.PRICE) continue;
+            for (double v : line.values()) {
+                if (Double.isFinite(v)) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
+        for (BigDecimal v : new BigDecimal[] {c.entryPrice(), c.stopPrice()}) {
+            if (v != null) {
+                lo = Math.min(lo, v.doubleValue());
+                hi = Math.max(hi, v.doubleValue());
+            }
+        }
+        double pad = Math.max((hi - lo) * 0.06, hi * 1e-4);
+        y.set(lo - pad, hi + pad);
+    }
+
+    /** Candles shown, for tests. */
+    public int candleCount() {
+        return candles.getDataCount();
+    }
+
+    /** Entry and exit markers shown, for tests. */
+    public int markerCount() {
+        return entries.getDataCount() + exits.getDataCount() + stopExits.getDataCount();
+    }
+
+    public String title() {
+        return title.getText();
+    }
+}

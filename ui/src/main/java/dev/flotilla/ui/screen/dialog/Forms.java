@@ -1,0 +1,115 @@
+package dev.flotilla.ui.screen.dialog;
+
+import atlantafx.base.theme.Styles;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableStringValue;
+import javafx.event.ActionEvent;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Modality;
+import javafx.stage.Window;
+
+/** What every dialog of the console does the same way: messages under fields, OK only when valid. */
+public final class Forms {
+
+    private Forms() {
+    }
+
+    /** A red message under a field, taking no room while empty. */
+    public static Label message(ObservableStringValue text) {
+        Label l = new Label();
+        l.textProperty().bind(text);
+        l.getStyleClass().addAll("field-message", Styles.TEXT_SMALL, Styles.DANGER);
+        l.setWrapText(true);
+        l.setMaxWidth(440);
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        l.visibleProperty().bind(l.textProperty().isNotEmpty());
+        l.managedProperty().bind(l.visibleProperty());
+        // a message that appears or goes changes the form's height: the dialog window follows
+        l.visibleProperty().addListener((o, a, b) -> Platform.runLater(() -> {
+            if (l.getScene() != null && l.getScene().getWindow() != null) l.getScene().getWindow().sizeToScene();
+        }));
+        return l;
+    }
+
+    /** A muted line of help under a field. */
+    public static Label hint(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().addAll("field-hint", Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        l.setMaxWidth(440);
+        return l;
+    }
+
+    /** A field with its hint and message below it. */
+    public static VBox field(Node control, Label hint, Label message) {
+        VBox box = hint == null ? new VBox(2, control, message) : new VBox(2, control, hint, message);
+        box.getStyleClass().add("form-field");
+        return box;
+    }
+
+    /** A dialog with OK and Cancel, owned by the main window, OK disabled while the form is not valid. */
+    public static Dialog<ButtonType> dialog(Window owner, String title, String header, Node content, ObservableBooleanValue valid) {
+        Dialog<ButtonType> d = new Dialog<>();
+        if (owner != null) d.initOwner(owner);
+        d.initModality(Modality.WINDOW_MODAL);
+        d.setTitle(title);
+        d.setHeaderText(header);
+        d.getDialogPane().setContent(content);
+        d.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
+        style(d);
+        Button ok = ok(d);
+        ok.disableProperty().bind(javafx.beans.binding.Bindings.not(valid));
+        ok.setDefaultButton(true);
+        return d;
+    }
+
+    /** Gives a dialog the console's stylesheet (dialogs are windows of their own and do not inherit it). */
+    public static void style(Dialog<?> d) {
+        d.getDialogPane().getStyleClass().add("console-dialog");
+        d.getDialogPane().getStylesheets().add(Forms.class.getResource("/dev/flotilla/ui/console.css").toExternalForm());
+    }
+
+    public static Button ok(Dialog<?> d) {
+        return (Button) d.getDialogPane().lookupButton(ButtonType.OK);
+    }
+
+    /**
+     * Makes OK run {@code work} (an engine command) and close the dialog only when it has succeeded; a refusal
+     * goes to {@code onError} and the dialog stays open.
+     */
+    public static void onOk(Dialog<ButtonType> d, Supplier<CompletableFuture<?>> work, Consumer<Throwable> onError) {
+        boolean[] busy = {false};
+        ok(d).addEventFilter(ActionEvent.ACTION, e -> {
+            e.consume();
+            if (busy[0]) return;
+            busy[0] = true;
+            CompletableFuture<?> f;
+            try {
+                f = work.get();
+            } catch (RuntimeException ex) {
+                f = CompletableFuture.failedFuture(ex);
+            }
+            f.whenComplete((r, ex) -> Platform.runLater(() -> {
+                busy[0] = false;
+                if (ex == null) {
+                    d.setResult(ButtonType.OK);
+                    d.close();
+                } else {
+                    onError.accept(ex instanceof CompletionException && ex.getCause() != null ? ex.getCause() : ex);
+                }
+            }));
+        });
+    }
+}

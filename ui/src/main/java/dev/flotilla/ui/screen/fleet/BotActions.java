@@ -1,0 +1,17 @@
+package dev.flotilla.ui.screen.fleet;
+
+import java.util.List;
+
+/** What can be done to bots from the fleet table; the main window carries them out. */
+public interface BotActions {
+
+    void start(List<String> botIds);
+
+    void stop(List<String> botIds);
+
+    void edit(String botId);
+
+    void showChart(String botId);
+
+    void remove(String botId);
+}

@@ -1,0 +1,148 @@
+package dev.flotilla.ui.shell;
+
+import dev.flotilla.engine.api.BotRejectedException;
+import dev.flotilla.engine.api.EngineApi;
+import dev.flotilla.ui.prefs.Prefs;
+import dev.flotilla.ui.screen.botform.BotDialog;
+import dev.flotilla.ui.screen.botform.BotFormModel;
+import dev.flotilla.ui.screen.dialog.Forms;
+import dev.flotilla.ui.screen.fleet.BotActions;
+import dev.flotilla.ui.screen.settings.SettingsDialog;
+import dev.flotilla.ui.screen.settings.SettingsModel;
+import dev.flotilla.ui.screen.startstop.StartStopDialog;
+import dev.flotilla.ui.screen.startstop.StartStopModel;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.stage.Window;
+
+/**
+ * What the menus, the shortcuts and the fleet table's context menu do. Dialogs are shown without blocking
+ * and returned, so a test can fill them in as a person would.
+ */
+public final class Actions implements BotActions {
+
+    private final EngineApi engine;
+    private final Prefs prefs;
+    private final Supplier<Window> owner;
+    private final Supplier<List<String>> selection;
+    private final Consumer<String> chart;
+    private final boolean tray;
+
+    Actions(EngineApi engine, Prefs prefs, Supplier<Window> owner, Supplier<List<String>> selection, Consumer<String> chart,
+            boolean tray) {
+        this.engine = engine;
+        this.prefs = prefs;
+        this.owner = owner;
+        this.selection = selection;
+        this.chart = chart;
+        this.tray = tray;
+    }
+
+    public BotDialog newBot() {
+        BotDialog d = new BotDialog(BotFormModel.create(engine.bots()), owner.get());
+        d.dialog().show();
+        return d;
+    }
+
+    public BotDialog editSelected() {
+        List<String> ids = selection.get();
+        return ids.size() == 1 ? editBot(ids.getFirst()) : null;
+    }
+
+    public BotDialog editBot(String botId) {
+        BotDialog d = new BotDialog(BotFormModel.edit(engine.bots(), botId), owner.get());
+        d.dialog().show();
+        return d;
+    }
+
+    @Override
+    public void edit(String botId) {
+        editBot(botId);
+    }
+
+    public StartStopDialog startStop(StartStopModel.Action action) {
+        StartStopModel m = new StartStopModel(engine::snapshot, selection.get(), action);
+        StartStopDialog d = new StartStopDialog(m, owner.get(), ids -> apply(ids, m.action().get() == StartStopModel.Action.START));
+        d.dialog().show();
+        return d;
+    }
+
+    public SettingsDialog settings() {
+        SettingsDialog d = new SettingsDialog(new SettingsModel(engine, prefs, tray), owner.get());
+        d.dialog().show();
+        return d;
+    }
+
+    public Dialog<ButtonType> shortcuts() {
+        Dialog<ButtonType> d = ShortcutsDialog.create(owner.get());
+        d.show();
+        return d;
+    }
+
+    public void startSelected() {
+        start(selection.get());
+    }
+
+    public void stopSelected() {
+        stop(selection.get());
+    }
+
+    @Override
+    public void start(List<String> botIds) {
+        apply(botIds, true);
+    }
+
+    @Override
+    public void stop(List<String> botIds) {
+        apply(botIds, false);
+    }
+
+    private void apply(List<String> botIds, boolean start) {
+        try {
+            for (String id : botIds) {
+                if (start) engine.startBot(id);
+                else engine.stopBot(id);
+            }
+        } catch (IllegalArgumentException e) {
+            error("The bots could not be " + (start ? "started" : "stopped"), e.getMessage());
+        }
+    }
+
+    @Override
+    public void showChart(String botId) {
+        chart.accept(botId);
+    }
+
+    @Override
+    public void remove(String botId) {
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, "Remove " + botId + " from the fleet? Its orders, trades "
+                + "and equity stay in the history, and its id is not given to another bot.", ButtonType.OK, ButtonType.CANCEL);
+        confirm.initOwner(owner.get());
+        confirm.setTitle("Remove bot");
+        confirm.setHeaderText("Remove " + botId);
+        Forms.style(confirm);
+        confirm.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> engine.bots().remove(botId)
+                .whenComplete((r, e) -> {
+                    if (e != null) Platform.runLater(() -> error("The bot was not removed", reason(e)));
+                }));
+    }
+
+    private static String reason(Throwable e) {
+        Throwable t = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+        return t instanceof BotRejectedException r ? String.join("; ", r.check().problems().values()) : t.getMessage();
+    }
+
+    private void error(String header, String text) {
+        Alert a = new Alert(Alert.AlertType.ERROR, text, ButtonType.OK);
+        a.initOwner(owner.get());
+        a.setHeaderText(header);
+        Forms.style(a);
+        a.show();
+    }
+}

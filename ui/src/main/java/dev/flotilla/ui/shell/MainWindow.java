@@ -1,0 +1,191 @@
+package dev.flotilla.ui.shell;
+
+import atlantafx.base.controls.CustomTextField;
+import atlantafx.base.theme.Styles;
+import dev.flotilla.engine.api.EngineApi;
+import dev.flotilla.ui.fx.EventBridge;
+import dev.flotilla.ui.fx.Loader;
+import dev.flotilla.ui.fx.Pulse;
+import dev.flotilla.ui.prefs.Prefs;
+import dev.flotilla.ui.screen.chart.BotChartModel;
+import dev.flotilla.ui.screen.chart.CandleChartView;
+import dev.flotilla.ui.screen.chart.EquityChartView;
+import dev.flotilla.ui.screen.chart.EquityModel;
+import dev.flotilla.ui.screen.dashboard.DashboardModel;
+import dev.flotilla.ui.screen.dashboard.FiguresView;
+import dev.flotilla.ui.screen.fleet.BotRow;
+import dev.flotilla.ui.screen.fleet.FleetModel;
+import dev.flotilla.ui.screen.fleet.FleetTableView;
+import dev.flotilla.ui.screen.history.EventLogModel;
+import dev.flotilla.ui.screen.history.HistoryModel;
+import dev.flotilla.ui.screen.history.HistoryView;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+
+/**
+ * The console's main window: the headline figures, the fleet table beside the charts, the history below, the
+ * status bar. Its screens learn about the engine only from the {@link EventBridge}'s pulses.
+ */
+public final class MainWindow {
+
+    private final EngineApi engine;
+    private final Stage stage;
+    private final EventBridge bridge;
+    private final FleetModel fleet = new FleetModel();
+    private final DashboardModel dashboard = new DashboardModel();
+    private final BotChartModel chart;
+    private final EquityModel fleetEquity;
+    private final EquityModel botEquity;
+    private final HistoryModel history;
+    private final EventLogModel log = new EventLogModel();
+    private final ObservableList<String> botFilter = FXCollections.observableArrayList(HistoryView.ALL);
+    private final FleetTableView table;
+    private final CandleChartView candles;
+    private final EquityChartView fleetCurve;
+    private final EquityChartView botCurve;
+    private final TabPane charts = new TabPane();
+    private final HistoryView historyView;
+    private final CustomTextField find = new CustomTextField();
+    private final StatusBar status = new StatusBar();
+    private final Actions actions;
+    private final Scene scene;
+
+    MainWindow(EngineApi engine, Prefs prefs, Stage stage, Loader loader, Optional<Tray> tray, Runnable quit) {
+        this.engine = engine;
+        this.stage = stage;
+        this.bridge = new EventBridge(engine);
+        this.chart = new BotChartModel(engine.reads(), loader);
+        this.fleetEquity = new EquityModel(engine.reads(), loader);
+        this.botEquity = new EquityModel(engine.reads(), loader);
+        this.history = new HistoryModel(engine.reads(), loader);
+        this.actions = new Actions(engine, prefs, () -> stage, this::selectedIds, this::showChart, tray.isPresent());
+        this.table = new FleetTableView(fleet, actions);
+        this.candles = new CandleChartView(chart);
+        this.fleetCurve = new EquityChartView(fleetEquity, () -> "Fleet equity");
+        this.botCurve = new EquityChartView(botEquity, () -> (botEquity.botId().get() == null ? "Bot" : botEquity.botId().get()) + " equity");
+        fleet.selected().addListener((o, a, b) -> {
+            chart.botId().set(b == null ? null : b.id());
+            botEquity.botId().set(b == null ? null : b.id());
+        });
+
+        charts.getTabs().addAll(new Tab("Price chart", candles), new Tab("Bot equity", botCurve), new Tab("Fleet equity", fleetCurve));
+        charts.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        SplitPane upper = new SplitPane(fleetPane(), charts);
+        upper.setDividerPositions(0.6);
+        historyView = new HistoryView(history, log, botFilter);
+        SplitPane main = new SplitPane(upper, historyView);
+        main.setOrientation(Orientation.VERTICAL);
+        main.setDividerPositions(0.68);
+        BorderPane root = new BorderPane(main);
+        root.setTop(new VBox(Menus.bar(actions, this::find, quit), new FiguresView(dashboard)));
+        root.setBottom(status);
+        root.getStyleClass().add("console");
+        scene = new Scene(root, Placement.WIDTH, Placement.HEIGHT);
+        scene.getStylesheets().add(MainWindow.class.getResource("/dev/flotilla/ui/console.css").toExternalForm());
+        new Themes(prefs, root);
+        Notices notices = new Notices(prefs.notifyFills()::get, prefs.notifyAlerts()::get, System::nanoTime);
+        bridge.listen(this::onPulse);
+        tray.ifPresent(t -> bridge.listen(p -> notices.of(p.events()).forEach(t::notify)));
+        fleetEquity.load();
+        history.reload();
+        bridge.pulse();
+        if (!fleet.rows().isEmpty()) table.table().getSelectionModel().select(0);
+        javafx.application.Platform.runLater(() -> table.table().requestFocus());
+        bridge.start();
+    }
+
+    private void onPulse(Pulse p) {
+        if (fleet.show(p.snapshot())) {
+            table.refresh();
+            if (botFilter.size() != fleet.rows().size() + 1) {
+                List<String> ids = new ArrayList<>();
+                ids.add(HistoryView.ALL);
+                fleet.rows().stream().map(BotRow::id).sorted().forEach(ids::add);
+                botFilter.setAll(ids);
+            }
+        }
+        fleetEquity.onPulse(p);
+        botEquity.onPulse(p);
+        String problem = engine.storeProblem() != null ? engine.storeProblem() : engine.haltReason();
+        dashboard.show(p.snapshot(), fleetEquity.stored(), problem);
+        chart.onPulse(p);
+        history.onPulse(p);
+        log.onPulse(p);
+        status.show(p, engine.marketStatus());
+        candles.flush();
+        fleetCurve.flush();
+        botCurve.flush();
+    }
+
+    private VBox fleetPane() {
+        find.setPromptText("Filter by id, strategy, symbol, timeframe or state  (" + Shortcut.FIND.display() + ")");
+        find.textProperty().bindBidirectional(fleet.filter());
+        find.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE) find.clear();
+        });
+        HBox.setHgrow(find, Priority.ALWAYS);
+        Label title = new Label("Fleet");
+        title.getStyleClass().add(Styles.TITLE_4);
+        Label count = new Label();
+        count.getStyleClass().add(Styles.TEXT_MUTED);
+        count.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> fleet.shown().size() + " of " + fleet.rows().size() + " bots", fleet.shown(), fleet.rows()));
+        HBox bar = new HBox(10, title, count, find);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(6, 10, 6, 10));
+        VBox.setVgrow(table, Priority.ALWAYS);
+        return new VBox(bar, table);
+    }
+
+    private void find() {
+        find.requestFocus();
+        find.selectAll();
+    }
+
+    private List<String> selectedIds() {
+        return table.selectedIds();
+    }
+
+    private void showChart(String botId) {
+        table.select(botId);
+        charts.getSelectionModel().select(0);
+    }
+
+    /** Stops listening to the engine. */
+    void close() {
+        bridge.close();
+    }
+
+    public Scene scene() { return scene; }
+    public Stage stage() { return stage; }
+    public Actions actions() { return actions; }
+    public EventBridge bridge() { return bridge; }
+    public FleetModel fleet() { return fleet; }
+    public FleetTableView table() { return table; }
+    public CandleChartView candles() { return candles; }
+    public EquityChartView fleetCurve() { return fleetCurve; }
+    public EquityChartView botCurve() { return botCurve; }
+    public TabPane charts() { return charts; }
+    public DashboardModel dashboard() { return dashboard; }
+    public HistoryView history() { return historyView; }
+    public HistoryModel historyModel() { return history; }
+    public EngineApi engine() { return engine; }
+    String statusClock() { return status.clockText(); }
+}

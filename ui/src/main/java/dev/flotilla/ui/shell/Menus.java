@@ -1,0 +1,42 @@
+package dev.flotilla.ui.shell;
+
+import dev.flotilla.ui.screen.startstop.StartStopModel;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+
+/** The menu bar; every item with a shortcut takes it from {@link Shortcut}. */
+final class Menus {
+
+    private Menus() {
+    }
+
+    static MenuBar bar(Actions a, Runnable find, Runnable quit) {
+        Menu file = new Menu("_File", null,
+                item("Settings…", Shortcut.SETTINGS, a::settings),
+                new SeparatorMenuItem(),
+                item("Quit", Shortcut.QUIT, quit));
+        Menu bots = new Menu("_Bots", null,
+                item("New bot…", Shortcut.NEW_BOT, a::newBot),
+                item("Edit the selected bot…", Shortcut.EDIT_BOT, a::editSelected),
+                new SeparatorMenuItem(),
+                item("Start the selected bots", Shortcut.START_SELECTED, a::startSelected),
+                item("Stop the selected bots", Shortcut.STOP_SELECTED, a::stopSelected),
+                item("Start or stop bots…", Shortcut.START_STOP, () -> a.startStop(StartStopModel.Action.START)),
+                new SeparatorMenuItem(),
+                item("Find in the fleet table", Shortcut.FIND, find));
+        // a "Risk" menu (limits, kill switch, breaker resets) joins here with the risk controls
+        Menu help = new Menu("_Help", null, item("Keyboard shortcuts", Shortcut.HELP, a::shortcuts));
+        MenuBar bar = new MenuBar(file, bots, help);
+        bar.setUseSystemMenuBar(true);
+        return bar;
+    }
+
+    private static MenuItem item(String text, Shortcut shortcut, Runnable action) {
+        MenuItem i = new MenuItem(text);
+        i.setAccelerator(shortcut.keys());
+        i.setOnAction(e -> action.run());
+        return i;
+    }
+}

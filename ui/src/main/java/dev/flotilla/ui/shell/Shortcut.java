@@ -1,0 +1,43 @@
+package dev.flotilla.ui.shell;
+
+import java.util.List;
+import javafx.scene.input.KeyCombination;
+
+/** The console's keyboard shortcuts, in one list: the menus use them and the help dialog shows them. */
+public enum Shortcut {
+    NEW_BOT("Shortcut+N", "New bot…"),
+    EDIT_BOT("Shortcut+E", "Edit the selected bot…"),
+    START_SELECTED("Shortcut+R", "Start the selected bots"),
+    STOP_SELECTED("Shortcut+Period", "Stop the selected bots"),
+    START_STOP("Shortcut+B", "Start or stop bots… (the selected ones or all)"),
+    FIND("Shortcut+F", "Find in the fleet table (Esc clears the filter)"),
+    SETTINGS("Shortcut+Comma", "Settings…"),
+    HELP("F1", "Keyboard shortcuts"),
+    QUIT("Shortcut+Q", "Quit (the engine stops cleanly)");
+    // the kill switch dialog gets its shortcut with the risk controls
+
+    private final KeyCombination keys;
+    private final String description;
+
+    Shortcut(String keys, String description) {
+        this.keys = KeyCombination.keyCombination(keys);
+        this.description = description;
+    }
+
+    public KeyCombination keys() {
+        return keys;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** The keys as this platform writes them, e.g. "Ctrl+N" (or "⌘N" on macOS). */
+    public String display() {
+        return keys.getDisplayText();
+    }
+
+    public static List<Shortcut> all() {
+        return List.of(values());
+    }
+}

@@ -1,0 +1,50 @@
+package dev.flotilla.ui.screen.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.flotilla.engine.event.AccountEvent;
+import dev.flotilla.engine.event.BotEvent;
+import dev.flotilla.engine.event.EngineEvent;
+import dev.flotilla.engine.event.OrderEvent;
+import dev.flotilla.engine.model.Side;
+import dev.flotilla.ui.Snapshots;
+import dev.flotilla.ui.fx.Pulse;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EventLogModelTest {
+
+    static Pulse pulse(List<EngineEvent> events) {
+        return new Pulse(Snapshots.fleet(0), events, 0, 0, 0);
+    }
+
+    @Test
+    void eventsAreWrittenNewestFirstWithoutTicksAndSnapshots() {
+        EventLogModel m = new EventLogModel();
+        m.onPulse(pulse(List.of(
+                new BotEvent.TickCompleted(1, "a", 1),
+                new OrderEvent.OrderFilled(2, "a", "a-000001", "BTC/USDT", Side.BUY, new BigDecimal("0.5"),
+                        new BigDecimal("43210.5"), new BigDecimal("21.6")),
+                new AccountEvent.EquitySnapshot(3, null, BigDecimal.TEN),
+                new BotEvent.BotError(4, "b", "IllegalStateException: boom"))));
+        assertThat(m.shown()).extracting(LogEntry::type).containsExactly("BOT_ERROR", "ORDER_FILLED");
+        assertThat(m.shown().get(1).text()).isEqualTo("BUY 0.5 BTC/USDT @ 43,210.5, fee 21.60 USDT");
+        assertThat(m.shown().getFirst().level()).isEqualTo(LogEntry.Level.ERROR);
+    }
+
+    @Test
+    void theLogFiltersByBotAndKeepsItsLastEntriesOnly() {
+        EventLogModel m = new EventLogModel();
+        List<EngineEvent> many = new ArrayList<>();
+        for (int i = 0; i < EventLogModel.MAX + 10; i++) many.add(new BotEvent.BotStarted(i, i % 2 == 0 ? "a" : "b"));
+        m.onPulse(pulse(many));
+        assertThat(m.shown()).hasSize(EventLogModel.MAX);
+        assertThat(m.shown().getFirst().time()).isEqualTo(EventLogModel.MAX + 9);
+        m.botId().set("a");
+        assertThat(m.shown()).hasSize(EventLogModel.MAX / 2).allMatch(e -> e.botId().equals("a"));
+        m.botId().set(null);
+        assertThat(m.shown()).hasSize(EventLogModel.MAX);
+    }
+}
