@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -32,6 +31,12 @@ public final class Bench {
 
     @Option(names = "--duration", paramLabel = "HOURS", description = "Simulated hours of each sandbox and memory run (default: 24, or 6 with --quick).")
     Integer hours;
+
+    @Option(names = "--strategy-bars", paramLabel = "N", description = "Bars of the strategy throughput run (default: 20000, or 5000 with --quick).")
+    Integer strategyBars;
+
+    @Option(names = "--console-seconds", paramLabel = "N", description = "Seconds the console is watched under load (default: 30, or 10 with --quick).")
+    Integer consoleSeconds;
 
     @Option(names = "--skip", paramLabel = "PART,..", split = ",", description = "Parts to leave out: fleet, market, memory, console, strategy.")
     Set<String> skip = Set.of();
@@ -70,23 +75,29 @@ public final class Bench {
         Path dir = temp ? Files.createTempDirectory("flotilla-bench") : Files.createDirectories(work);
         BenchLogging.init(dir.resolve("logs"));
         Duration simulated = Duration.ofHours(hours != null ? hours : quick ? 6 : 24);
-        List<Integer> sizes = fleets.stream().sorted().toList();
+        List<Integer> sizes = fleets.stream().sorted().distinct().toList();
+        List<Integer> ends = sizes.size() == 1 ? sizes : List.of(sizes.getFirst(), sizes.getLast());
         String loadBefore = Machine.load();
         if (Machine.load1() > 1.5) out.println("note: the load average is " + loadBefore + "; figures may suffer from other work");
         long t0 = System.nanoTime();
         Fleets fleetMaker = new Fleets(StrategyRegistry.builtin());
         List<Figure> figures = new ArrayList<>();
         try {
-            if (!skip.contains("strategy")) figures.addAll(StrategySection.run(quick ? 5_000 : 20_000, out));
+            if (!skip.contains("strategy")) {
+                figures.addAll(StrategySection.run(strategyBars != null ? strategyBars : quick ? 5_000 : 20_000, out));
+            }
             if (!skip.contains("fleet")) {
                 Duration warmup = simulated.compareTo(Duration.ofHours(6)) < 0 ? Duration.ZERO : Duration.ofHours(quick ? 3 : 12);
                 figures.addAll(new FleetSection(dir, fleetMaker, simulated, warmup, out).run(sizes));
             }
             if (!skip.contains("memory")) {
-                figures.addAll(MemorySection.run(dir, fleetMaker, List.of(sizes.getFirst(), sizes.getLast()), simulated, out));
+                figures.addAll(MemorySection.run(dir, fleetMaker, ends, simulated, out));
+            }
+            if (!skip.contains("console")) {
+                figures.addAll(ConsoleSection.run(dir, ends, consoleSeconds != null ? consoleSeconds : quick ? 10 : 30, out));
             }
             if (!skip.contains("market")) {
-                figures.addAll(MarketSection.run(dir, fleetMaker, List.of(sizes.getFirst(), sizes.getLast()), out));
+                figures.addAll(MarketSection.run(dir, fleetMaker, ends, out));
             }
         } finally {
             if (temp) delete(dir);
@@ -114,7 +125,4 @@ public final class Bench {
         }
     }
 
-    static List<Integer> ints(String csv) {
-        return Arrays.stream(csv.split(",")).map(String::trim).map(Integer::parseInt).toList();
-    }
 }

@@ -1,0 +1,107 @@
+package dev.flotilla.bench;
+
+import dev.flotilla.engine.kernel.EngineConfig;
+import dev.flotilla.engine.strategy.StrategyRegistry;
+import dev.flotilla.ui.shell.Console;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+
+/**
+ * The console on JavaFX's headless platform (started with -Dglass.platform=Headless -Dprism.order=sw), in a JVM of its
+ * own, on an engine trading the sandbox at full speed with the selected bot's candle chart open. An animation timer
+ * sees every frame the FX thread gets to: frames a second, and the longest gap between two frames, which is the
+ * longest the FX thread was kept from drawing. The parent reads the last line.
+ */
+public final class ConsoleProbe {
+
+    static final String PREFIX = "console-probe:";
+
+    private ConsoleProbe() {
+    }
+
+    /** Arguments: bots, seconds to measure, data folder, and "idle" to leave the engine stopped (the baseline). */
+    public static void main(String[] args) throws Exception {
+        int bots = Integer.parseInt(args[0]);
+        long seconds = Long.parseLong(args[1]);
+        Path dir = Path.of(args[2]);
+        BenchLogging.init(dir.resolve("logs"));
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        Platform.startup(() -> started.complete(null));
+        started.get(30, TimeUnit.SECONDS);
+        Platform.setImplicitExit(false);
+        try (SandboxWorld world = new SandboxWorld(dir.resolve("data"), new Fleets(StrategyRegistry.builtin()).of(bots),
+                EngineConfig.MAX_SPEED)) {
+            Console console = on(() -> {
+                Console c = new Console(world.engine, null, false, () -> { });
+                c.window().stage().setWidth(1600);
+                c.window().stage().setHeight(1000);
+                c.show();
+                return c;
+            });
+            boolean idle = args.length > 3 && args[3].equals("idle");
+            if (idle) world.runUntil(SandboxWorld.START + 300_000);  // a few trades to show, then a stopped engine
+            else world.engine.start(null);
+            // the table lists the fleet and the selected bot's chart has its candles before anything is counted
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!on(() -> console.window().fleet().rows().size() == bots && console.window().candles().candleCount() > 50)) {
+                if (System.nanoTime() > deadline) throw new IllegalStateException("the console did not fill in a minute");
+                Thread.sleep(50);
+            }
+            Frames frames = on(Frames::new);
+            long fxThread = on(() -> Thread.currentThread().threadId());
+            var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            long engineFrom = world.engine.clock().now();
+            long fxCpu = threads.getThreadCpuTime(fxThread);
+            long processCpu = DayRun.processCpuNanos();
+            on(() -> { frames.start(); return null; });
+            Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
+            on(() -> { frames.stop(); return null; });
+            fxCpu = threads.getThreadCpuTime(fxThread) - fxCpu;
+            processCpu = DayRun.processCpuNanos() - processCpu;
+            double simulatedHours = (world.engine.clock().now() - engineFrom) / 3_600_000.0;
+            int candles = on(() -> console.window().candles().candleCount());
+            on(() -> { console.quit(); return null; });
+            System.out.printf("%s frames=%d seconds=%.2f longestGapMs=%.1f simulatedHours=%.1f candles=%d vmHWMkB=%d"
+                            + " fxCpuShare=%.2f processCpuShare=%.2f%n", PREFIX,
+                    frames.count, frames.elapsedNanos / 1e9, frames.longestGapNanos / 1e6, simulatedHours, candles,
+                    MemoryProbe.status("VmHWM"), fxCpu / (seconds * 1e9), processCpu / (seconds * 1e9));
+        }
+        Platform.exit();
+        System.exit(0);
+    }
+
+    private static <T> T on(Callable<T> work) throws Exception {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                f.complete(work.call());
+            } catch (Throwable t) {
+                f.completeExceptionally(t);
+            }
+        });
+        return f.get(60, TimeUnit.SECONDS);
+    }
+
+    /** Counts frames and the longest gap between two; used on the FX thread only. */
+    static final class Frames extends AnimationTimer {
+        long count;
+        long first;
+        long last;
+        long elapsedNanos;
+        long longestGapNanos;
+
+        @Override
+        public void handle(long now) {
+            if (count > 0) longestGapNanos = Math.max(longestGapNanos, now - last);
+            else first = now;
+            last = now;
+            count++;
+            elapsedNanos = now - first;
+        }
+    }
+}
