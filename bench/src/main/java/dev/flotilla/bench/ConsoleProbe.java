@@ -58,10 +58,12 @@ public final class ConsoleProbe {
             long engineFrom = world.engine.clock().now();
             long fxCpu = threads.getThreadCpuTime(fxThread);
             long processCpu = DayRun.processCpuNanos();
+            java.util.Map<Long, Long> before = cpuByThread(threads);
             on(() -> { frames.start(); return null; });
             Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
             on(() -> { frames.stop(); return null; });
             fxCpu = threads.getThreadCpuTime(fxThread) - fxCpu;
+            printBusiestThreads(threads, before, seconds);
             processCpu = DayRun.processCpuNanos() - processCpu;
             double simulatedHours = (world.engine.clock().now() - engineFrom) / 3_600_000.0;
             int candles = on(() -> console.window().candles().candleCount());
@@ -73,6 +75,28 @@ public final class ConsoleProbe {
         }
         Platform.exit();
         System.exit(0);
+    }
+
+    private static java.util.Map<Long, Long> cpuByThread(java.lang.management.ThreadMXBean threads) {
+        java.util.Map<Long, Long> m = new java.util.HashMap<>();
+        for (long id : threads.getAllThreadIds()) m.put(id, threads.getThreadCpuTime(id));
+        return m;
+    }
+
+    /** Where the CPU went while frames were counted, busiest threads first (for the log; the FX thread is "Thread-1"). */
+    private static void printBusiestThreads(java.lang.management.ThreadMXBean threads, java.util.Map<Long, Long> before,
+                                            long seconds) {
+        java.util.Map<String, Double> share = new java.util.TreeMap<>();
+        for (var e : cpuByThread(threads).entrySet()) {
+            var info = threads.getThreadInfo(e.getKey());
+            if (info == null || e.getValue() < 0) continue;
+            double used = (e.getValue() - before.getOrDefault(e.getKey(), 0L)) / (seconds * 1e9);
+            share.merge(info.getThreadName().replaceAll("#?\\d+$", "#n"), used, Double::sum);
+        }
+        StringBuilder sb = new StringBuilder("threads (cores):");
+        share.entrySet().stream().sorted((a, b) -> Double.compare(b.getValue(), a.getValue())).limit(8)
+                .forEach(e -> sb.append(String.format(" %s=%.2f", e.getKey(), e.getValue())));
+        System.out.println(sb);
     }
 
     private static <T> T on(Callable<T> work) throws Exception {

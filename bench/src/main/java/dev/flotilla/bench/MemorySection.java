@@ -33,8 +33,29 @@ final class MemorySection {
             Map<String, String> r = ChildJvm.run(List.of(), MemoryProbe.class.getName(), args, dir.resolve("child.log"),
                     MemoryProbe.PREFIX, 30);
             out.addAll(figures(n, simulated, r));
+            if (n == sizes.getFirst()) out.add(withAotCache(dir, args, n, simulated, progress));
         }
         return out;
+    }
+
+    /**
+     * The same command with an ahead-of-time cache (JDK 25: classes loaded and linked, methods profiled) made by one
+     * training run of it: what shipping such a cache with the app would save a cold start.
+     */
+    private static Figure withAotCache(Path dir, List<String> args, int n, Duration simulated, java.io.PrintStream progress)
+            throws Exception {
+        progress.println("memory: the same command with an AOT cache from a training run");
+        Path cache = dir.resolve("flotilla.aot");
+        List<String> training = new ArrayList<>(args);
+        training.set(training.indexOf("--data-dir") + 1, dir.resolve("training").toString());
+        ChildJvm.run(List.of("-XX:AOTCacheOutput=" + cache), MemoryProbe.class.getName(), training, dir.resolve("training.log"),
+                MemoryProbe.PREFIX, 30);
+        List<String> again = new ArrayList<>(args);
+        again.set(again.indexOf("--data-dir") + 1, dir.resolve("with-cache").toString());
+        Map<String, String> r = ChildJvm.run(List.of("-XX:AOTCache=" + cache), MemoryProbe.class.getName(), again,
+                dir.resolve("with-cache.log"), MemoryProbe.PREFIX, 30);
+        return Figure.info("memory, " + n + " bots headless", "the same command with an AOT cache made by a training run "
+                + "(-XX:AOTCache, JDK 25)", String.format("%.1f s", Long.parseLong(r.get("processMs")) / 1000.0));
     }
 
     private static List<Figure> figures(int n, Duration simulated, Map<String, String> r) {
