@@ -38,6 +38,9 @@ public final class Bench {
     @Option(names = "--console-seconds", paramLabel = "N", description = "Seconds the console is watched under load (default: 30, or 10 with --quick).")
     Integer consoleSeconds;
 
+    @Option(names = "--console-warmup", paramLabel = "N", description = "Seconds the console runs under load before frames are counted, for the JIT (default: 60, or 10 with --quick).")
+    Integer consoleWarmup;
+
     @Option(names = "--skip", paramLabel = "PART,..", split = ",", description = "Parts to leave out: fleet, market, memory, console, strategy.")
     Set<String> skip = Set.of();
 
@@ -94,7 +97,8 @@ public final class Bench {
                 figures.addAll(MemorySection.run(dir, fleetMaker, ends, simulated, out));
             }
             if (!skip.contains("console")) {
-                figures.addAll(ConsoleSection.run(dir, ends, consoleSeconds != null ? consoleSeconds : quick ? 10 : 30, out));
+                figures.addAll(ConsoleSection.run(dir, ends, consoleSeconds != null ? consoleSeconds : quick ? 10 : 30,
+                        consoleWarmup != null ? consoleWarmup : quick ? 10 : 60, out));
             }
             if (!skip.contains("market")) {
                 figures.addAll(MarketSection.run(dir, fleetMaker, ends, out));

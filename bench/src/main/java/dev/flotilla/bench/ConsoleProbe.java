@@ -24,11 +24,16 @@ public final class ConsoleProbe {
     private ConsoleProbe() {
     }
 
-    /** Arguments: bots, seconds to measure, data folder, and "idle" to leave the engine stopped (the baseline). */
+    /**
+     * Arguments: bots, seconds to measure, data folder, "load" (or "idle" to leave the engine stopped, the baseline),
+     * and seconds of warm-up under the same load before frames are counted: the JIT compiles the console's and the
+     * engine's hot code for half a minute after a start, and an app that runs all day is past that.
+     */
     public static void main(String[] args) throws Exception {
         int bots = Integer.parseInt(args[0]);
         long seconds = Long.parseLong(args[1]);
         Path dir = Path.of(args[2]);
+        long warmup = args.length > 4 ? Long.parseLong(args[4]) : 0;
         BenchLogging.init(dir.resolve("logs"));
         CompletableFuture<Void> started = new CompletableFuture<>();
         Platform.startup(() -> started.complete(null));
@@ -52,6 +57,7 @@ public final class ConsoleProbe {
                 if (System.nanoTime() > deadline) throw new IllegalStateException("the console did not fill in a minute");
                 Thread.sleep(50);
             }
+            Thread.sleep(TimeUnit.SECONDS.toMillis(warmup));
             Frames frames = on(Frames::new);
             long fxThread = on(() -> Thread.currentThread().threadId());
             var threads = java.lang.management.ManagementFactory.getThreadMXBean();
@@ -67,6 +73,7 @@ public final class ConsoleProbe {
             processCpu = DayRun.processCpuNanos() - processCpu;
             double simulatedHours = (world.engine.clock().now() - engineFrom) / 3_600_000.0;
             int candles = on(() -> console.window().candles().candleCount());
+            world.engine.shutdown();  // as the app does on quit; the console then closes on a quiet engine
             on(() -> { console.quit(); return null; });
             System.out.printf("%s frames=%d seconds=%.2f longestGapMs=%.1f simulatedHours=%.1f candles=%d vmHWMkB=%d"
                             + " fxCpuShare=%.2f processCpuShare=%.2f%n", PREFIX,

@@ -15,13 +15,16 @@ final class ConsoleSection {
     private ConsoleSection() {
     }
 
-    static List<Figure> run(Path work, List<Integer> sizes, long seconds, java.io.PrintStream progress) throws Exception {
+    static List<Figure> run(Path work, List<Integer> sizes, long seconds, long warmup, java.io.PrintStream progress)
+            throws Exception {
         List<Figure> out = new ArrayList<>();
         for (int n : sizes) {
-            progress.println("console: " + n + " bots trading at full speed, candle chart open, " + seconds + " s, headless JavaFX");
-            Map<String, String> r = probe(work.resolve("console-" + n), n, seconds, false);
+            progress.println("console: " + n + " bots trading at full speed, candle chart open, " + seconds + " s after "
+                    + warmup + " s of warm-up, headless JavaFX");
+            Map<String, String> r = probe(work.resolve("console-" + n), n, seconds, warmup, false);
             String area = "console, " + n + " bots at full speed";
-            String load = "(the engine ran " + r.get("simulatedHours") + " simulated hours in " + seconds + " s)";
+            String load = "(after " + warmup + " s of warm-up; the engine ran " + r.get("simulatedHours") + " simulated hours in "
+                    + seconds + " s)";
             double fps = fps(r);
             out.add(Figure.target(area, "frames per second " + load, String.format("%.1f", fps), ">= 25 frames/s", fps >= 25));
             out.add(Figure.info(area, "longest FX-thread pause (longest gap between two frames)", r.get("longestGapMs") + " ms"));
@@ -34,18 +37,18 @@ final class ConsoleSection {
         }
         int n = sizes.getFirst();
         progress.println("console: " + n + " bots, engine stopped (the baseline), " + seconds + " s");
-        Map<String, String> idle = probe(work.resolve("console-idle"), n, seconds, true);
+        Map<String, String> idle = probe(work.resolve("console-idle"), n, seconds, 0, true);
         out.add(Figure.info("console, " + n + " bots, engine stopped", "frames per second / longest gap between two frames",
                 String.format("%.1f / %s ms", fps(idle), idle.get("longestGapMs"))));
         return out;
     }
 
-    private static Map<String, String> probe(Path dir, int bots, long seconds, boolean idle) throws Exception {
+    private static Map<String, String> probe(Path dir, int bots, long seconds, long warmup, boolean idle) throws Exception {
         Files.createDirectories(dir);
-        List<String> args = new ArrayList<>(List.of(Integer.toString(bots), Long.toString(seconds), dir.toString()));
-        if (idle) args.add("idle");
+        List<String> args = new ArrayList<>(List.of(Integer.toString(bots), Long.toString(seconds), dir.toString(),
+                idle ? "idle" : "load", Long.toString(warmup)));
         return ChildJvm.run(List.of("-Dglass.platform=Headless", "-Dprism.order=sw"), ConsoleProbe.class.getName(), args,
-                dir.resolve("child.log"), ConsoleProbe.PREFIX, 10);
+                dir.resolve("child.log"), ConsoleProbe.PREFIX, 15);
     }
 
     private static double fps(Map<String, String> r) {

@@ -21,7 +21,7 @@ class BenchSmokeTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Path md = dir.resolve("out/benchmarks.md");
         int status = Bench.run(new String[] {"--fleets", "3", "--duration", "1", "--strategy-bars", "400",
-                "--console-seconds", "1", "--work", dir.resolve("work").toString(), "--markdown", md.toString()},
+                "--console-seconds", "1", "--console-warmup", "0", "--work", dir.resolve("work").toString(), "--markdown", md.toString()},
                 new PrintStream(bytes, true, StandardCharsets.UTF_8));
         String out = bytes.toString(StandardCharsets.UTF_8);
         assertThat(status).as(out).isZero();
