@@ -32,8 +32,8 @@ final class ConsoleSection {
                     r.get("fxCpuShare") + " / " + r.get("processCpuShare")));
             long hwm = Long.parseLong(r.get("vmHWMkB")) * 1024;
             String what = "peak resident size of the app with its window (VmHWM)";
-            out.add(n == 45 ? Figure.target(area, what, MemorySection.mb(hwm), "<= 400 MB (the app with 45 bots)", hwm <= 400L << 20)
-                    : Figure.info(area, what, MemorySection.mb(hwm)));
+            out.add(n == 45 ? Figure.target(area, what, Samples.mb(hwm), "<= 400 MB (the app with 45 bots)", hwm <= 400L << 20)
+                    : Figure.info(area, what, Samples.mb(hwm)));
         }
         int n = sizes.getFirst();
         progress.println("console: " + n + " bots, engine stopped (the baseline), " + seconds + " s");

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class DayRun {
 
     /** What one run measured. */
-    record Result(int bots, int feeds, Duration simulated, long bootNanos, Samples firstTicks, long wallNanos, long cpuNanos, Samples ticks,
+    record Result(int bots, int feeds, Duration simulated, long bootNanos, Samples firstTicks, long wallNanos, long cpuNanos, long allocated, Samples ticks,
                   long rows, long writeNanos, long transactions, long longestWriteNanos, long busyErrors,
                   long reads, long readErrors, long fills, long candleRequests) {
 
@@ -54,14 +54,16 @@ final class DayRun {
             AtomicLong readErrors = new AtomicLong();
             Thread reader = Thread.ofPlatform().name("console-like reader").daemon().start(() -> read(world, done, reads, readErrors));
             long cpu = processCpuNanos();
+            long allocated = allocatedBytes();
             long start = System.nanoTime();
             world.runUntil(SandboxWorld.START + FIRST_CLOSES.toMillis() + simulated.toMillis());
             long wall = System.nanoTime() - start;
             cpu = processCpuNanos() - cpu;
+            allocated = allocatedBytes() - allocated;
             done.set(true);
             reader.join();
             world.engine.timeTicks(dev.flotilla.engine.kernel.TickTimer.NONE);
-            return new Result(fleet.size(), world.engine.feeds().size(), simulated, boot, first, wall, cpu, ticks,
+            return new Result(fleet.size(), world.engine.feeds().size(), simulated, boot, first, wall, cpu, allocated, ticks,
                     store.rowsWritten() - rows0, store.writeNanos() - write0, store.transactionCount() - tx0,
                     store.longestWriteNanos(), store.busyErrors() - busy0, reads.get(), readErrors.get(),
                     store.fills().size(), world.engine.market().candleRequests());
@@ -72,6 +74,12 @@ final class DayRun {
     static long processCpuNanos() {
         return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                 instanceof com.sun.management.OperatingSystemMXBean os ? Math.max(0, os.getProcessCpuTime()) : 0;
+    }
+
+    /** Heap allocated so far by every thread of this JVM, ended ones included. */
+    static long allocatedBytes() {
+        return java.lang.management.ManagementFactory.getThreadMXBean()
+                instanceof com.sun.management.ThreadMXBean t ? t.getTotalThreadAllocatedBytes() : 0;
     }
 
     /** What a console refreshing every 50 ms asks of the store; any failure (a "database is locked") is counted. */

@@ -41,6 +41,10 @@ final class FleetSection {
         }
         for (DayRun.Result r : results) figures.addAll(latency(r));
         for (DayRun.Result r : results) figures.add(wall(r));
+        for (DayRun.Result r : results) {
+            figures.add(Figure.info("simulated day", "heap allocated in that day, " + r.bots() + " bots (all threads)",
+                    Samples.mb(r.allocated())));
+        }
         for (DayRun.Result r : results) figures.addAll(store(r));
         return figures;
     }

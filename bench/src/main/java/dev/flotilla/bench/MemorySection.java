@@ -63,11 +63,11 @@ final class MemorySection {
         long hwm = Long.parseLong(r.get("vmHWMkB")) * 1024;
         long heap = Long.parseLong(r.get("heapPeak"));
         List<Figure> out = new ArrayList<>();
-        String rss = mb(hwm);
+        String rss = Samples.mb(hwm);
         if (n == 45) out.add(Figure.target(area, "peak resident size (VmHWM)", rss, "<= 400 MB (the app with 45 bots)", hwm <= 400L << 20));
         else if (n >= 1000) out.add(Figure.target(area, "peak resident size (VmHWM)", rss, "<= 1 GB (1,000 bots headless)", hwm <= 1L << 30));
         else out.add(Figure.info(area, "peak resident size (VmHWM)", rss));
-        out.add(Figure.info(area, "peak heap in use (max heap 1 GB, as the installed launcher sets)", mb(heap)));
+        out.add(Figure.info(area, "peak heap in use (max heap 1 GB, as the installed launcher sets)", Samples.mb(heap)));
         String what = "wall time of the whole command in a new JVM, " + Bench.human(simulated) + " simulated";
         String value = String.format("%.1f s", Long.parseLong(r.get("processMs")) / 1000.0);
         if (n == 45 && simulated.equals(Duration.ofDays(1))) {
@@ -79,7 +79,4 @@ final class MemorySection {
         return out;
     }
 
-    static String mb(long bytes) {
-        return String.format("%,d MB", Math.round(bytes / 1024.0 / 1024.0));
-    }
 }

@@ -42,4 +42,8 @@ final class Samples {
         double ms = nanos / 1e6;
         return ms >= 100 ? String.format("%.0f ms", ms) : ms >= 10 ? String.format("%.1f ms", ms) : String.format("%.2f ms", ms);
     }
+
+    static String mb(long bytes) {
+        return String.format("%,d MB", Math.round(bytes / 1024.0 / 1024.0));
+    }
 }
