@@ -21,6 +21,7 @@ import dev.flotilla.ui.screen.history.HistoryModel;
 import dev.flotilla.ui.screen.history.HistoryView;
 import dev.flotilla.ui.screen.risk.ReconciliationBanner;
 import dev.flotilla.ui.screen.risk.RiskEventsModel;
+import dev.flotilla.engine.model.TradingState;
 import dev.flotilla.engine.risk.RiskStatus;
 import java.util.ArrayList;
 import java.util.List;
@@ -142,7 +143,8 @@ public final class MainWindow {
         String problem = engine.storeProblem() != null ? engine.storeProblem() : engine.haltReason();
         RiskStatus risk = engine.risk().status();
         dashboard.show(p.snapshot(), fleetEquity.stored(), problem, risk);
-        fleet.showRisk(risk);
+        fleet.showRisk(risk, TradingState.valueOf(p.snapshot().state()),
+                engine.haltReason() != null ? engine.haltReason() : risk.fleetReason());
         banner.show(engine.reconciliationDifferences());
         riskEvents.onPulse(p);
         chart.onPulse(p);

@@ -81,7 +81,8 @@ public final class FiguresView extends HBox {
         caption.getStyleClass().addAll("figure-caption", Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         VBox box = new VBox(2, caption, value, note);
         box.getStyleClass().add("figure");
-        box.setMinWidth(Region.USE_PREF_SIZE);
+        // a narrow window shortens the notes (with an ellipsis) rather than pushing the last tiles out of view
+        box.setMinWidth(110);
         HBox.setHgrow(box, Priority.ALWAYS);
         return box;
     }
@@ -100,6 +101,7 @@ public final class FiguresView extends HBox {
         });
         VBox box = tile("Kill switch", state, new HBox(6, kill, limits));
         box.getChildren().add(note(m.killSwitchNote()));
+        box.setMinWidth(Region.USE_PREF_SIZE);
         box.setId(RISK_TILE);
         box.getStyleClass().add("risk-tile");
         Tooltip.install(box, new Tooltip("Halt the fleet (" + "Ctrl+K" + "), or set the portfolio's risk limits"));

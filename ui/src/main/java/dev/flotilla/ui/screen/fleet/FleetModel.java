@@ -59,15 +59,16 @@ public final class FleetModel {
     }
 
     /**
-     * Shows each bot's trading state: the stricter of its own and the fleet's, with the reason. FX thread.
+     * Shows each bot's trading state: the stricter of its own and the fleet's, with the reason. The fleet's state
+     * is the snapshot's, which also says HALTED when the engine holds the fleet (a reconciliation mismatch). FX thread.
      */
-    public void showRisk(RiskStatus r) {
+    public void showRisk(RiskStatus r, TradingState fleetState, String fleetReason) {
         for (BotRow row : rows) {
             RiskStatus.BotRisk b = r.bots().get(row.id());
             TradingState own = b == null ? TradingState.ACTIVE : b.state();
-            TradingState applies = own.stricter(r.fleetState());
+            TradingState applies = own.stricter(fleetState);
             String why = applies == own && b != null && b.reason() != null ? b.reason()
-                    : applies == r.fleetState() && r.fleetReason() != null ? "fleet: " + r.fleetReason() : "";
+                    : applies == fleetState && fleetReason != null ? "fleet: " + fleetReason : "";
             row.showTradingState(applies, own == TradingState.HALTED, why);
         }
     }

@@ -47,7 +47,7 @@ public final class LimitsDialog {
         }
         VBox content = new VBox(8, grid, Forms.message(other.getReadOnlyProperty()));
         content.setPadding(new Insets(4));
-        content.setPrefWidth(560);
+        content.setPrefWidth(660);
         String header = model.botId() == null ? "Portfolio: limits of the whole fleet and the brakes, from the next decision"
                 : "Bot " + model.botId() + ": its own limits, from its next decision";
         dialog = Forms.dialog(owner, model.title(), header, content, model.valid());

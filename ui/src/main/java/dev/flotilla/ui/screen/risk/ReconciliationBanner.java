@@ -24,8 +24,10 @@ public final class ReconciliationBanner extends HBox {
         text.getStyleClass().add(Styles.TEXT_BOLD);
         HBox.setHgrow(text, Priority.ALWAYS);
         text.setMaxWidth(Double.MAX_VALUE);
+        text.setMinWidth(0);
         Button decide = new Button("Review and decide…");
         decide.getStyleClass().add(Styles.SMALL);
+        decide.setMinWidth(USE_PREF_SIZE);
         decide.setOnAction(e -> review.run());
         getChildren().addAll(text, decide);
         managedProperty().bind(visibleProperty());

@@ -10,7 +10,7 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Window;
@@ -28,10 +28,17 @@ public final class ReconciliationDialog {
 
     public ReconciliationDialog(EngineApi engine, Window owner) {
         List<String> differences = engine.reconciliationDifferences();
-        ListView<String> list = new ListView<>();
-        list.getItems().setAll(differences);
-        list.setPrefHeight(Math.min(8, Math.max(2, differences.size())) * 26 + 4);
-        list.getStyleClass().add(Styles.DENSE);
+        VBox lines = new VBox(6);
+        for (String d : differences) {
+            Label l = new Label("• " + d);
+            l.setWrapText(true);
+            l.setMinHeight(Label.USE_PREF_SIZE);
+            l.getStyleClass().addAll("difference", Styles.TEXT_BOLD);
+            lines.getChildren().add(l);
+        }
+        ScrollPane list = new ScrollPane(lines);
+        list.setFitToWidth(true);
+        list.setPrefViewportHeight(Math.min(220, differences.size() * 44));
         Label intro = new Label("At start the ledger (the sums of the recorded fills) and the broker's account disagree "
                 + (differences.size() == 1 ? "in one place" : "in " + differences.size() + " places")
                 + ". The fleet is HALTED: nothing trades until you decide.");
