@@ -120,12 +120,7 @@ public final class MainWindow {
         if (!fleet.rows().isEmpty()) table.table().getSelectionModel().select(0);
         javafx.application.Platform.runLater(() -> table.table().requestFocus());
         bridge.start();
-        if (!engine.reconciliationDifferences().isEmpty()) {
-            // the mismatch was published before the console listened: tell the tray here, and ask at once
-            tray.ifPresent(t -> t.notify(new Notices.Notice("Reconciliation problem: the fleet is HALTED",
-                    String.join("\n", engine.reconciliationDifferences()), Notices.Level.ERROR)));
-            javafx.application.Platform.runLater(() -> actions.risk().reconciliation());
-        }
+        actions.risk().askAtStart(n -> tray.ifPresent(t -> t.notify(n)));
     }
 
     private void onPulse(Pulse p) {

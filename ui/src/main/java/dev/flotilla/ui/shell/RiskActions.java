@@ -85,6 +85,17 @@ public final class RiskActions {
         return d;
     }
 
+    /**
+     * When reconciliation found differences at start: tells the tray (the mismatch event was published before the
+     * console listened) and asks the operator at once.
+     */
+    void askAtStart(java.util.function.Consumer<Notices.Notice> tray) {
+        if (engine.reconciliationDifferences().isEmpty()) return;
+        tray.accept(new Notices.Notice("Reconciliation problem: the fleet is HALTED",
+                String.join("\n", engine.reconciliationDifferences()), Notices.Level.ERROR));
+        javafx.application.Platform.runLater(this::reconciliation);
+    }
+
     private void error(String header, String text) {
         Alert a = new Alert(Alert.AlertType.ERROR, text, ButtonType.OK);
         a.initOwner(owner.get());
