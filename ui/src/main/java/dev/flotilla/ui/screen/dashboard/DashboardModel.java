@@ -72,7 +72,8 @@ public final class DashboardModel {
         bots.set(s.running() + " of " + s.bots().size() + " running");
         positions.set(s.openPositions() + (s.openPositions() == 1 ? " holds a position" : " hold a position"));
         long errors = s.bots().stream().filter(b -> b.status().name().equals("ERROR")).count();
-        botsNote.set(problem != null ? problem
+        String riskReason = risk.fleetState() != dev.flotilla.engine.model.TradingState.ACTIVE ? risk.fleetReason() : null;
+        botsNote.set(problem != null ? problem : riskReason != null ? riskReason
                 : errors == 0 ? "no errors" : errors + (errors == 1 ? " bot" : " bots") + " in ERROR");
     }
 
