@@ -66,7 +66,10 @@ public final class KillSwitchDialog {
         content.setPrefWidth(480);
         Dialog<ButtonType> d = Forms.dialog(owner, title, header, content, new SimpleBooleanProperty(true));
         Forms.ok(d).getStyleClass().add(Styles.DANGER);
-        Forms.ok(d).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // the label changes with the choice ("Halt the fleet", "Halt and flatten"): room for the longest
+        javafx.scene.control.ButtonBar.setButtonUniformSize(Forms.ok(d), false);
+        Forms.ok(d).setMinWidth(170);
+        Forms.ok(d).setPrefWidth(170);
         return d;
     }
 
