@@ -103,7 +103,14 @@ public final class Engine implements EngineApi {
                 ? Long.parseLong(settings.get(EngineSettings.ENGINE_START)) : freshStart;
         long resume = settings.containsKey(EngineSettings.ENGINE_TIME)
                 ? Long.parseLong(settings.get(EngineSettings.ENGINE_TIME)) : engineStart;
-        if (!config.simulated()) resume = Math.max(resume, wallNow);
+        if (!config.simulated()) {
+            resume = Math.max(resume, wallNow);
+        } else {
+            // replay from the last price-loop instant: the marks the risk checks read are then rebuilt exactly as
+            // the stopped run had them (every step of that replay is idempotent: bots that ticked skip)
+            resume = Math.floorDiv(resume, config.markIntervalMs()) * config.markIntervalMs();
+            resume = Math.max(resume, engineStart);
+        }
         long start = engineStart;
         long at = resume;
         store.write(tx -> {

@@ -79,11 +79,23 @@ final class EventRunner {
         publish.accept(events);
     }
 
+    /**
+     * Every bot on the feed, whether it ticked or not, is marked at the close it now holds. Marks feed the risk
+     * checks, so they must come only from data a restart rebuilds: the close of a held candle, or the price loop.
+     */
+    private void markAtClose(FeedBook book, long close) {
+        var last = book.last();
+        if (last == null || last.closeTime(book.feed().timeframe()) != close) return;
+        java.math.BigDecimal price = java.math.BigDecimal.valueOf(last.close());
+        for (BotRuntime b : fleet.botsOn(book.feed())) b.mark(price);
+    }
+
     /** One attempt at a feed's close; a failed fetch is tried again later (see {@link FeedRetries}). */
     private void tick(FeedBook book, long close, int attempt, long t, boolean trading, List<EngineEvent> events,
                       Consumer<Tx> time) {
         List<BotRuntime> due = trading ? fleet.dueBots(book.feed(), close) : List.of();
         RuntimeException failed = due.isEmpty() ? null : ticks.run(book, due, close, t, events, time);
+        markAtClose(book, close);
         if (failed == null) {
             retries.clear(book);
             return;
