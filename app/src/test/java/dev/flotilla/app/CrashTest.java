@@ -37,10 +37,14 @@ class CrashTest {
         int killedMidRun = 0;
         long lastFills = 0;
         StringBuilder progress = new StringBuilder();
+        int roundsThatTraded = 0;
         for (int round = 0; round < rounds; round++) {
             Path out = dir.resolve("round-" + round + ".out");
             Process p = ChildProcess.start(data, out, RUN);
-            boolean ended = p.waitFor(300 + random.nextInt(2_200), TimeUnit.MILLISECONDS);
+            // one round in four dies while starting up; the others while trading, once the engine has booted
+            boolean duringStartup = random.nextInt(4) == 0;
+            if (!duringStartup) awaitBooted(p, out);
+            boolean ended = p.waitFor(random.nextInt(duringStartup ? 1_500 : 2_000), TimeUnit.MILLISECONDS);
             if (!ended) {
                 p.destroyForcibly();  // SIGKILL: no shutdown hook, no clean close
                 p.waitFor(30, TimeUnit.SECONDS);
@@ -50,9 +54,11 @@ class CrashTest {
             }
             long fills = Books.check(data);
             assertThat(fills).as("round " + round).isGreaterThanOrEqualTo(lastFills);
+            if (fills > lastFills) roundsThatTraded++;
             lastFills = fills;
             progress.append(fills).append(' ');
         }
+        assertThat(roundsThatTraded).as("rounds killed after trading had moved on: " + progress).isGreaterThanOrEqualTo(rounds / 3);
         Path out = dir.resolve("final.out");
         Process last = ChildProcess.start(data, out, RUN);
         assertThat(last.waitFor(5, TimeUnit.MINUTES)).isTrue();
@@ -62,6 +68,15 @@ class CrashTest {
         assertThat(killedMidRun).as("rounds that were really killed mid-run").isGreaterThan(rounds / 2);
         System.out.printf("crash test: %d rounds, %d killed mid-run, fills after each round: %s; %d trades equal to the"
                 + " uninterrupted run%n", rounds, killedMidRun, progress.toString().trim(), expected.size());
+    }
+
+    /** Waits until the child has booted its engine (it prints its first line then). */
+    private static void awaitBooted(Process p, Path out) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (p.isAlive() && System.nanoTime() < deadline) {
+            if (Files.exists(out) && Files.readString(out).contains("Flotilla:")) return;
+            Thread.sleep(20);
+        }
     }
 
     @Test

@@ -57,7 +57,8 @@ public final class Engine implements EngineApi {
     private final Snapshots snapshots;
     private final RiskGateway risk;
     private final RiskControl riskControl;
-    private final FeedRetries retries = new FeedRetries();
+    private final EventRunner instants;
+    private final ReconciliationGate reconciliation;
     private final FleetCommands fleetCommands;
     private final Queries queries;
     private final SpeedDial speedDial;
@@ -66,12 +67,8 @@ public final class Engine implements EngineApi {
     private long engineStart;
     private volatile boolean stopping;
     private volatile Throwable failure;
-    private volatile List<Reconciliation.Difference> differences = List.of();
-    /** Why the fleet is halted by the engine itself (a reconciliation mismatch), or null. */
-    private volatile String halt;
     private volatile String storeProblem;
     private Thread thread;
-    private volatile TickTimer tickTimer = TickTimer.NONE;
 
     public Engine(Store store, MarketData market, Broker broker, StrategyRegistry registry, EngineConfig config,
                   String mode, EventBus bus) {
@@ -86,7 +83,9 @@ public final class Engine implements EngineApi {
         this.risk = new RiskGateway(store, fleet::bots, new FeedHistory(fleet));
         this.ticks = new TickProcessor(this.market, orders, risk, config);
         this.marks = new MarkToMarket(this.market, orders, risk);
-        this.snapshots = new Snapshots(mode, risk, () -> halt);
+        this.reconciliation = new ReconciliationGate(store, broker, fleet, config);
+        this.snapshots = new Snapshots(mode, risk, reconciliation::haltReason);
+        this.instants = new EventRunner(config, fleet, ticks, marks, new FeedRetries(), store, this.market, this::publish);
         this.riskControl = new RiskControl(this, risk, new Flattener(this.market, orders, risk, fleet::bots),
                 new RiskStore(store));
         this.fleetCommands = new FleetCommands(store, registry, broker, this.market, fleet, risk, new EngineCalls(this::onEngine,
@@ -104,7 +103,14 @@ public final class Engine implements EngineApi {
                 ? Long.parseLong(settings.get(EngineSettings.ENGINE_START)) : freshStart;
         long resume = settings.containsKey(EngineSettings.ENGINE_TIME)
                 ? Long.parseLong(settings.get(EngineSettings.ENGINE_TIME)) : engineStart;
-        if (!config.simulated()) resume = Math.max(resume, wallNow);
+        if (!config.simulated()) {
+            resume = Math.max(resume, wallNow);
+        } else {
+            // replay from the last price-loop instant: the marks the risk checks read are then rebuilt exactly as
+            // the stopped run had them (every step of that replay is idempotent: bots that ticked skip)
+            resume = Math.floorDiv(resume, config.markIntervalMs()) * config.markIntervalMs();
+            resume = Math.max(resume, engineStart);
+        }
         long start = engineStart;
         long at = resume;
         store.write(tx -> {
@@ -115,22 +121,11 @@ public final class Engine implements EngineApi {
         List<EngineEvent> events = new ArrayList<>();
         fleet.load(broker, resume, events);
         risk.boot(resume, events);
-        reconcile(resume, events);
+        reconciliation.check(resume, events);
         publish(events);
         snapshots.refresh(resume, fleet.bots(), true);
         log.info("engine ready: {} bots on {} feeds, {}, engine time {}", fleet.bots().size(), fleet.feeds().size(),
                 snapshots.latest().mode(), java.time.Instant.ofEpochMilli(resume));
-    }
-
-    private void reconcile(long now, List<EngineEvent> events) {
-        differences = List.copyOf(Reconciliation.check(fleet.bots(), broker, store.fills(), store.ledgerAdjustments()));
-        for (Reconciliation.Difference d : differences) {
-            events.add(new SystemEvent.ReconciliationMismatch(now, d.botId(), d.toString()));
-        }
-        if (!differences.isEmpty()) {
-            halt = "reconciliation: " + differences.size() + " difference(s) between the ledger and the broker";
-            log.error("fleet halted at start: {}; nothing trades until an operator decides", halt);
-        }
     }
 
     /**
@@ -143,7 +138,7 @@ public final class Engine implements EngineApi {
 
     /** Measures every feed's tick from now on (benchmarks); {@link TickTimer#NONE} stops it. */
     public void timeTicks(TickTimer timer) {
-        this.tickTimer = timer;
+        instants.timeTicks(timer);
     }
 
     /** Starts the engine thread; it runs until {@code endTime} (engine time, exclusive) or until shut down. */
@@ -174,7 +169,7 @@ public final class Engine implements EngineApi {
         long cursor = clock.now();
         while (!stopping) {
             drainCommands();
-            long t = nextEventTime(cursor);
+            long t = instants.nextEventTime(cursor);
             if (endTime != null && t >= endTime) {
                 clock.advanceTo(Math.max(clock.now(), endTime));
                 commitTime(endTime);
@@ -184,7 +179,7 @@ public final class Engine implements EngineApi {
             if (!pacer.awaitEngineTime(t, () -> stopping)) break;
             clock.advanceTo(t);
             try {
-                runEventsAt(t);
+                instants.runEventsAt(t, reconciliation.haltReason() == null);
                 cursor = t + 1;
             } catch (StoreUnavailableException e) {
                 // nothing of the failed step was committed or applied; wait for the store, then replay this instant
@@ -197,61 +192,6 @@ public final class Engine implements EngineApi {
         }
         drainCommands();
         commitTime(clock.now());
-    }
-
-    private long nextEventTime(long cursor) {
-        long next = Math.min(ceil(cursor, config.markIntervalMs()), ceil(cursor, config.snapshotIntervalMs()));
-        for (FeedBook book : fleet.feeds()) next = Math.min(next, Math.min(fleet.nextFetch(book), retries.next(book)));
-        return next;
-    }
-
-    private static long ceil(long t, long period) {
-        return Math.floorDiv(t + period - 1, period) * period;
-    }
-
-    private void runEventsAt(long t) {
-        List<EngineEvent> events = new ArrayList<>();
-        Consumer<Tx> time = tx -> tx.setting(EngineSettings.ENGINE_TIME, Long.toString(t));
-        boolean trading = halt == null;
-        if (trading && t % config.markIntervalMs() == 0) marks.run(fleet.bots(), t, events, time);
-        if (t % config.snapshotIntervalMs() == 0) {
-            store.write(tx -> {
-                EquitySnapshots.take(tx, fleet.bots(), t, events);
-                time.accept(tx);
-            });
-        }
-        for (FeedBook book : fleet.feeds()) {
-            FeedRetries.Retry retry = retries.dueAt(book, t);
-            if (retry != null) {
-                tick(book, retry.close(), retry.attempt(), t, trading, events, time);
-            } else if (fleet.nextFetch(book) == t) {
-                long close = fleet.nextClose(book);
-                tick(book, close, 1, t, trading, events, time);
-                fleet.advance(book, close);
-            }
-        }
-        for (String warning : market.drainWarnings()) events.add(new SystemEvent.RateLimitWarning(t, null, warning));
-        publish(events);
-    }
-
-    /** One attempt at a feed's close; a failed fetch is tried again later (see {@link FeedRetries}). */
-    private void tick(FeedBook book, long close, int attempt, long t, boolean trading, List<EngineEvent> events,
-                      Consumer<Tx> time) {
-        List<BotRuntime> due = trading ? fleet.dueBots(book.feed(), close) : List.of();
-        long started = System.nanoTime();
-        RuntimeException failed = due.isEmpty() ? null : ticks.run(book, due, close, t, events, time);
-        if (failed == null && !due.isEmpty()) tickTimer.ticked(book.feed(), due.size(), System.nanoTime() - started);
-        if (failed == null) {
-            retries.clear(book);
-            return;
-        }
-        long notBefore = failed instanceof MarketDataException m ? m.notBefore() : 0;
-        long nextRegular = close + book.feed().timeframe().millis() + book.offsetMs();
-        FeedRetries.Retry next = retries.failed(book, close, attempt, t, notBefore, nextRegular);
-        if (next != null) {
-            log.info("feed {}: close {} is tried again at {} (attempt {})", book.feed(),
-                    java.time.Instant.ofEpochMilli(close), java.time.Instant.ofEpochMilli(next.at()), next.attempt());
-        }
     }
 
     private void commitTime(long t) {
@@ -314,13 +254,13 @@ public final class Engine implements EngineApi {
     /** The differences found between the ledger and the broker at start; empty when the books agree. */
     @Override
     public List<String> reconciliationDifferences() {
-        return differences.stream().map(Reconciliation.Difference::toString).toList();
+        return reconciliation.differences();
     }
 
     /** Why the engine is not trading (a reconciliation halt), or null. */
     @Override
     public String haltReason() {
-        return halt;
+        return reconciliation.haltReason();
     }
 
     /** A problem with the store that has paused the bots (disk full, read-only folder), or null. */
@@ -332,18 +272,10 @@ public final class Engine implements EngineApi {
     /** The operator's decision after a reconciliation mismatch: set the ledger to the broker's view and trade on. */
     @Override
     public void acceptBrokerView() {
-        Runnable r = () -> {
-            if (halt == null) return;
-            BrokerView.accept(store, broker, fleet.bots(), clock.now(), config.stopLoss(), fleet::lastPrice);
-            differences = List.copyOf(Reconciliation.check(fleet.bots(), broker, store.fills(), store.ledgerAdjustments()));
-            if (differences.isEmpty()) {
-                log.warn("operator accepted the broker's view; the fleet trades again");
-                halt = null;
-            }
+        onEngine(() -> {
+            reconciliation.acceptBrokerView(clock.now());
             snapshots.refresh(clock.now(), fleet.bots(), true);
-        };
-        if (isRunning()) commands.add(r);
-        else synchronized (this) { r.run(); }
+        });
     }
 
     @Override
@@ -425,22 +357,18 @@ public final class Engine implements EngineApi {
             publish(events);
             snapshots.refresh(clock.now(), fleet.bots(), true);
         };
-        if (isRunning()) commands.add(r);
-        else synchronized (this) { r.run(); }
+        onEngine(r);
     }
 
     private void command(String botId, BotStatus status) {
         BotRuntime bot = fleet.bot(botId);  // unknown ids fail here, in the caller's thread
-        Runnable r = () -> {
+        onEngineThread(events -> {
             if (bot.state().status() == status) return;
             var next = bot.state().withStatus(status, null);
             store.write(tx -> tx.botState(next));
             bot.state(next);
             long now = clock.now();
-            publish(List.of(status == BotStatus.RUNNING ? new BotEvent.BotStarted(now, botId)
-                    : new BotEvent.BotStopped(now, botId)));
-            snapshots.refresh(now, fleet.bots(), true);
-        };
-        onEngine(r);
+            events.add(status == BotStatus.RUNNING ? new BotEvent.BotStarted(now, botId) : new BotEvent.BotStopped(now, botId));
+        });
     }
 }

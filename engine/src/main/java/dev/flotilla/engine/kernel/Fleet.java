@@ -123,6 +123,11 @@ final class Fleet {
         nextClose.put(book, close + book.feed().timeframe().millis());
     }
 
+    /** Every bot on the feed, running or not. */
+    List<BotRuntime> botsOn(Feed feed) {
+        return byFeed.getOrDefault(feed, List.of());
+    }
+
     /** Running bots of the feed that have not yet ticked at this close (a replayed instant skips the rest). */
     List<BotRuntime> dueBots(Feed feed, long close) {
         List<BotRuntime> due = new ArrayList<>();

@@ -33,6 +33,7 @@ public final class Actions implements BotActions {
     private final Supplier<List<String>> selection;
     private final Consumer<String> chart;
     private final boolean tray;
+    private final RiskActions risk;
 
     Actions(EngineApi engine, Prefs prefs, Supplier<Window> owner, Supplier<List<String>> selection, Consumer<String> chart,
             boolean tray) {
@@ -42,6 +43,22 @@ public final class Actions implements BotActions {
         this.selection = selection;
         this.chart = chart;
         this.tray = tray;
+        this.risk = new RiskActions(engine, owner, selection);
+    }
+
+    /** The risk controls: kill switch, limits, breaker resets, reconciliation. */
+    public RiskActions risk() {
+        return risk;
+    }
+
+    @Override
+    public void limits(String botId) {
+        risk.limits(botId);
+    }
+
+    @Override
+    public void resetBreaker(String botId) {
+        risk.resetBreaker(botId);
     }
 
     public BotDialog newBot() {

@@ -33,7 +33,7 @@ public final class Console {
     public Console(EngineApi engine, Path prefsFile, boolean withTray, Runnable onQuit) {
         this.prefs = Prefs.load(prefsFile);
         this.onQuit = onQuit;
-        this.tray = withTray ? Tray.install(this::showWindow, this::quit) : Optional.empty();
+        this.tray = withTray ? Tray.install(this::showWindow, this::haltFleet, this::quit) : Optional.empty();
         this.window = new MainWindow(engine, prefs, stage, loader, tray, this::quit);
         stage.setTitle("Flotilla");
         stage.getIcons().addAll(AppIcon.fx(16), AppIcon.fx(32), AppIcon.fx(64));
@@ -62,6 +62,12 @@ public final class Console {
         } else {
             quit();
         }
+    }
+
+    /** The tray's "Halt fleet": the window, with the kill switch dialog over it. */
+    private void haltFleet() {
+        showWindow();
+        window.actions().risk().killSwitch();
     }
 
     public void showWindow() {

@@ -19,6 +19,10 @@ import dev.flotilla.ui.screen.fleet.FleetTableView;
 import dev.flotilla.ui.screen.history.EventLogModel;
 import dev.flotilla.ui.screen.history.HistoryModel;
 import dev.flotilla.ui.screen.history.HistoryView;
+import dev.flotilla.ui.screen.risk.ReconciliationBanner;
+import dev.flotilla.ui.screen.risk.RiskEventsModel;
+import dev.flotilla.engine.model.TradingState;
+import dev.flotilla.engine.risk.RiskStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -55,6 +59,8 @@ public final class MainWindow {
     private final EquityModel botEquity;
     private final HistoryModel history;
     private final EventLogModel log = new EventLogModel();
+    private final RiskEventsModel riskEvents;
+    private final ReconciliationBanner banner;
     private final ObservableList<String> botFilter = FXCollections.observableArrayList(HistoryView.ALL);
     private final FleetTableView table;
     private final CandleChartView candles;
@@ -64,6 +70,7 @@ public final class MainWindow {
     private final HistoryView historyView;
     private final CustomTextField find = new CustomTextField();
     private final StatusBar status = new StatusBar();
+    private final FiguresView figures;
     private final Actions actions;
     private final Scene scene;
 
@@ -75,8 +82,10 @@ public final class MainWindow {
         this.fleetEquity = new EquityModel(engine.reads(), loader);
         this.botEquity = new EquityModel(engine.reads(), loader);
         this.history = new HistoryModel(engine.reads(), loader);
+        this.riskEvents = new RiskEventsModel(engine.risk(), loader);
         this.actions = new Actions(engine, prefs, () -> stage, this::selectedIds, this::showChart, tray.isPresent());
         this.table = new FleetTableView(fleet, actions);
+        this.banner = new ReconciliationBanner(() -> actions.risk().reconciliation());
         this.candles = new CandleChartView(chart);
         this.fleetCurve = new EquityChartView(fleetEquity, () -> "Fleet equity");
         this.botCurve = new EquityChartView(botEquity, () -> (botEquity.botId().get() == null ? "Bot" : botEquity.botId().get()) + " equity");
@@ -89,12 +98,13 @@ public final class MainWindow {
         charts.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane upper = new SplitPane(fleetPane(), charts);
         upper.setDividerPositions(0.6);
-        historyView = new HistoryView(history, log, botFilter);
+        historyView = new HistoryView(history, log, riskEvents, botFilter);
         SplitPane main = new SplitPane(upper, historyView);
         main.setOrientation(Orientation.VERTICAL);
         main.setDividerPositions(0.68);
         BorderPane root = new BorderPane(main);
-        root.setTop(new VBox(Menus.bar(actions, this::find, quit), new FiguresView(dashboard)));
+        figures = new FiguresView(dashboard, () -> actions.risk().killSwitch(), () -> actions.risk().portfolioLimits());
+        root.setTop(new VBox(Menus.bar(actions, this::find, quit), banner, figures));
         root.setBottom(status);
         root.getStyleClass().add("console");
         scene = new Scene(root, Placement.WIDTH, Placement.HEIGHT);
@@ -105,10 +115,12 @@ public final class MainWindow {
         tray.ifPresent(t -> bridge.listen(p -> notices.of(p.events()).forEach(t::notify)));
         fleetEquity.load();
         history.reload();
+        riskEvents.reload();
         bridge.pulse();
         if (!fleet.rows().isEmpty()) table.table().getSelectionModel().select(0);
         javafx.application.Platform.runLater(() -> table.table().requestFocus());
         bridge.start();
+        actions.risk().askAtStart(n -> tray.ifPresent(t -> t.notify(n)));
     }
 
     private void onPulse(Pulse p) {
@@ -124,7 +136,12 @@ public final class MainWindow {
         fleetEquity.onPulse(p);
         botEquity.onPulse(p);
         String problem = engine.storeProblem() != null ? engine.storeProblem() : engine.haltReason();
-        dashboard.show(p.snapshot(), fleetEquity.stored(), problem);
+        RiskStatus risk = engine.risk().status();
+        dashboard.show(p.snapshot(), fleetEquity.stored(), problem, risk);
+        fleet.showRisk(risk, TradingState.valueOf(p.snapshot().state()),
+                engine.haltReason() != null ? engine.haltReason() : risk.fleetReason());
+        banner.show(engine.reconciliationDifferences());
+        riskEvents.onPulse(p);
         chart.onPulse(p);
         history.onPulse(p);
         log.onPulse(p);
@@ -187,5 +204,10 @@ public final class MainWindow {
     public HistoryView history() { return historyView; }
     public HistoryModel historyModel() { return history; }
     public EngineApi engine() { return engine; }
+    public ReconciliationBanner banner() { return banner; }
+    public FiguresView figures() { return figures; }
+    /** The status bar's mode badge, e.g. "SANDBOX x60 · HALTED". */
+    public String statusModeForTests() { return status.modeText(); }
+    public RiskEventsModel riskEvents() { return riskEvents; }
     String statusClock() { return status.clockText(); }
 }

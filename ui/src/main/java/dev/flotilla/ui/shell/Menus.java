@@ -26,11 +26,23 @@ final class Menus {
                 item("Start or stop bots…", Shortcut.START_STOP, () -> a.startStop(StartStopModel.Action.START)),
                 new SeparatorMenuItem(),
                 item("Find in the fleet table", Shortcut.FIND, find));
-        // a "Risk" menu (limits, kill switch, breaker resets) joins here with the risk controls
+        Menu risk = new Menu("_Risk", null,
+                item("Kill switch…", Shortcut.KILL_SWITCH, a.risk()::killSwitch),
+                new SeparatorMenuItem(),
+                item("Portfolio limits…", Shortcut.RISK_LIMITS, a.risk()::portfolioLimits),
+                plain("Limits of the selected bot…", a.risk()::limitsOfSelected),
+                plain("Reset the selected bots' breakers", a.risk()::resetSelectedBreakers),
+                plain("Reset the portfolio breaker", a.risk()::resetPortfolioBreaker));
         Menu help = new Menu("_Help", null, item("Keyboard shortcuts", Shortcut.HELP, a::shortcuts));
-        MenuBar bar = new MenuBar(file, bots, help);
+        MenuBar bar = new MenuBar(file, bots, risk, help);
         bar.setUseSystemMenuBar(true);
         return bar;
+    }
+
+    private static MenuItem plain(String text, Runnable action) {
+        MenuItem i = new MenuItem(text);
+        i.setOnAction(e -> action.run());
+        return i;
     }
 
     private static MenuItem item(String text, Shortcut shortcut, Runnable action) {

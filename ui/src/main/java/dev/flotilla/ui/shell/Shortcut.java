@@ -10,11 +10,12 @@ public enum Shortcut {
     START_SELECTED("Shortcut+R", "Start the selected bots"),
     STOP_SELECTED("Shortcut+Period", "Stop the selected bots"),
     START_STOP("Shortcut+B", "Start or stop bots… (the selected ones or all)"),
+    KILL_SWITCH("Shortcut+K", "Kill switch… (halt, or halt and flatten; release when on)"),
+    RISK_LIMITS("Shortcut+L", "Risk limits of the portfolio…"),
     FIND("Shortcut+F", "Find in the fleet table (Esc clears the filter)"),
     SETTINGS("Shortcut+Comma", "Settings…"),
     HELP("F1", "Keyboard shortcuts"),
     QUIT("Shortcut+Q", "Quit (the engine stops cleanly)");
-    // the kill switch dialog gets its shortcut with the risk controls
 
     private final KeyCombination keys;
     private final String description;

@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The system tray icon: notifications and a menu to show the window or quit. It uses AWT's tray, the one
+ * The system tray icon: notifications and a menu to show the window, halt the fleet (the kill switch dialog) or quit. It uses AWT's tray, the one
  * the desktops share; all AWT calls run on AWT's thread and every action comes back on the FX thread.
  * Where there is no tray the console runs normally and says so once in its log.
  */
@@ -27,7 +27,7 @@ final class Tray implements AutoCloseable {
     }
 
     /** Adds the icon, or returns empty (with one log line) where the desktop has no tray. */
-    static Optional<Tray> install(Runnable showWindow, Runnable quit) {
+    static Optional<Tray> install(Runnable showWindow, Runnable haltFleet, Runnable quit) {
         try {
             if (GraphicsEnvironment.isHeadless() || !SystemTray.isSupported()) {
                 log.info("this desktop has no system tray: Flotilla runs without a tray icon and its notifications");
@@ -36,10 +36,12 @@ final class Tray implements AutoCloseable {
             PopupMenu menu = new PopupMenu();
             MenuItem show = new MenuItem("Show Flotilla");
             show.addActionListener(e -> Platform.runLater(showWindow));
-            // halting the fleet joins this menu with the risk controls' kill switch
+            MenuItem halt = new MenuItem("Halt fleet…");
+            halt.addActionListener(e -> Platform.runLater(haltFleet));
             MenuItem exit = new MenuItem("Quit");
             exit.addActionListener(e -> Platform.runLater(quit));
             menu.add(show);
+            menu.add(halt);
             menu.addSeparator();
             menu.add(exit);
             TrayIcon icon = new TrayIcon(AppIcon.awt(64), "Flotilla", menu);

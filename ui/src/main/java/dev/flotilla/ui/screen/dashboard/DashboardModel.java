@@ -5,6 +5,10 @@ import dev.flotilla.engine.api.FleetSnapshot;
 import dev.flotilla.ui.Fmt;
 import java.util.List;
 import java.util.Locale;
+import dev.flotilla.engine.risk.PortfolioLimits;
+import dev.flotilla.engine.risk.RiskStatus;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
@@ -25,6 +29,11 @@ public final class DashboardModel {
     private final ReadOnlyStringWrapper bots = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper botsNote = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper positions = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper killSwitch = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper killSwitchNote = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper killSwitchOn = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper exposureOver = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper drawdownOver = new ReadOnlyBooleanWrapper();
     private Figures figures;
 
     /** FX thread. */
@@ -38,6 +47,14 @@ public final class DashboardModel {
      * @param problem why the engine holds the fleet (a reconciliation mismatch, a store problem), or null
      */
     public void show(FleetSnapshot s, List<EquityPoint> fleetHistory, String problem) {
+        show(s, fleetHistory, problem, RiskStatus.NONE);
+    }
+
+    /**
+     * FX thread. With a risk status (not {@link RiskStatus#NONE}), exposure and drawdown are the risk gateway's own
+     * figures, shown against the limits they are held to, and the kill switch tile follows the stored switch.
+     */
+    public void show(FleetSnapshot s, List<EquityPoint> fleetHistory, String problem, RiskStatus risk) {
         Figures f = Figures.of(s, fleetHistory);
         figures = f;
         state.set(s.state());
@@ -51,11 +68,30 @@ public final class DashboardModel {
         exposureNote.set(Fmt.money(f.positionValue()) + " USDT in " + s.openPositions() + " positions");
         drawdown.set(Fmt.percent(f.drawdown()));
         drawdownNote.set("below the peak of " + Fmt.money(f.peak()));
+        if (risk != RiskStatus.NONE) showRisk(risk);
         bots.set(s.running() + " of " + s.bots().size() + " running");
         positions.set(s.openPositions() + (s.openPositions() == 1 ? " holds a position" : " hold a position"));
         long errors = s.bots().stream().filter(b -> b.status().name().equals("ERROR")).count();
-        botsNote.set(problem != null ? problem
+        String riskReason = risk.fleetState() != dev.flotilla.engine.model.TradingState.ACTIVE ? risk.fleetReason() : null;
+        botsNote.set(problem != null ? problem : riskReason != null ? riskReason
                 : errors == 0 ? "no errors" : errors + (errors == 1 ? " bot" : " bots") + " in ERROR");
+    }
+
+    private void showRisk(RiskStatus r) {
+        PortfolioLimits l = r.limits();
+        exposure.set(Fmt.percent(r.exposureShare().doubleValue()) + " (limit " + limit(l.maxExposure()) + ")");
+        exposureNote.set(Fmt.money(r.exposure()) + " USDT of " + Fmt.money(r.capital()));
+        exposureOver.set(r.exposureShare().compareTo(l.maxExposure()) >= 0);
+        drawdownOver.set(r.drawdown().compareTo(l.portfolioDrawdown()) >= 0);
+        drawdown.set(Fmt.percent(r.drawdown().doubleValue()) + " (limit " + limit(l.portfolioDrawdown()) + ")");
+        drawdownNote.set("below the peak of " + Fmt.money(r.peakEquity()));
+        killSwitchOn.set(r.killSwitch());
+        killSwitch.set(r.killSwitch() ? "ON" : "off");
+        killSwitchNote.set(r.killSwitch() ? "fleet HALTED: no order is sent" : "orders under " + Fmt.money(l.maxOrderValue()) + " USDT");
+    }
+
+    private static String limit(java.math.BigDecimal share) {
+        return share.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
     }
 
     public Figures figures() {
@@ -75,5 +111,10 @@ public final class DashboardModel {
     public ReadOnlyStringProperty drawdownNote() { return drawdownNote.getReadOnlyProperty(); }
     public ReadOnlyStringProperty bots() { return bots.getReadOnlyProperty(); }
     public ReadOnlyStringProperty botsNote() { return botsNote.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty killSwitch() { return killSwitch.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty killSwitchNote() { return killSwitchNote.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty exposureOver() { return exposureOver.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty drawdownOver() { return drawdownOver.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty killSwitchOn() { return killSwitchOn.getReadOnlyProperty(); }
     public ReadOnlyStringProperty positions() { return positions.getReadOnlyProperty(); }
 }

@@ -14,4 +14,12 @@ public interface BotActions {
     void showChart(String botId);
 
     void remove(String botId);
+
+    /** Opens the bot's risk limits. */
+    default void limits(String botId) {
+    }
+
+    /** Lifts the bot's drawdown breaker. */
+    default void resetBreaker(String botId) {
+    }
 }

@@ -2,6 +2,7 @@ package dev.flotilla.ui.screen.fleet;
 
 import dev.flotilla.engine.api.BotView;
 import dev.flotilla.engine.model.BotStatus;
+import dev.flotilla.engine.model.TradingState;
 import java.math.BigDecimal;
 import java.util.Locale;
 import javafx.beans.property.LongProperty;
@@ -28,6 +29,9 @@ public final class BotRow {
     private final ObjectProperty<BigDecimal> realized = new SimpleObjectProperty<>();
     private final LongProperty lastTick = new SimpleLongProperty();
     private final StringProperty lastError = new SimpleStringProperty("");
+    private final ObjectProperty<TradingState> tradingState = new SimpleObjectProperty<>(TradingState.ACTIVE);
+    private final StringProperty tradingReason = new SimpleStringProperty("");
+    private final javafx.beans.property.BooleanProperty breakerFired = new javafx.beans.property.SimpleBooleanProperty();
     private BotView view;
 
     BotRow(BotView v) {
@@ -56,12 +60,32 @@ public final class BotRow {
     /** Whether every word of a filter appears in the row's id, strategy, symbol, timeframe or state. */
     public boolean matches(String filter) {
         if (filter == null || filter.isBlank()) return true;
-        String text = (id + " " + strategy.get() + " " + symbol.get() + " " + timeframe.get() + " " + status.get())
+        String text = (id + " " + strategy.get() + " " + symbol.get() + " " + timeframe.get() + " " + status.get() + " " + tradingState.get())
                 .toLowerCase(Locale.ROOT);
         for (String word : filter.toLowerCase(Locale.ROOT).trim().split("\\s+")) {
             if (!text.contains(word)) return false;
         }
         return true;
+    }
+
+    void showTradingState(TradingState s, boolean ownBreaker, String reason) {
+        tradingState.set(s);
+        breakerFired.set(ownBreaker);
+        tradingReason.set(reason);
+    }
+
+    /** The trading state that applies to the bot: the stricter of its own and the fleet's. */
+    public ObjectProperty<TradingState> tradingState() {
+        return tradingState;
+    }
+
+    public StringProperty tradingReason() {
+        return tradingReason;
+    }
+
+    /** Whether the bot's own drawdown breaker holds it HALTED (a reset lifts it). */
+    public javafx.beans.property.BooleanProperty breakerFired() {
+        return breakerFired;
     }
 
     public String id() {

@@ -3,6 +3,7 @@ package dev.flotilla.ui.screen.fleet;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.flotilla.engine.model.BotStatus;
+import dev.flotilla.engine.model.TradingState;
 import dev.flotilla.ui.Fmt;
 import java.math.BigDecimal;
 import java.util.List;
@@ -34,6 +35,8 @@ public final class FleetTableView extends BorderPane {
     private final MenuItem edit = new MenuItem("Edit…");
     private final MenuItem chart = new MenuItem("Show chart");
     private final MenuItem remove = new MenuItem("Remove…");
+    private final MenuItem limits = new MenuItem("Risk limits…");
+    private final MenuItem reset = new MenuItem("Reset breaker");
 
     public FleetTableView(FleetModel model, BotActions actions) {
         getStyleClass().add("fleet-table");
@@ -50,6 +53,7 @@ public final class FleetTableView extends BorderPane {
                 property("Symbol", BotRow::symbol, 88),
                 property("TF", BotRow::timeframe, 44),
                 state(),
+                tradingState(),
                 number("Position", BotRow::position, Fmt::shortQty, false, 80),
                 number("Equity", BotRow::equity, Fmt::money, false, 78),
                 number("Unrealized", BotRow::unrealized, Fmt::signedMoney, true, 86),
@@ -75,6 +79,8 @@ public final class FleetTableView extends BorderPane {
         edit.setOnAction(e -> actions.edit(selectedIds().getFirst()));
         chart.setOnAction(e -> actions.showChart(selectedIds().getFirst()));
         remove.setOnAction(e -> actions.remove(selectedIds().getFirst()));
+        limits.setOnAction(e -> actions.limits(selectedIds().getFirst()));
+        reset.setOnAction(e -> selectedIds().forEach(actions::resetBreaker));
         var none = Bindings.isEmpty(table.getSelectionModel().getSelectedItems());
         var many = Bindings.size(table.getSelectionModel().getSelectedItems()).greaterThan(1);
         start.disableProperty().bind(none);
@@ -82,8 +88,10 @@ public final class FleetTableView extends BorderPane {
         edit.disableProperty().bind(none.or(many));
         chart.disableProperty().bind(none.or(many));
         remove.disableProperty().bind(none.or(many));
-        // "Reset breaker" joins this menu with the risk controls
-        table.setContextMenu(new ContextMenu(start, stop, new SeparatorMenuItem(), edit, chart, new SeparatorMenuItem(), remove));
+        limits.disableProperty().bind(none.or(many));
+        reset.disableProperty().bind(none);
+        table.setContextMenu(new ContextMenu(start, stop, new SeparatorMenuItem(), edit, chart, new SeparatorMenuItem(),
+                limits, reset, new SeparatorMenuItem(), remove));
         setCenter(table);
     }
 
@@ -91,9 +99,9 @@ public final class FleetTableView extends BorderPane {
         return table;
     }
 
-    /** The context menu's items, for tests: start, stop, edit, chart, remove. */
+    /** The context menu's items, for tests: start, stop, edit, chart, remove, risk limits, reset breaker. */
     public List<MenuItem> menuItems() {
-        return List.of(start, stop, edit, chart, remove);
+        return List.of(start, stop, edit, chart, remove, limits, reset);
     }
 
     public List<String> selectedIds() {
@@ -138,6 +146,22 @@ public final class FleetTableView extends BorderPane {
                 getStyleClass().removeAll("state-running", "state-stopped", "state-error");
                 setText(empty || s == null ? null : s.name());
                 if (!empty && s != null) getStyleClass().add("state-" + s.name().toLowerCase(java.util.Locale.ROOT));
+            }
+        });
+        return c;
+    }
+
+    private static TableColumn<BotRow, TradingState> tradingState() {
+        TableColumn<BotRow, TradingState> c = property("Trading", BotRow::tradingState, 78);
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(TradingState s, boolean empty) {
+                super.updateItem(s, empty);
+                getStyleClass().removeAll("trading-active", "trading-reducing", "trading-halted");
+                setText(empty || s == null ? null : s.name());
+                BotRow r = empty || getTableRow() == null ? null : getTableRow().getItem();
+                setTooltip(r == null || r.tradingReason().get().isEmpty() ? null : new javafx.scene.control.Tooltip(r.tradingReason().get()));
+                if (!empty && s != null) getStyleClass().add("trading-" + s.name().toLowerCase(java.util.Locale.ROOT));
             }
         });
         return c;

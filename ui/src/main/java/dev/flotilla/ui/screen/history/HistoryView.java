@@ -5,6 +5,8 @@ import atlantafx.base.theme.Tweaks;
 import dev.flotilla.engine.api.PositionView;
 import dev.flotilla.engine.api.TradeView;
 import dev.flotilla.engine.model.Order;
+import dev.flotilla.engine.model.RiskRecord;
+import dev.flotilla.ui.screen.risk.RiskEventsModel;
 import dev.flotilla.ui.Fmt;
 import dev.flotilla.ui.screen.Columns;
 import java.util.List;
@@ -23,7 +25,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.util.StringConverter;
 
-/** Orders, trades, positions and the event log in tabs, all filtered by the bot chosen above them. */
+/** Orders, trades, positions, risk events and the event log in tabs, all filtered by the bot chosen above them. */
 public final class HistoryView extends BorderPane {
 
     public static final String ALL = "All bots";
@@ -31,7 +33,7 @@ public final class HistoryView extends BorderPane {
     private final ComboBox<String> bot = new ComboBox<>();
     private final TabPane tabs = new TabPane();
 
-    public HistoryView(HistoryModel history, EventLogModel log, ObservableList<String> botIds) {
+    public HistoryView(HistoryModel history, EventLogModel log, RiskEventsModel risk, ObservableList<String> botIds) {
         getStyleClass().add("history");
         bot.setItems(botIds);
         bot.setValue(ALL);
@@ -44,6 +46,7 @@ public final class HistoryView extends BorderPane {
             String id = b == null || b.equals(ALL) ? null : b;
             history.botId().set(id);
             log.botId().set(id);
+            risk.botId().set(id);
         });
         Label caption = new Label("Show");
         caption.getStyleClass().add(Styles.TEXT_MUTED);
@@ -56,6 +59,7 @@ public final class HistoryView extends BorderPane {
                 new Tab("Orders", table(history.orders(), "No orders yet", ordersColumns())),
                 new Tab("Trades", table(history.trades(), "No trades yet", tradesColumns())),
                 new Tab("Positions", table(history.positions(), "No positions yet", positionsColumns())),
+                new Tab("Risk events", table(risk.rows(), "No risk events yet", riskColumns())),
                 new Tab("Event log", table(log.shown(), "No events yet", logColumns())));
         setTop(bar);
         setCenter(tabs);
@@ -121,6 +125,16 @@ public final class HistoryView extends BorderPane {
                 Columns.time("Opened (UTC)", PositionView::openedAt, Fmt::minute, 125),
                 Columns.time("Closed (UTC)", PositionView::closedAt, Fmt::minute, 125),
                 Columns.text("Exit", p -> p.exitReason() == null ? "" : p.exitReason(), 80));
+    }
+
+    private static List<TableColumn<RiskRecord, ?>> riskColumns() {
+        return List.of(
+                Columns.time("Time (UTC)", RiskRecord::at, Fmt::time, 150),
+                Columns.text("Bot", r -> r.botId() == null ? "fleet" : r.botId(), 120),
+                Columns.text("Kind", r -> r.kind().name(), 80),
+                Columns.text("Code", RiskRecord::code, 150),
+                Columns.text("Order", r -> r.intent() == null ? "" : r.intent(), 230),
+                Columns.text("Details", RiskRecord::detail, 380));
     }
 
     private static List<TableColumn<LogEntry, ?>> logColumns() {
