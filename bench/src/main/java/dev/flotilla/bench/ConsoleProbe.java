@@ -34,6 +34,7 @@ public final class ConsoleProbe {
         long seconds = Long.parseLong(args[1]);
         Path dir = Path.of(args[2]);
         long warmup = args.length > 4 ? Long.parseLong(args[4]) : 0;
+        var peakHeap = MemoryProbe.peakHeap();
         BenchLogging.init(dir.resolve("logs"));
         CompletableFuture<Void> started = new CompletableFuture<>();
         Platform.startup(() -> started.complete(null));
@@ -76,9 +77,10 @@ public final class ConsoleProbe {
             world.engine.shutdown();  // as the app does on quit; the console then closes on a quiet engine
             on(() -> { console.quit(); return null; });
             System.out.printf("%s frames=%d seconds=%.2f longestGapMs=%.1f simulatedHours=%.1f candles=%d vmHWMkB=%d"
-                            + " fxCpuShare=%.2f processCpuShare=%.2f%n", PREFIX,
+                            + " fxCpuShare=%.2f processCpuShare=%.2f heapPeak=%d heapCommitted=%d%n", PREFIX,
                     frames.count, frames.elapsedNanos / 1e9, frames.longestGapNanos / 1e6, simulatedHours, candles,
-                    MemoryProbe.status("VmHWM"), fxCpu / (seconds * 1e9), processCpu / (seconds * 1e9));
+                    MemoryProbe.status("VmHWM"), fxCpu / (seconds * 1e9), processCpu / (seconds * 1e9), peakHeap.get(),
+                    java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted());
         }
         Platform.exit();
         System.exit(0);

@@ -25,16 +25,7 @@ public final class MemoryProbe {
     }
 
     public static void main(String[] args) throws Exception {
-        AtomicLong peakHeap = new AtomicLong();
-        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-            ((NotificationEmitter) gc).addNotificationListener((n, h) -> {
-                if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) return;
-                var info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData()).getGcInfo();
-                long used = info.getMemoryUsageBeforeGc().entrySet().stream().filter(e -> isHeap(e.getKey()))
-                        .mapToLong(e -> e.getValue().getUsed()).sum();
-                peakHeap.accumulateAndGet(used, Math::max);
-            }, null, null);
-        }
+        AtomicLong peakHeap = peakHeap();
         long start = System.nanoTime();
         int status = Main.run(args, System.out, System.err);
         long wallMs = (System.nanoTime() - start) / 1_000_000;
@@ -43,6 +34,21 @@ public final class MemoryProbe {
         System.out.println(PREFIX + " status=" + status + " wallMs=" + wallMs + " heapPeak=" + peakHeap.get()
                 + " heapCommitted=" + heap.getCommitted() + " vmHWMkB=" + status("VmHWM") + " vmRSSkB=" + status("VmRSS"));
         System.exit(status);
+    }
+
+    /** The peak of the heap in use from now on: the heap just before each collection, as collections report it. */
+    static AtomicLong peakHeap() {
+        AtomicLong peak = new AtomicLong();
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            ((NotificationEmitter) gc).addNotificationListener((n, h) -> {
+                if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) return;
+                var info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData()).getGcInfo();
+                long used = info.getMemoryUsageBeforeGc().entrySet().stream().filter(e -> isHeap(e.getKey()))
+                        .mapToLong(e -> e.getValue().getUsed()).sum();
+                peak.accumulateAndGet(used, Math::max);
+            }, null, null);
+        }
+        return peak;
     }
 
     private static boolean isHeap(String pool) {

@@ -23,7 +23,8 @@ record Report(String command, String machine, String loadBefore, String loadAfte
         }
         out.println();
         out.println("machine: " + machine);
-        out.println("load average before / after: " + loadBefore + " / " + loadAfter + "; benchmark wall time " + wall);
+        out.println("load average (1, 5, 15 min) before: " + loadBefore + "; after: " + loadAfter
+                + " (that one counts the benchmark's own work); benchmark wall time " + wall);
     }
 
     String markdown() {
@@ -37,8 +38,8 @@ record Report(String command, String machine, String loadBefore, String loadAfte
             last = f.area();
         }
         sb.append("\nMachine: ").append(machine).append(".  \n");
-        sb.append("Load average (1, 5, 15 min) before / after: ").append(loadBefore).append(" / ").append(loadAfter)
-                .append("; the benchmark took ").append(wall).append(".  \n");
+        sb.append("Load average (1, 5, 15 min) before the run: ").append(loadBefore).append("; after it: ").append(loadAfter)
+                .append(" (that one counts the benchmark's own work); the benchmark took ").append(wall).append(".  \n");
         sb.append("Command: `").append(command).append("`\n");
         return sb.toString();
     }

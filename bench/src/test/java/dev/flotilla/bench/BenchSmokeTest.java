@@ -26,7 +26,7 @@ class BenchSmokeTest {
         String out = bytes.toString(StandardCharsets.UTF_8);
         assertThat(status).as(out).isZero();
         for (String area : new String[] {"strategy throughput", "decision latency, 3 bots", "simulated day", "store, 3 bots",
-                "memory, 3 bots headless", "console, 3 bots at full speed", "market data, 3 bots"}) {
+                "memory, 3 bots headless", "console, 3 bots at full speed", "console start", "market data, 3 bots"}) {
             assertThat(out).as(out).contains(area);
         }
         assertThat(Files.readString(md)).startsWith("| area | measure | value | target | met |").contains("Command: `");
