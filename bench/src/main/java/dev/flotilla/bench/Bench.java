@@ -76,7 +76,7 @@ public final class Bench {
     private void measure(PrintStream out, String command) throws Exception {
         boolean temp = work == null;
         Path dir = temp ? Files.createTempDirectory("flotilla-bench") : Files.createDirectories(work);
-        BenchLogging.init(dir.resolve("logs"));
+        dev.flotilla.app.Logging.init(dir, false);  // as the app logs: INFO into dir/logs
         Duration simulated = Duration.ofHours(hours != null ? hours : quick ? 6 : 24);
         List<Integer> sizes = fleets.stream().sorted().distinct().toList();
         List<Integer> ends = sizes.size() == 1 ? sizes : List.of(sizes.getFirst(), sizes.getLast());
@@ -92,6 +92,9 @@ public final class Bench {
             if (!skip.contains("fleet")) {
                 Duration warmup = simulated.compareTo(Duration.ofHours(6)) < 0 ? Duration.ZERO : Duration.ofHours(quick ? 3 : 12);
                 figures.addAll(new FleetSection(dir, fleetMaker, simulated, warmup, out).run(sizes));
+            }
+            if (!skip.contains("memory") || !skip.contains("console")) {
+                ConsoleSection.makeClassDataArchive(dir.resolve("home"), dir.resolve("archive"), out);
             }
             if (!skip.contains("memory")) {
                 figures.addAll(MemorySection.run(dir, fleetMaker, ends, simulated, out));

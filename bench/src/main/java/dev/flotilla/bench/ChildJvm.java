@@ -12,22 +12,30 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A fresh JVM of the same Java and class path as this one, with the options the installed app's launcher gives it
- * (jpackage/app-image.args), running one main class; its last line of {@code key=value} pairs is its report.
+ * ({@link LauncherOptions}), running one main class; its last line of {@code key=value} pairs is its report.
  */
 final class ChildJvm {
-
-    /** What the installed launcher passes to its JVM. */
-    static final List<String> LAUNCHER_OPTIONS = List.of("--enable-native-access=ALL-UNNAMED", "-Xmx1g");
 
     private ChildJvm() {
     }
 
-    /** Runs {@code main} with {@code args}; returns the report line's pairs and the process's wall time as "processMs". */
-    static Map<String, String> run(List<String> jvmOptions, String main, List<String> args, Path log, String prefix,
-                                   long timeoutMinutes) throws Exception {
+    /**
+     * Runs {@code main} with {@code args}; returns the report line's pairs and the process's wall time as "processMs".
+     *
+     * @param home the user's home folder as the launcher's options see it (where the class-data archive is kept); runs
+     *             with the same home share one archive, as the starts of an installed app do
+     */
+    static Map<String, String> run(Path home, List<String> jvmOptions, String main, List<String> args, Path log,
+                                   String prefix, long timeoutMinutes) throws Exception {
         String javaCmd = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> cmd = new ArrayList<>(List.of(javaCmd));
-        cmd.addAll(LAUNCHER_OPTIONS);
+        boolean aot = jvmOptions.stream().anyMatch(o -> o.startsWith("-XX:AOT"));
+        for (String o : LauncherOptions.of(home)) {
+            // an ahead-of-time cache replaces the class-data archive: the JVM takes one or the other
+            if (aot && (o.startsWith("-XX:SharedArchiveFile") || o.contains("AutoCreateSharedArchive"))) continue;
+            if (o.startsWith("-XX:SharedArchiveFile=")) java.nio.file.Files.createDirectories(Path.of(o.substring(o.indexOf('=') + 1)).getParent());
+            cmd.add(o);
+        }
         cmd.addAll(jvmOptions);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), main));
         cmd.addAll(args);

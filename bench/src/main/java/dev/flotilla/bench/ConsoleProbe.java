@@ -35,7 +35,7 @@ public final class ConsoleProbe {
         Path dir = Path.of(args[2]);
         long warmup = args.length > 4 ? Long.parseLong(args[4]) : 0;
         var peakHeap = MemoryProbe.peakHeap();
-        BenchLogging.init(dir.resolve("logs"));
+        dev.flotilla.app.Logging.init(dir, false);  // as the app logs: INFO into dir/logs
         CompletableFuture<Void> started = new CompletableFuture<>();
         Platform.startup(() -> started.complete(null));
         started.get(30, TimeUnit.SECONDS);

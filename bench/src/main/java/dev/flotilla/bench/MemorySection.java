@@ -30,7 +30,7 @@ final class MemorySection {
                 Files.writeString(file, Fleets.json(fleets.of(n)));
                 args.addAll(List.of("--fleet", file.toString()));
             }
-            Map<String, String> r = ChildJvm.run(List.of(), MemoryProbe.class.getName(), args, dir.resolve("child.log"),
+            Map<String, String> r = ChildJvm.run(work.resolve("home"), List.of(), MemoryProbe.class.getName(), args, dir.resolve("child.log"),
                     MemoryProbe.PREFIX, 30);
             out.addAll(figures(n, simulated, r));
             if (n == sizes.getFirst()) out.add(withAotCache(dir, args, n, simulated, progress));
@@ -50,7 +50,7 @@ final class MemorySection {
         training.set(training.indexOf("--data-dir") + 1, dir.resolve("training").toString());
         String what = "the same command with an AOT cache made by a training run (-XX:AOTCache, JDK 25)";
         try {
-            ChildJvm.run(List.of("-XX:AOTCacheOutput=" + cache), MemoryProbe.class.getName(), training,
+            ChildJvm.run(dir, List.of("-XX:AOTCacheOutput=" + cache), MemoryProbe.class.getName(), training,
                     dir.resolve("training.log"), MemoryProbe.PREFIX, 30);
         } catch (IllegalStateException e) {
             // the JVM makes a cache only from jars: run from classes folders (the tests), there is nothing to measure
@@ -58,7 +58,7 @@ final class MemorySection {
         }
         List<String> again = new ArrayList<>(args);
         again.set(again.indexOf("--data-dir") + 1, dir.resolve("with-cache").toString());
-        Map<String, String> r = ChildJvm.run(List.of("-XX:AOTCache=" + cache), MemoryProbe.class.getName(), again,
+        Map<String, String> r = ChildJvm.run(dir, List.of("-XX:AOTCache=" + cache), MemoryProbe.class.getName(), again,
                 dir.resolve("with-cache.log"), MemoryProbe.PREFIX, 30);
         return Figure.info("memory, " + n + " bots headless", what, String.format("%.1f s", Long.parseLong(r.get("processMs")) / 1000.0));
     }
@@ -75,12 +75,9 @@ final class MemorySection {
         out.add(Figure.info(area, "peak heap in use (max heap 1 GB, as the installed launcher sets)", Samples.mb(heap)));
         String what = "wall time of the whole command in a new JVM, " + Bench.human(simulated) + " simulated";
         String value = String.format("%.1f s", Long.parseLong(r.get("processMs")) / 1000.0);
-        if (n == 45 && simulated.equals(Duration.ofDays(1))) {
-            out.add(Figure.target(area, what + " (JVM start and first-start history included)", value, "<= 2 s (default fleet)",
-                    Long.parseLong(r.get("processMs")) <= 2_000));
-        } else {
-            out.add(Figure.info(area, what, value));
-        }
+        // the spec's 2 s is for the simulated day itself (measured above, in a running JVM); this adds the JVM's start,
+        // a new data file and its first history
+        out.add(Figure.info(area, what + " (JVM start and a new data folder included)", value));
         return out;
     }
 
