@@ -29,10 +29,13 @@ final class ChildJvm {
                                    String prefix, long timeoutMinutes) throws Exception {
         String javaCmd = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> cmd = new ArrayList<>(List.of(javaCmd));
-        boolean aot = jvmOptions.stream().anyMatch(o -> o.startsWith("-XX:AOT"));
+        // an ahead-of-time cache replaces the class-data archive (the JVM takes one or the other), and the JVM archives
+        // classes from jars only: run from classes folders (the tests), it would fail at exit
+        boolean noArchive = jvmOptions.stream().anyMatch(o -> o.startsWith("-XX:AOT"))
+                || java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                        .anyMatch(e -> java.nio.file.Files.isDirectory(Path.of(e)));
         for (String o : LauncherOptions.of(home)) {
-            // an ahead-of-time cache replaces the class-data archive: the JVM takes one or the other
-            if (aot && (o.startsWith("-XX:SharedArchiveFile") || o.contains("AutoCreateSharedArchive"))) continue;
+            if (noArchive && (o.startsWith("-XX:SharedArchiveFile") || o.contains("AutoCreateSharedArchive"))) continue;
             if (o.startsWith("-XX:SharedArchiveFile=")) java.nio.file.Files.createDirectories(Path.of(o.substring(o.indexOf('=') + 1)).getParent());
             cmd.add(o);
         }

@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,15 @@ class BenchSmokeTest {
             assertThat(out).as(out).contains(area);
         }
         assertThat(Files.readString(md)).startsWith("| area | measure | value | target | met |").contains("Command: `");
+    }
+
+    @Test
+    void childJvmsGetTheInstalledLaunchersOptionsWithHomeReplaced() {
+        List<String> options = LauncherOptions.of(dir);
+        assertThat(options).contains("-Xmx1g", "--enable-native-access=ALL-UNNAMED").noneMatch(o -> o.contains("$HOME"));
+        if (LauncherOptions.os().equals("linux")) {
+            assertThat(options).contains("-XX:SharedArchiveFile=" + dir + "/.cache/flotilla/flotilla.jsa");
+        }
     }
 
     @Test
