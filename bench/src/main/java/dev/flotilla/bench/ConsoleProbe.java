@@ -20,6 +20,8 @@ import javafx.application.Platform;
 public final class ConsoleProbe {
 
     static final String PREFIX = "console-probe:";
+    /** The app's --speed when none is given (Options). */
+    static final double DEFAULT_SPEED = 60;
 
     private ConsoleProbe() {
     }
@@ -40,8 +42,10 @@ public final class ConsoleProbe {
         Platform.startup(() -> started.complete(null));
         started.get(30, TimeUnit.SECONDS);
         Platform.setImplicitExit(false);
-        try (SandboxWorld world = new SandboxWorld(dir.resolve("data"), new Fleets(StrategyRegistry.builtin()).of(bots),
-                EngineConfig.MAX_SPEED)) {
+        // "load": the engine at full speed; "default": at the app's default speed, as a user runs it; "idle": stopped
+        String mode = args.length > 3 ? args[3] : "load";
+        double speed = mode.equals("default") ? DEFAULT_SPEED : EngineConfig.MAX_SPEED;
+        try (SandboxWorld world = new SandboxWorld(dir.resolve("data"), new Fleets(StrategyRegistry.builtin()).of(bots), speed)) {
             Console console = on(() -> {
                 Console c = new Console(world.engine, null, false, () -> { });
                 c.window().stage().setWidth(1600);
@@ -49,7 +53,7 @@ public final class ConsoleProbe {
                 c.show();
                 return c;
             });
-            boolean idle = args.length > 3 && args[3].equals("idle");
+            boolean idle = mode.equals("idle");
             if (idle) world.runUntil(SandboxWorld.START + 300_000);  // a few trades to show, then a stopped engine
             else world.engine.start(null);
             // the table lists the fleet and the selected bot's chart has its candles before anything is counted

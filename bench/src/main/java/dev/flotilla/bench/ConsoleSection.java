@@ -21,7 +21,7 @@ final class ConsoleSection {
         for (int n : sizes) {
             progress.println("console: " + n + " bots trading at full speed, candle chart open, " + seconds + " s after "
                     + warmup + " s of warm-up, headless JavaFX");
-            Map<String, String> r = probe(work.resolve("console-" + n), n, seconds, warmup, false);
+            Map<String, String> r = probe(work.resolve("console-" + n), n, seconds, warmup, "load");
             String area = "console, " + n + " bots at full speed";
             String load = "(after " + warmup + " s of warm-up; the engine ran " + r.get("simulatedHours") + " simulated hours in "
                     + seconds + " s)";
@@ -38,8 +38,18 @@ final class ConsoleSection {
                     + " / " + Samples.mb(Long.parseLong(r.get("heapCommitted")))));
         }
         int n = sizes.getFirst();
+        progress.println("console: " + n + " bots at the app's default speed (x60), " + seconds + " s after " + warmup
+                + " s, headless JavaFX");
+        Map<String, String> normal = probe(work.resolve("console-default"), n, seconds, warmup, "default");
+        long normalHwm = Long.parseLong(normal.get("vmHWMkB")) * 1024;
+        String normalArea = "console, " + n + " bots at the default speed (x60)";
+        out.add(Figure.info(normalArea, "frames per second / longest gap between two frames",
+                String.format("%.1f / %s ms", fps(normal), normal.get("longestGapMs"))));
+        out.add(n == 45 ? Figure.target(normalArea, "peak resident size of the app with its window (VmHWM)", Samples.mb(normalHwm),
+                "<= 400 MB (the app with 45 bots)", normalHwm <= 400L << 20)
+                : Figure.info(normalArea, "peak resident size of the app with its window (VmHWM)", Samples.mb(normalHwm)));
         progress.println("console: " + n + " bots, engine stopped (the baseline), " + seconds + " s");
-        Map<String, String> idle = probe(work.resolve("console-idle"), n, seconds, 0, true);
+        Map<String, String> idle = probe(work.resolve("console-idle"), n, seconds, 0, "idle");
         out.add(Figure.info("console, " + n + " bots, engine stopped", "frames per second / longest gap between two frames",
                 String.format("%.1f / %s ms", fps(idle), idle.get("longestGapMs"))));
         out.addAll(startup(work.resolve("startup"), progress));
@@ -80,10 +90,10 @@ final class ConsoleSection {
         return out;
     }
 
-    private static Map<String, String> probe(Path dir, int bots, long seconds, long warmup, boolean idle) throws Exception {
+    private static Map<String, String> probe(Path dir, int bots, long seconds, long warmup, String mode) throws Exception {
         Files.createDirectories(dir);
         List<String> args = new ArrayList<>(List.of(Integer.toString(bots), Long.toString(seconds), dir.toString(),
-                idle ? "idle" : "load", Long.toString(warmup)));
+                mode, Long.toString(warmup)));
         return ChildJvm.run(dir.getParent().resolve("home"), List.of("-Dglass.platform=Headless", "-Dprism.order=sw"), ConsoleProbe.class.getName(), args,
                 dir.resolve("child.log"), ConsoleProbe.PREFIX, 15);
     }
