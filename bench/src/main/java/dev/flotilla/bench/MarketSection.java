@@ -9,6 +9,7 @@ import dev.flotilla.engine.kernel.FleetSeeder;
 import dev.flotilla.engine.market.binance.BinanceConfig;
 import dev.flotilla.engine.market.binance.BinanceMarket;
 import dev.flotilla.engine.market.binance.FakeBinance;
+import dev.flotilla.engine.market.binance.VirtualClock;
 import dev.flotilla.engine.market.sandbox.SandboxMarket;
 import dev.flotilla.engine.model.BotSpec;
 import dev.flotilla.engine.model.Timeframe;
