@@ -25,7 +25,11 @@ import java.util.stream.Stream;
  * <ol>
  *   <li>jdeps lists the JDK modules the jar and every jar in lib/ use; jpackage/modules.txt adds those that
  *       are only loaded by name;</li>
- *   <li>jlink links a runtime of just those modules (no debug data, headers, man pages or JDK commands);</li>
+ *   <li>jlink links a runtime of just those modules (no debug data, headers, man pages or JDK commands), with the
+ *       JDK's class-data archive, which every start maps instead of loading the JDK's classes one by one (and
+ *       which the app's own archive, made at the first run, builds on);</li>
+ *   <li>the jar and lib/ are copied (jars only) for jpackage, sqlite-jdbc with only the native library of this OS
+ *       and processor (it carries those of every platform, 10 MB);</li>
  *   <li>jpackage makes the app image (app/target/jpackage/Flotilla, with the launcher bin/Flotilla on Linux)
  *       with the options in jpackage/app-image.args and jpackage/OS/app-image.args;</li>
  *   <li>jpackage makes the installer of the host OS from that image (deb, dmg or msi) beside it, with the
@@ -92,15 +96,28 @@ public final class Packager {
         Path runtime = work.resolve("runtime");
         step("jlink", () -> tool("jlink", List.of(
                 "--add-modules", String.join(",", modules),
-                "--strip-debug", "--no-header-files", "--no-man-pages", "--strip-native-commands",
+                "--strip-debug", "--no-header-files", "--no-man-pages",
                 "--compress", "zip-6",
+                // made by running the new runtime's java, so its commands are removed only afterwards
+                "--generate-cds-archive",
                 "--output", runtime.toString())));
+        // jpackage's launcher starts the JVM itself: the runtime's commands (java, keytool...) are not shipped; and
+        // of the two archives, the one for compressed object pointers is used with any heap under 32 GB (-Xmx1g), so
+        // the other (13 MB) is never mapped
+        deleteTree(runtime.resolve("bin"));
+        try {
+            Files.deleteIfExists(runtime.resolve("lib/server/classes_nocoops.jsa"));
+        } catch (IOException e) {
+            throw new Failure("cannot delete the unused class-data archive: " + e.getMessage());
+        }
+        Path appFiles = work.resolve("input");
+        copyAppFiles(appFiles);
 
         List<String> image = new ArrayList<>(List.of(
                 "--type", "app-image",
                 "--name", name,
                 "--app-version", appVersion,
-                "--input", input.toString(),
+                "--input", appFiles.toString(),
                 "--main-jar", mainJar,
                 "--main-class", mainClass,
                 "--runtime-image", runtime.toString(),
@@ -135,6 +152,59 @@ public final class Packager {
             }
         }
         say(String.format(Locale.ROOT, "packaging took %.1f s", (System.nanoTime() - start) / 1e9));
+    }
+
+    /** The main jar and lib/'s jars into {@code to}, nothing else (no log a run left there); sqlite-jdbc slimmed. */
+    private void copyAppFiles(Path to) {
+        try {
+            mkdirs(to.resolve("lib"));
+            Files.copy(input.resolve(mainJar), to.resolve(mainJar));
+            try (Stream<Path> jars = Files.list(input.resolve("lib"))) {
+                for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).sorted().toList()) {
+                    Path copy = to.resolve("lib").resolve(jar.getFileName());
+                    if (jar.getFileName().toString().startsWith("sqlite-jdbc-")) keepOwnNativeLibrary(jar, copy);
+                    else Files.copy(jar, copy);
+                }
+            }
+        } catch (IOException e) {
+            throw new Failure("cannot copy the app's jars: " + e.getMessage());
+        }
+    }
+
+    /**
+     * sqlite-jdbc without the native libraries of other platforms: it loads org/sqlite/native/OS/ARCH/ of the
+     * machine it runs on (Linux-Musl/ARCH on musl systems), and the installer is made for one OS and processor.
+     */
+    private void keepOwnNativeLibrary(Path jar, Path copy) throws IOException {
+        String arch = switch (System.getProperty("os.arch")) {
+            case "amd64", "x86_64" -> "x86_64";
+            case "aarch64", "arm64" -> "aarch64";
+            default -> System.getProperty("os.arch");
+        };
+        List<String> keep = switch (os) {
+            case "mac" -> List.of("Mac/" + arch + "/");
+            case "windows" -> List.of("Windows/" + arch + "/");
+            default -> List.of("Linux/" + arch + "/", "Linux-Musl/" + arch + "/");
+        };
+        String natives = "org/sqlite/native/";
+        int kept = 0;
+        try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(jar));
+             var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(copy))) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                String n = e.getName();
+                if (n.startsWith(natives) && !n.equals(natives) && keep.stream().noneMatch(k -> n.startsWith(natives + k)
+                        || (natives + k).startsWith(n))) {
+                    continue;
+                }
+                if (n.startsWith(natives) && !e.isDirectory()) kept++;
+                out.putNextEntry(new java.util.zip.ZipEntry(n));
+                in.transferTo(out);
+                out.closeEntry();
+            }
+        }
+        if (kept == 0) throw new Failure(jar.getFileName() + " has no native library for " + keep + ": cannot package for this machine");
+        say(jar.getFileName() + ": kept the native library of " + String.join(" and ", keep) + " only ("
+                + megabytes(size(jar)) + " MB -> " + megabytes(size(copy)) + " MB)");
     }
 
     /** The JDK modules jdeps finds in the jar and all of lib/, plus those listed in jpackage/modules.txt. */

@@ -9,6 +9,11 @@ final class ConsoleBridge {
     private ConsoleBridge() {
     }
 
+    /** Starts the window's toolkit in the background while the store opens and the engine boots. */
+    static void prepare() {
+        ConsoleApp.prepare();
+    }
+
     /** The console keeps its own settings (theme, window, notifications) in the data folder. */
     static void open(EngineApi engine, Path dataDir) {
         ConsoleApp.show(engine, dataDir);

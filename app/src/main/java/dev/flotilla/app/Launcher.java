@@ -58,6 +58,8 @@ final class Launcher {
         checkSeed();
         checkStart();
         checkMarket();
+        // everything given is valid: the window's toolkit can come up while the store opens and the engine boots
+        if (!settings.headless()) ConsoleBridge.prepare();
         Logging.init(settings.dataDir(), settings.debug());
         Logger log = LoggerFactory.getLogger(Launcher.class);
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> log.error("uncaught exception in thread {}", t.getName(), e));

@@ -7,18 +7,19 @@ import java.nio.file.Path;
 import org.slf4j.LoggerFactory;
 
 /** Points the rolling log file into the data folder, at INFO or DEBUG. */
-final class Logging {
+public final class Logging {
     private Logging() {
     }
 
-    static void init(Path dataDir, boolean debug) {
+    /** The log goes to {@code dataDir/logs/flotilla.log} from here on. */
+    public static void init(Path dataDir, boolean debug) {
         System.setProperty("flotilla.logDir", dataDir.resolve("logs").toAbsolutePath().toString());
         System.setProperty("flotilla.logLevel", debug ? "DEBUG" : "INFO");
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");
         // logback may already be configured (an earlier run in the same JVM): configure it again for this folder
         if (LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx) {
-            URL config = Logging.class.getResource("/logback.xml");
+            URL config = Logging.class.getResource("/flotilla/logback.xml");
             if (config == null) return;
             ctx.reset();
             JoranConfigurator jc = new JoranConfigurator();

@@ -10,17 +10,50 @@ import javafx.application.Platform;
 /** Starts JavaFX, opens the console on a running engine and waits until the operator quits. */
 public final class ConsoleApp {
 
+    /** Counted down once the toolkit is up, or once it has failed to start ({@link #failure} then says why). */
+    private static final CountDownLatch started = new CountDownLatch(1);
+    private static volatile Throwable failure;
+    private static boolean starting;
+
     private ConsoleApp() {
+    }
+
+    /**
+     * Starts JavaFX on a thread of its own and returns at once, so the toolkit comes up while the app opens its
+     * store and boots the engine. Calling it again, or not at all, is harmless: {@link #show} starts the toolkit
+     * itself when it is not up.
+     */
+    public static synchronized void prepare() {
+        if (starting) return;
+        starting = true;
+        Platform.setImplicitExit(false);
+        Thread.ofPlatform().daemon().name("console-start").start(() -> {
+            try {
+                Platform.startup(started::countDown);
+            } catch (RuntimeException | LinkageError e) {  // no display, no graphics libraries
+                failure = e;
+                started.countDown();
+            }
+        });
     }
 
     /**
      * Opens the console and blocks until the operator quits (closing the window may only hide it in the
      * tray). The console's settings live in {@code dataDir}.
+     *
+     * @throws IllegalStateException when the window cannot open here (the toolkit failed to start)
      */
     public static void show(EngineApi engine, Path dataDir) {
+        prepare();
+        try {
+            started.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        if (failure != null) throw new IllegalStateException(String.valueOf(failure.getMessage()), failure);
         CountDownLatch quit = new CountDownLatch(1);
-        Platform.setImplicitExit(false);
-        Platform.startup(() -> new Console(engine, dataDir.resolve(Prefs.FILE_NAME), true, quit::countDown).show());
+        Platform.runLater(() -> new Console(engine, dataDir.resolve(Prefs.FILE_NAME), true, quit::countDown).show());
         try {
             quit.await();
         } catch (InterruptedException e) {

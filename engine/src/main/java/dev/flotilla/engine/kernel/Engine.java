@@ -136,6 +136,11 @@ public final class Engine implements EngineApi {
         this.follow = clock;
     }
 
+    /** Measures every feed's tick from now on (benchmarks); {@link TickTimer#NONE} stops it. */
+    public void timeTicks(TickTimer timer) {
+        instants.timeTicks(timer);
+    }
+
     /** Starts the engine thread; it runs until {@code endTime} (engine time, exclusive) or until shut down. */
     public void start(Long endTime) {
         if (isRunning()) throw new IllegalStateException("the engine is already running");

@@ -30,6 +30,7 @@ final class EventRunner {
     private final Store store;
     private final CountingMarket market;
     private final Consumer<List<EngineEvent>> publish;
+    private volatile TickTimer tickTimer = TickTimer.NONE;
 
     EventRunner(EngineConfig config, Fleet fleet, TickProcessor ticks, MarkToMarket marks, FeedRetries retries,
                 Store store, CountingMarket market, Consumer<List<EngineEvent>> publish) {
@@ -41,6 +42,10 @@ final class EventRunner {
         this.store = store;
         this.market = market;
         this.publish = publish;
+    }
+
+    void timeTicks(TickTimer timer) {
+        this.tickTimer = timer;
     }
 
     /** The first instant at or after {@code cursor} when something is due. */
@@ -94,7 +99,9 @@ final class EventRunner {
     private void tick(FeedBook book, long close, int attempt, long t, boolean trading, List<EngineEvent> events,
                       Consumer<Tx> time) {
         List<BotRuntime> due = trading ? fleet.dueBots(book.feed(), close) : List.of();
+        long started = System.nanoTime();
         RuntimeException failed = due.isEmpty() ? null : ticks.run(book, due, close, t, events, time);
+        if (failed == null && !due.isEmpty()) tickTimer.ticked(book.feed(), due.size(), System.nanoTime() - started);
         markAtClose(book, close);
         if (failed == null) {
             retries.clear(book);

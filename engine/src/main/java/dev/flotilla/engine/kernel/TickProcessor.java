@@ -11,6 +11,7 @@ import dev.flotilla.engine.market.MarketDataException;
 import dev.flotilla.engine.model.BotState;
 import dev.flotilla.engine.model.BotStatus;
 import dev.flotilla.engine.model.Candle;
+import dev.flotilla.engine.model.Feed;
 import dev.flotilla.engine.model.Position;
 import dev.flotilla.engine.model.Side;
 import dev.flotilla.engine.model.Signal;
@@ -23,7 +24,9 @@ import dev.flotilla.engine.strategy.OpenPosition;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ta4j.core.BarSeries;
@@ -42,6 +45,8 @@ final class TickProcessor {
     private final RiskGateway risk;
     private final EngineConfig config;
     private final Sizing sizing;
+    /** Each feed's bars, converted once per candle rather than once per close. */
+    private final Map<Feed, Bars.Window> windows = new HashMap<>();
 
     TickProcessor(MarketData market, OrderFlow orders, RiskGateway risk, EngineConfig config) {
         this.market = market;
@@ -75,7 +80,8 @@ final class TickProcessor {
             }, events);
             return new MarketDataException("the candle closing at " + close + " is missing");
         }
-        BarSeries series = Bars.series(book.feed().toString(), book.feed().timeframe(), book.candles());
+        BarSeries series = windows.computeIfAbsent(book.feed(), f -> new Bars.Window(f.toString(), f.timeframe()))
+                .series(book.candles());
         BigDecimal closePrice = BigDecimal.valueOf(last.close());
         List<Intent> intents = new ArrayList<>();
         List<Position> moved = new ArrayList<>();

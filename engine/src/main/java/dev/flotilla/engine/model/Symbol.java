@@ -30,8 +30,13 @@ public record Symbol(String base, String quote) implements Comparable<Symbol> {
         return base + "/" + quote;
     }
 
+    /**
+     * The order of "BASE/QUOTE" as text, without building the text (symbols are compared in every sorted map of
+     * prices): '/' sorts before every character a base may hold, so comparing the bases first is the same order.
+     */
     @Override
     public int compareTo(Symbol o) {
-        return toString().compareTo(o.toString());
+        int c = base.compareTo(o.base);
+        return c != 0 ? c : quote.compareTo(o.quote);
     }
 }

@@ -11,7 +11,9 @@ import dev.flotilla.engine.model.BotState;
 import dev.flotilla.engine.model.RiskState;
 import java.math.BigDecimal;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The latching breakers and the UTC day. Checked at every mark (every 10 s of engine time, after prices are
@@ -24,6 +26,19 @@ final class Breakers {
     static final long HOUR = 3_600_000L;
 
     private final RiskBook book;
+    /**
+     * Each bot's and the fleet's loss floors, reference times (1 - limit), kept while neither changes: they are
+     * checked for every bot at every mark, and working them out anew each time was a quarter of what a large fleet's
+     * engine allocated.
+     */
+    private final Map<String, Floor> drawdownFloors = new HashMap<>();
+    private final Map<String, Floor> dayFloors = new HashMap<>();
+
+    private record Floor(BigDecimal reference, BigDecimal share, BigDecimal value) {
+        boolean of(BigDecimal r, BigDecimal s) {
+            return (r == reference || r.equals(reference)) && (s == share || s.equals(share));
+        }
+    }
 
     Breakers(RiskBook book) {
         this.book = book;
@@ -40,12 +55,12 @@ final class Breakers {
             if (s == null) continue;  // a bot the engine has not loaded risk for; it gets its row at the next start
             BotLimits l = book.limits(b.id());
             BigDecimal peak = b.state().peakEquity();
-            if (!s.drawdownLatched() && reached(e, peak, l.drawdown())) {
+            if (!s.drawdownLatched() && reached(drawdownFloors, b.id(), e, peak, l.drawdown())) {
                 c.put(s = s.withDrawdown(true));
                 c.breaker(b.id(), ReasonCode.DRAWDOWN_BREAKER, "equity " + money(e) + " is " + pct(l.drawdown())
                         + " or more below its peak " + money(peak), json("equity", e, "peak", peak, "limit", l.drawdown()));
             }
-            if (!s.dailyLossLatched() && reached(e, s.dayOpenEquity(), l.dailyLoss())) {
+            if (!s.dailyLossLatched() && reached(dayFloors, b.id(), e, s.dayOpenEquity(), l.dailyLoss())) {
                 c.put(s.withDailyLoss(true));
                 c.breaker(b.id(), ReasonCode.DAILY_LOSS_LIMIT, "equity " + money(e) + " lost " + pct(l.dailyLoss())
                         + " or more of the day's opening " + money(s.dayOpenEquity()),
@@ -55,13 +70,13 @@ final class Breakers {
         RiskState f = c.current(FLEET);
         PortfolioLimits p = book.portfolio();
         if (now % HOUR == 0 && total.compareTo(f.peakEquity()) > 0) c.put(f = f.withPeak(total));
-        if (!f.dailyLossLatched() && reached(total, f.dayOpenEquity(), p.fleetDailyLoss())) {
+        if (!f.dailyLossLatched() && reached(dayFloors, FLEET, total, f.dayOpenEquity(), p.fleetDailyLoss())) {
             c.put(f = f.withDailyLoss(true));
             c.breaker(null, ReasonCode.FLEET_DAILY_LOSS, "aggregate equity " + money(total) + " lost "
                     + pct(p.fleetDailyLoss()) + " or more of the day's opening " + money(f.dayOpenEquity()),
                     json("equity", total, "dayOpen", f.dayOpenEquity(), "limit", p.fleetDailyLoss()));
         }
-        if (!f.drawdownLatched() && reached(total, f.peakEquity(), p.portfolioDrawdown())) {
+        if (!f.drawdownLatched() && reached(drawdownFloors, FLEET, total, f.peakEquity(), p.portfolioDrawdown())) {
             c.put(f.withDrawdown(true));
             c.breaker(null, ReasonCode.PORTFOLIO_DRAWDOWN, "aggregate equity " + money(total) + " is "
                     + pct(p.portfolioDrawdown()) + " or more below its peak " + money(f.peakEquity()),
@@ -74,6 +89,18 @@ final class Breakers {
     static boolean reached(BigDecimal equity, BigDecimal reference, BigDecimal share) {
         return reference != null && reference.signum() > 0
                 && equity.compareTo(reference.multiply(BigDecimal.ONE.subtract(share))) <= 0;
+    }
+
+    /** {@link #reached(BigDecimal, BigDecimal, BigDecimal)} with the floor of {@code scope} kept in {@code floors}. */
+    private static boolean reached(Map<String, Floor> floors, String scope, BigDecimal equity, BigDecimal reference,
+                                   BigDecimal share) {
+        if (reference == null || reference.signum() <= 0) return false;
+        Floor f = floors.get(scope);
+        if (f == null || !f.of(reference, share)) {
+            f = new Floor(reference, share, reference.multiply(BigDecimal.ONE.subtract(share)));
+            floors.put(scope, f);
+        }
+        return equity.compareTo(f.value()) <= 0;
     }
 
     /**

@@ -30,6 +30,7 @@ public final class Database implements AutoCloseable {
     private final Connection reader;
     private final DSLContext writeCtx;
     private final DSLContext readCtx;
+    private final PreparedWrites prepared;
 
     private Database(Path file, Connection writer, Connection reader) {
         this.file = file;
@@ -38,6 +39,7 @@ public final class Database implements AutoCloseable {
         Settings settings = new Settings().withExecuteLogging(false).withRenderSchema(false);
         this.writeCtx = DSL.using(writer, SQLDialect.SQLITE, settings);
         this.readCtx = DSL.using(reader, SQLDialect.SQLITE, settings);
+        this.prepared = new PreparedWrites(writer, writeCtx);
     }
 
     /** Opens (creating if absent) the database in {@code dataDir} and migrates it to the current schema. */
@@ -168,6 +170,10 @@ public final class Database implements AutoCloseable {
         return writer;
     }
 
+    PreparedWrites preparedWrites() {
+        return prepared;
+    }
+
     DSLContext readContext() {
         return readCtx;
     }
@@ -210,6 +216,7 @@ public final class Database implements AutoCloseable {
         try {
             synchronized (writer) {
                 if (!writer.isClosed()) {
+                    prepared.close();
                     // fold the WAL back into the main file so the next start needs no recovery
                     try (var st = writer.createStatement()) {
                         st.execute("PRAGMA wal_checkpoint(TRUNCATE)");

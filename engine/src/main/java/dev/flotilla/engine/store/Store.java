@@ -56,6 +56,8 @@ public final class Store implements AutoCloseable {
     private final Object writeLock;
     private long transactions;
     private long longestWriteNanos;
+    private long writeNanos;
+    private long busyErrors;
 
     public Store(Database db) {
         this.db = db;
@@ -85,12 +87,14 @@ public final class Store implements AutoCloseable {
                 throw translate(e, e);
             }
             try {
-                T result = work.apply(new Tx(db.writeContext()));
+                T result = work.apply(new Tx(db.writeContext(), db.preparedWrites()));
                 try (var st = c.createStatement()) {
                     st.execute("COMMIT");
                 }
                 transactions++;
-                longestWriteNanos = Math.max(longestWriteNanos, System.nanoTime() - start);
+                long took = System.nanoTime() - start;
+                writeNanos += took;
+                longestWriteNanos = Math.max(longestWriteNanos, took);
                 return result;
             } catch (SQLException e) {
                 rollback(c);
@@ -110,6 +114,7 @@ public final class Store implements AutoCloseable {
 
     private RuntimeException translate(Throwable sqlCause, Exception e) {
         String what = "cannot write to " + db.file() + ": " + (sqlCause == null ? e.getMessage() : sqlCause.getMessage());
+        if (sqlCause instanceof org.sqlite.SQLiteException se && (se.getResultCode().code & 0xff) == 5) busyErrors++;
         if (sqlCause instanceof org.sqlite.SQLiteException se && ENVIRONMENT.contains(se.getResultCode().code & 0xff)) {
             return new StoreUnavailableException(what, e);
         }
@@ -133,6 +138,38 @@ public final class Store implements AutoCloseable {
     public long longestWriteNanos() {
         synchronized (writeLock) {
             return longestWriteNanos;
+        }
+    }
+
+    /** Starts a new measurement of {@link #longestWriteNanos}, e.g. once a new fleet is seeded. */
+    public void resetLongestWrite() {
+        synchronized (writeLock) {
+            longestWriteNanos = 0;
+        }
+    }
+
+    /** Time spent in committed write transactions, from BEGIN IMMEDIATE to COMMIT. */
+    public long writeNanos() {
+        synchronized (writeLock) {
+            return writeNanos;
+        }
+    }
+
+    /** Writes that failed with SQLITE_BUSY ("database is locked"). */
+    public long busyErrors() {
+        synchronized (writeLock) {
+            return busyErrors;
+        }
+    }
+
+    /** Rows inserted, updated or deleted through the writer since the store was opened (SQLite's total_changes()). */
+    public long rowsWritten() {
+        synchronized (writeLock) {
+            try (var st = db.writerConnection().createStatement(); var rs = st.executeQuery("SELECT total_changes()")) {
+                return rs.next() ? rs.getLong(1) : 0;
+            } catch (SQLException e) {
+                throw translate(e, e);
+            }
         }
     }
 

@@ -13,6 +13,7 @@ import static dev.flotilla.engine.store.jooq.Tables.PAPER_ORDERS;
 import static dev.flotilla.engine.store.jooq.Tables.POSITIONS;
 import static dev.flotilla.engine.store.jooq.Tables.RISK_EVENTS;
 import static dev.flotilla.engine.store.jooq.Tables.SETTINGS;
+import static org.jooq.impl.DSL.excluded;
 
 import dev.flotilla.engine.model.Account;
 import dev.flotilla.engine.model.BotSpec;
@@ -30,9 +31,11 @@ import org.jooq.DSLContext;
 public final class Tx {
 
     private final DSLContext db;
+    private final PreparedWrites prepared;
 
-    Tx(DSLContext db) {
+    Tx(DSLContext db, PreparedWrites prepared) {
         this.db = db;
+        this.prepared = prepared;
     }
 
     /** For the other typed writers of this package (risk tables), inside the same transaction. */
@@ -41,8 +44,8 @@ public final class Tx {
     }
 
     public void setting(String key, String value) {
-        db.insertInto(SETTINGS, SETTINGS.KEY, SETTINGS.VALUE).values(key, value)
-                .onConflict(SETTINGS.KEY).doUpdate().set(SETTINGS.VALUE, value).execute();
+        prepared.execute("setting", () -> db.insertInto(SETTINGS, SETTINGS.KEY, SETTINGS.VALUE).values(key, value)
+                .onConflict(SETTINGS.KEY).doUpdate().set(SETTINGS.VALUE, excluded(SETTINGS.VALUE)), key, value);
     }
 
     public void insertBot(BotSpec spec, long createdAt) {
@@ -68,53 +71,61 @@ public final class Tx {
     }
 
     public void botState(BotState s) {
-        db.insertInto(BOT_STATE, BOT_STATE.BOT_ID, BOT_STATE.STATUS, BOT_STATE.LAST_CLOSE, BOT_STATE.LAST_TICK_AT,
-                        BOT_STATE.LAST_ERROR, BOT_STATE.ORDER_SEQ, BOT_STATE.PEAK_EQUITY)
-                .values(s.botId(), s.status().name(), s.lastClose(), s.lastTickAt(), s.lastError(), s.orderSeq(),
-                        Num.str(s.peakEquity()))
-                .onConflict(BOT_STATE.BOT_ID).doUpdate()
-                .set(BOT_STATE.STATUS, s.status().name())
-                .set(BOT_STATE.LAST_CLOSE, s.lastClose())
-                .set(BOT_STATE.LAST_TICK_AT, s.lastTickAt())
-                .set(BOT_STATE.LAST_ERROR, s.lastError())
-                .set(BOT_STATE.ORDER_SEQ, s.orderSeq())
-                .set(BOT_STATE.PEAK_EQUITY, Num.str(s.peakEquity()))
-                .execute();
+        String peak = Num.str(s.peakEquity());
+        prepared.execute("botState", () -> db.insertInto(BOT_STATE, BOT_STATE.BOT_ID, BOT_STATE.STATUS,
+                                BOT_STATE.LAST_CLOSE, BOT_STATE.LAST_TICK_AT, BOT_STATE.LAST_ERROR, BOT_STATE.ORDER_SEQ,
+                                BOT_STATE.PEAK_EQUITY)
+                        .values(s.botId(), s.status().name(), s.lastClose(), s.lastTickAt(), s.lastError(), s.orderSeq(), peak)
+                        .onConflict(BOT_STATE.BOT_ID).doUpdate()
+                        .set(BOT_STATE.STATUS, excluded(BOT_STATE.STATUS))
+                        .set(BOT_STATE.LAST_CLOSE, excluded(BOT_STATE.LAST_CLOSE))
+                        .set(BOT_STATE.LAST_TICK_AT, excluded(BOT_STATE.LAST_TICK_AT))
+                        .set(BOT_STATE.LAST_ERROR, excluded(BOT_STATE.LAST_ERROR))
+                        .set(BOT_STATE.ORDER_SEQ, excluded(BOT_STATE.ORDER_SEQ))
+                        .set(BOT_STATE.PEAK_EQUITY, excluded(BOT_STATE.PEAK_EQUITY)),
+                s.botId(), s.status().name(), s.lastClose(), s.lastTickAt(), s.lastError(), s.orderSeq(), peak);
     }
 
     public void account(Account a) {
-        db.insertInto(ACCOUNTS, ACCOUNTS.BOT_ID, ACCOUNTS.CASH, ACCOUNTS.REALIZED_PNL, ACCOUNTS.FEES)
-                .values(a.botId(), Num.str(a.cash()), Num.str(a.realizedPnl()), Num.str(a.fees()))
-                .onConflict(ACCOUNTS.BOT_ID).doUpdate()
-                .set(ACCOUNTS.CASH, Num.str(a.cash()))
-                .set(ACCOUNTS.REALIZED_PNL, Num.str(a.realizedPnl()))
-                .set(ACCOUNTS.FEES, Num.str(a.fees()))
-                .execute();
+        String cash = Num.str(a.cash());
+        String pnl = Num.str(a.realizedPnl());
+        String fees = Num.str(a.fees());
+        prepared.execute("account", () -> db.insertInto(ACCOUNTS, ACCOUNTS.BOT_ID, ACCOUNTS.CASH, ACCOUNTS.REALIZED_PNL,
+                                ACCOUNTS.FEES)
+                        .values(a.botId(), cash, pnl, fees)
+                        .onConflict(ACCOUNTS.BOT_ID).doUpdate()
+                        .set(ACCOUNTS.CASH, excluded(ACCOUNTS.CASH))
+                        .set(ACCOUNTS.REALIZED_PNL, excluded(ACCOUNTS.REALIZED_PNL))
+                        .set(ACCOUNTS.FEES, excluded(ACCOUNTS.FEES)),
+                a.botId(), cash, pnl, fees);
     }
 
     /** Inserts a PENDING order; a second order with the same client order id fails (it is the primary key). */
     public void insertOrder(Order o) {
-        db.insertInto(ORDERS, ORDERS.CLIENT_ORDER_ID, ORDERS.BOT_ID, ORDERS.SYMBOL, ORDERS.SIDE, ORDERS.QTY,
-                        ORDERS.REF_PRICE, ORDERS.STOP_PRICE, ORDERS.PURPOSE, ORDERS.STATUS, ORDERS.TICK_CLOSE, ORDERS.CREATED_AT,
-                        ORDERS.UPDATED_AT, ORDERS.REASON)
-                .values(o.clientOrderId(), o.botId(), o.symbol().toString(), o.side().name(), Num.str(o.qty()),
-                        Num.str(o.refPrice()), Num.str(o.stopPrice()), o.purpose(), o.status().name(), o.tickClose(), o.createdAt(),
-                        o.updatedAt(), o.reason())
-                .execute();
+        Object[] v = {o.clientOrderId(), o.botId(), o.symbol().toString(), o.side().name(), Num.str(o.qty()),
+                Num.str(o.refPrice()), Num.str(o.stopPrice()), o.purpose(), o.status().name(), o.tickClose(), o.createdAt(),
+                o.updatedAt(), o.reason()};
+        prepared.execute("insertOrder", () -> db.insertInto(ORDERS, ORDERS.CLIENT_ORDER_ID, ORDERS.BOT_ID, ORDERS.SYMBOL,
+                        ORDERS.SIDE, ORDERS.QTY, ORDERS.REF_PRICE, ORDERS.STOP_PRICE, ORDERS.PURPOSE, ORDERS.STATUS,
+                        ORDERS.TICK_CLOSE, ORDERS.CREATED_AT, ORDERS.UPDATED_AT, ORDERS.REASON)
+                .values(o.clientOrderId(), o.botId(), (String) v[2], o.side().name(), (String) v[4], (String) v[5],
+                        (String) v[6], o.purpose(), o.status().name(), o.tickClose(), o.createdAt(), o.updatedAt(), o.reason()), v);
     }
 
     public void updateOrder(Order o) {
-        db.update(ORDERS).set(ORDERS.STATUS, o.status().name()).set(ORDERS.UPDATED_AT, o.updatedAt())
-                .set(ORDERS.REASON, o.reason())
-                .where(ORDERS.CLIENT_ORDER_ID.eq(o.clientOrderId())).execute();
+        prepared.execute("updateOrder", () -> db.update(ORDERS).set(ORDERS.STATUS, o.status().name())
+                        .set(ORDERS.UPDATED_AT, o.updatedAt()).set(ORDERS.REASON, o.reason())
+                        .where(ORDERS.CLIENT_ORDER_ID.eq(o.clientOrderId())),
+                o.status().name(), o.updatedAt(), o.reason(), o.clientOrderId());
     }
 
     public void insertFill(Fill f) {
-        db.insertInto(FILLS, FILLS.CLIENT_ORDER_ID, FILLS.BOT_ID, FILLS.SYMBOL, FILLS.SIDE, FILLS.QTY, FILLS.PRICE,
-                        FILLS.FEE, FILLS.FILLED_AT)
-                .values(f.clientOrderId(), f.botId(), f.symbol().toString(), f.side().name(), Num.str(f.qty()),
-                        Num.str(f.price()), Num.str(f.fee()), f.filledAt())
-                .execute();
+        Object[] v = {f.clientOrderId(), f.botId(), f.symbol().toString(), f.side().name(), Num.str(f.qty()),
+                Num.str(f.price()), Num.str(f.fee()), f.filledAt()};
+        prepared.execute("insertFill", () -> db.insertInto(FILLS, FILLS.CLIENT_ORDER_ID, FILLS.BOT_ID, FILLS.SYMBOL,
+                        FILLS.SIDE, FILLS.QTY, FILLS.PRICE, FILLS.FEE, FILLS.FILLED_AT)
+                .values(f.clientOrderId(), f.botId(), (String) v[2], f.side().name(), (String) v[4], (String) v[5],
+                        (String) v[6], f.filledAt()), v);
     }
 
     /** Opens a position and returns its id. */
@@ -130,9 +141,12 @@ public final class Tx {
 
     /** Stores a moved stop, a new highest price or a corrected quantity of an open position. */
     public void updatePosition(Position p) {
-        db.update(POSITIONS).set(POSITIONS.QTY, Num.str(p.qty())).set(POSITIONS.STOP_PRICE, Num.str(p.stopPrice()))
-                .set(POSITIONS.HIGHEST_PRICE, Num.str(p.highestPrice()))
-                .where(POSITIONS.ID.eq(p.id())).execute();
+        String qty = Num.str(p.qty());
+        String stop = Num.str(p.stopPrice());
+        String highest = Num.str(p.highestPrice());
+        prepared.execute("updatePosition", () -> db.update(POSITIONS).set(POSITIONS.QTY, qty).set(POSITIONS.STOP_PRICE, stop)
+                        .set(POSITIONS.HIGHEST_PRICE, highest).where(POSITIONS.ID.eq(p.id())),
+                qty, stop, highest, p.id());
     }
 
     public void closePosition(long id, BigDecimal exitPrice, BigDecimal exitFee, String reason, BigDecimal netPnl,
@@ -148,6 +162,17 @@ public final class Tx {
     /** Stores closed candles; one that is already there is left as it is (unique per feed and open time). */
     public void candles(Feed feed, List<Candle> candles) {
         if (candles.isEmpty()) return;
+        if (candles.size() == 1) {  // every close; a window of history goes in one statement below
+            Candle c = candles.getFirst();
+            String sym = feed.symbol().toString();
+            String tf = feed.timeframe().label();
+            prepared.execute("candle", () -> db.insertInto(CANDLES, CANDLES.SYMBOL, CANDLES.TIMEFRAME, CANDLES.OPEN_TIME,
+                            CANDLES.OPEN, CANDLES.HIGH, CANDLES.LOW, CANDLES.CLOSE, CANDLES.VOLUME)
+                            .values(sym, tf, c.openTime(), c.open(), c.high(), c.low(), c.close(), c.volume())
+                            .onConflictDoNothing(),
+                    sym, tf, c.openTime(), c.open(), c.high(), c.low(), c.close(), c.volume());
+            return;
+        }
         var insert = db.insertInto(CANDLES, CANDLES.SYMBOL, CANDLES.TIMEFRAME, CANDLES.OPEN_TIME, CANDLES.OPEN,
                 CANDLES.HIGH, CANDLES.LOW, CANDLES.CLOSE, CANDLES.VOLUME);
         String sym = feed.symbol().toString();
@@ -159,10 +184,13 @@ public final class Tx {
     }
 
     public void equitySnapshot(long at, String botId, BigDecimal equity, BigDecimal cash, BigDecimal unrealized) {
-        db.insertInto(EQUITY_SNAPSHOTS, EQUITY_SNAPSHOTS.TAKEN_AT, EQUITY_SNAPSHOTS.BOT_ID, EQUITY_SNAPSHOTS.EQUITY,
-                        EQUITY_SNAPSHOTS.CASH, EQUITY_SNAPSHOTS.UNREALIZED)
-                .values(at, botId, Num.str(equity), Num.str(cash), Num.str(unrealized))
-                .onConflictDoNothing().execute();
+        String e = Num.str(equity);
+        String c = Num.str(cash);
+        String u = Num.str(unrealized);
+        prepared.execute("equitySnapshot", () -> db.insertInto(EQUITY_SNAPSHOTS, EQUITY_SNAPSHOTS.TAKEN_AT,
+                                EQUITY_SNAPSHOTS.BOT_ID, EQUITY_SNAPSHOTS.EQUITY, EQUITY_SNAPSHOTS.CASH, EQUITY_SNAPSHOTS.UNREALIZED)
+                        .values(at, botId, e, c, u).onConflictDoNothing(),
+                at, botId, e, c, u);
     }
 
     public void riskEvent(long at, String botId, String code, String detail) {
@@ -172,18 +200,22 @@ public final class Tx {
 
     /** The paper exchange's record of an order it filled. */
     public void paperOrder(Fill f) {
-        db.insertInto(PAPER_ORDERS, PAPER_ORDERS.CLIENT_ORDER_ID, PAPER_ORDERS.BOT_ID, PAPER_ORDERS.SYMBOL,
-                        PAPER_ORDERS.SIDE, PAPER_ORDERS.QTY, PAPER_ORDERS.PRICE, PAPER_ORDERS.FEE, PAPER_ORDERS.FILLED_AT)
-                .values(f.clientOrderId(), f.botId(), f.symbol().toString(), f.side().name(), Num.str(f.qty()),
-                        Num.str(f.price()), Num.str(f.fee()), f.filledAt())
-                .execute();
+        Object[] v = {f.clientOrderId(), f.botId(), f.symbol().toString(), f.side().name(), Num.str(f.qty()),
+                Num.str(f.price()), Num.str(f.fee()), f.filledAt()};
+        prepared.execute("paperOrder", () -> db.insertInto(PAPER_ORDERS, PAPER_ORDERS.CLIENT_ORDER_ID, PAPER_ORDERS.BOT_ID,
+                        PAPER_ORDERS.SYMBOL, PAPER_ORDERS.SIDE, PAPER_ORDERS.QTY, PAPER_ORDERS.PRICE, PAPER_ORDERS.FEE,
+                        PAPER_ORDERS.FILLED_AT)
+                .values(f.clientOrderId(), f.botId(), (String) v[2], f.side().name(), (String) v[4], (String) v[5],
+                        (String) v[6], f.filledAt()), v);
     }
 
     public void paperBalance(String account, String asset, BigDecimal amount) {
-        db.insertInto(PAPER_BALANCES, PAPER_BALANCES.BOT_ID, PAPER_BALANCES.ASSET, PAPER_BALANCES.AMOUNT)
-                .values(account, asset, Num.str(amount))
-                .onConflict(PAPER_BALANCES.BOT_ID, PAPER_BALANCES.ASSET).doUpdate()
-                .set(PAPER_BALANCES.AMOUNT, Num.str(amount)).execute();
+        String a = Num.str(amount);
+        prepared.execute("paperBalance", () -> db.insertInto(PAPER_BALANCES, PAPER_BALANCES.BOT_ID, PAPER_BALANCES.ASSET,
+                                PAPER_BALANCES.AMOUNT).values(account, asset, a)
+                        .onConflict(PAPER_BALANCES.BOT_ID, PAPER_BALANCES.ASSET).doUpdate()
+                        .set(PAPER_BALANCES.AMOUNT, excluded(PAPER_BALANCES.AMOUNT)),
+                account, asset, a);
     }
 
     public void ledgerAdjustment(long at, String botId, String asset, BigDecimal delta, String reason) {

@@ -48,4 +48,33 @@ class BarsTest {
 
         assertThatThrownBy(() -> Bars.series("x", Timeframe.M15, candles)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aSlidingWindowGivesTheBarsAFreshSeriesWouldAndConvertsEachCandleOnce() {
+        List<Candle> candles = SyntheticMarket.candles(3, 400, 100, Timeframe.M15);
+        Bars.Window window = new Bars.Window("w", Timeframe.M15);
+        org.ta4j.core.BarSeries before = null;
+        for (int end = 300; end <= 400; end++) {
+            List<Candle> w = candles.subList(end - 300, end);
+            var reused = window.series(w);
+            var fresh = Bars.series("w", Timeframe.M15, w);
+            assertThat(reused.getName()).isEqualTo("w");
+            assertThat(reused.getBarCount()).isEqualTo(300);
+            for (int i = 0; i < 300; i++) assertThat(reused.getBar(i)).isEqualTo(fresh.getBar(i));
+            if (before != null) {
+                assertThat(reused).isNotSameAs(before);
+                assertThat(reused.getBar(0)).isSameAs(before.getBar(1));  // converted once, at the earlier close
+            }
+            before = reused;
+        }
+    }
+
+    @Test
+    void aWindowRejectsCandlesOutOfOrderAsASeriesDoes() {
+        Bars.Window window = new Bars.Window("x", Timeframe.M15);
+        window.series(List.of(new Candle(T0, 1, 1, 1, 1, 1), new Candle(T0 + 900_000, 1, 1, 1, 1, 1)));
+
+        assertThatThrownBy(() -> window.series(List.of(new Candle(T0 + 900_000, 1, 1, 1, 1, 1), new Candle(T0, 1, 1, 1, 1, 1))))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -35,6 +35,10 @@ final class PricePath {
     private int blocks;
     private final Minute cursor;
     private int regimeIndex;
+    /** The last minute replayed and the state after it: the next price asked is usually a few seconds later. */
+    private long replayedMinute = -1;
+    private int replayedRegime;
+    private final Minute replayed = new Minute(0, 0);
 
     PricePath(SymbolProfile profile, long seed, long originMs) {
         this.profile = profile;
@@ -115,17 +119,50 @@ final class PricePath {
         return Math.max(0, (long) block * MINUTES_PER_BLOCK - offset);
     }
 
-    /** Steps the minutes of the block containing {@code minute} again, from the state the block started with. */
+    /**
+     * Steps the minutes of the block containing {@code minute} again, from the state the block started with, or
+     * from the last minute replayed when that lies earlier in the same block: stepping on from a state gives the same
+     * minutes as stepping to it and on, so the answer is the same either way.
+     */
     private Minute replay(long minute) {
         int block = (int) ((minute + offset) / MINUTES_PER_BLOCK);
         ensureBlocks(block + 1);
-        Minute m = new Minute(startX[block], open[block]);
-        int r = startRegime[block];
-        for (long i = firstMinuteOf(block); i <= minute; i++) {
+        Minute m;
+        int r;
+        long from;
+        if (replayedMinute >= firstMinuteOf(block) && replayedMinute <= minute
+                && (int) ((replayedMinute + offset) / MINUTES_PER_BLOCK) == block) {
+            m = copy(replayed);
+            r = replayedRegime;
+            from = replayedMinute + 1;
+        } else {
+            m = new Minute(startX[block], open[block]);
+            r = startRegime[block];
+            from = firstMinuteOf(block);
+        }
+        for (long i = from; i <= minute; i++) {
             r = regimeFor(r, i, m.x);
             model.step(i, regimes.get(r), m);
         }
+        replayedMinute = minute;
+        replayedRegime = r;
+        copyInto(m, replayed);
         return m;
+    }
+
+    private static Minute copy(Minute m) {
+        Minute c = new Minute(m.x, m.close);
+        copyInto(m, c);
+        return c;
+    }
+
+    private static void copyInto(Minute from, Minute to) {
+        to.x = from.x;
+        to.open = from.open;
+        to.high = from.high;
+        to.low = from.low;
+        to.close = from.close;
+        to.volumeLots = from.volumeLots;
     }
 
     private int regimeFor(int index, long minute, double x) {

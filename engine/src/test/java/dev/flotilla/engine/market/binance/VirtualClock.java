@@ -4,15 +4,16 @@ import dev.flotilla.engine.kernel.WallClock;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The computer's clock in tests: it stands still until someone waits for a later time, then moves there at once.
+ * The computer's clock in tests and in the market-data benchmark: it stands still until someone waits for a later
+ * time, then moves there at once.
  * An engine that follows it runs as fast as the machine allows, with every wait (the pace of the loop, a budget
  * that is full) taking no real time.
  */
-final class VirtualClock implements WallClock {
+public final class VirtualClock implements WallClock {
 
     private final AtomicLong now;
 
-    VirtualClock(long start) {
+    public VirtualClock(long start) {
         this.now = new AtomicLong(start);
     }
 

@@ -56,6 +56,27 @@ class SandboxMarketDeterminismTest {
     }
 
     @Test
+    void pricesAreTheSameWhateverOrderTheyAreAskedIn() {
+        // one market is asked every 10 s, forward, as the mark-to-market loop does; each of the others is asked once
+        TestClock steady = new TestClock(ORIGIN + DAY);
+        SandboxMarket market = new SandboxMarket(42, ORIGIN, steady.clock);
+        List<Long> times = new ArrayList<>();
+        for (long t = ORIGIN + DAY; t < ORIGIN + DAY + 2 * HOUR; t += 10_000) times.add(t);
+        List<java.util.Map<Symbol, java.math.BigDecimal>> asked = new ArrayList<>();
+        for (long t : times) {
+            steady.set(t);
+            asked.add(market.lastPrices(SandboxMarket.DEFAULT_SYMBOLS));
+        }
+        for (int i = times.size() - 1; i >= 0; i -= 7) {
+            TestClock once = new TestClock(times.get(i));
+            assertThat(new SandboxMarket(42, ORIGIN, once.clock).lastPrices(SandboxMarket.DEFAULT_SYMBOLS))
+                    .as("prices at %d", times.get(i)).isEqualTo(asked.get(i));
+            steady.set(times.get(i));
+            assertThat(market.lastPrices(SandboxMarket.DEFAULT_SYMBOLS)).as("asked again, backwards").isEqualTo(asked.get(i));
+        }
+    }
+
+    @Test
     void differentSeedsGiveDifferentPaths() {
         TestClock clock = new TestClock(END);
         SandboxMarket one = new SandboxMarket(1, ORIGIN, clock.clock);
