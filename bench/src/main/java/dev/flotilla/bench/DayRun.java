@@ -2,6 +2,7 @@ package dev.flotilla.bench;
 
 import dev.flotilla.engine.model.BotSpec;
 import dev.flotilla.engine.store.Store;
+import dev.flotilla.engine.store.WriteStats;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -16,13 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class DayRun {
 
     /** What one run measured. */
-    record Result(int bots, int feeds, Duration simulated, long bootNanos, Samples firstTicks, long wallNanos, long cpuNanos, long allocated, Samples ticks,
-                  long rows, long writeNanos, long transactions, long longestWriteNanos, long busyErrors,
-                  long reads, long readErrors, long fills, long candleRequests) {
-
-        double rowsPerWriteSecond() {
-            return writeNanos == 0 ? 0 : rows / (writeNanos / 1e9);
-        }
+    record Result(int bots, int feeds, Duration simulated, long bootNanos, Samples firstTicks, long wallNanos, long cpuNanos,
+                  long allocated, Samples ticks, WriteStats writes, long reads, long readErrors, long fills, long candleRequests) {
     }
 
     /**
@@ -44,11 +40,8 @@ final class DayRun {
             world.runUntil(SandboxWorld.START + FIRST_CLOSES.toMillis());
             Samples ticks = new Samples();
             world.engine.timeTicks((feed, bots, nanos) -> ticks.add(nanos));
-            long rows0 = store.rowsWritten();
-            long write0 = store.writeNanos();
-            long tx0 = store.transactionCount();
-            long busy0 = store.busyErrors();
             store.resetLongestWrite();
+            WriteStats writes0 = store.writeStats();
             AtomicBoolean done = new AtomicBoolean();
             AtomicLong reads = new AtomicLong();
             AtomicLong readErrors = new AtomicLong();
@@ -64,8 +57,7 @@ final class DayRun {
             reader.join();
             world.engine.timeTicks(dev.flotilla.engine.kernel.TickTimer.NONE);
             return new Result(fleet.size(), world.engine.feeds().size(), simulated, boot, first, wall, cpu, allocated, ticks,
-                    store.rowsWritten() - rows0, store.writeNanos() - write0, store.transactionCount() - tx0,
-                    store.longestWriteNanos(), store.busyErrors() - busy0, reads.get(), readErrors.get(),
+                    store.writeStats().since(writes0), reads.get(), readErrors.get(),
                     store.fills().size(), world.engine.market().candleRequests());
         }
     }

@@ -1,5 +1,6 @@
 package dev.flotilla.bench;
 
+import dev.flotilla.engine.store.WriteStats;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ final class FleetSection {
             DayRun.Result r = DayRun.run(work.resolve("fleet-" + n), fleets.of(n), simulated);
             results.add(r);
             progress.printf("  %d feed ticks, p99 %s, wall %s, CPU %s, %d rows, %d fills%n", r.ticks().size(),
-                    Samples.ms(r.ticks().quantile(0.99)), Samples.ms(r.wallNanos()), Samples.ms(r.cpuNanos()), r.rows(), r.fills());
+                    Samples.ms(r.ticks().quantile(0.99)), Samples.ms(r.wallNanos()), Samples.ms(r.cpuNanos()), r.writes().rows(), r.fills());
         }
         for (DayRun.Result r : results) figures.addAll(latency(r));
         for (DayRun.Result r : results) figures.add(wall(r));
@@ -78,13 +79,14 @@ final class FleetSection {
 
     private static List<Figure> store(DayRun.Result r) {
         String area = "store, " + r.bots() + " bots";
-        double perTx = r.transactions() == 0 ? 0 : (double) r.rows() / r.transactions();
+        WriteStats w = r.writes();
+        double perTx = w.transactions() == 0 ? 0 : (double) w.rows() / w.transactions();
         return List.of(
                 Figure.target(area, String.format("rows/s while writing (%,d rows in %,d transactions, %.1f rows each)",
-                        r.rows(), r.transactions(), perTx), String.format("%,.0f", r.rowsPerWriteSecond()),
-                        ">= 10,000 rows/s", r.rowsPerWriteSecond() >= 10_000),
-                Figure.info(area, "longest write transaction", Samples.ms(r.longestWriteNanos())),
+                        w.rows(), w.transactions(), perTx), String.format("%,.0f", w.rowsPerWriteSecond()),
+                        ">= 10,000 rows/s", w.rowsPerWriteSecond() >= 10_000),
+                Figure.info(area, "longest write transaction", Samples.ms(w.longestWriteNanos())),
                 Figure.target(area, String.format("SQLITE_BUSY errors (writer, and a reader thread: %,d queries)", r.reads()),
-                        String.valueOf(r.busyErrors() + r.readErrors()), "none", r.busyErrors() + r.readErrors() == 0));
+                        String.valueOf(w.busyErrors() + r.readErrors()), "none", w.busyErrors() + r.readErrors() == 0));
     }
 }

@@ -54,10 +54,7 @@ public final class Store implements AutoCloseable {
     private final Database db;
     private final HistoryReads history;
     private final Object writeLock;
-    private long transactions;
-    private long longestWriteNanos;
-    private long writeNanos;
-    private long busyErrors;
+    private final WriteStats.Counter counter = new WriteStats.Counter();  // under writeLock
 
     public Store(Database db) {
         this.db = db;
@@ -91,10 +88,7 @@ public final class Store implements AutoCloseable {
                 try (var st = c.createStatement()) {
                     st.execute("COMMIT");
                 }
-                transactions++;
-                long took = System.nanoTime() - start;
-                writeNanos += took;
-                longestWriteNanos = Math.max(longestWriteNanos, took);
+                counter.committed(System.nanoTime() - start);
                 return result;
             } catch (SQLException e) {
                 rollback(c);
@@ -114,7 +108,7 @@ public final class Store implements AutoCloseable {
 
     private RuntimeException translate(Throwable sqlCause, Exception e) {
         String what = "cannot write to " + db.file() + ": " + (sqlCause == null ? e.getMessage() : sqlCause.getMessage());
-        if (sqlCause instanceof org.sqlite.SQLiteException se && (se.getResultCode().code & 0xff) == 5) busyErrors++;
+        if (sqlCause instanceof org.sqlite.SQLiteException se && (se.getResultCode().code & 0xff) == 5) counter.busy();
         if (sqlCause instanceof org.sqlite.SQLiteException se && ENVIRONMENT.contains(se.getResultCode().code & 0xff)) {
             return new StoreUnavailableException(what, e);
         }
@@ -129,47 +123,21 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    public long transactionCount() {
-        synchronized (writeLock) {
-            return transactions;
-        }
-    }
-
-    public long longestWriteNanos() {
-        synchronized (writeLock) {
-            return longestWriteNanos;
-        }
-    }
-
-    /** Starts a new measurement of {@link #longestWriteNanos}, e.g. once a new fleet is seeded. */
-    public void resetLongestWrite() {
-        synchronized (writeLock) {
-            longestWriteNanos = 0;
-        }
-    }
-
-    /** Time spent in committed write transactions, from BEGIN IMMEDIATE to COMMIT. */
-    public long writeNanos() {
-        synchronized (writeLock) {
-            return writeNanos;
-        }
-    }
-
-    /** Writes that failed with SQLITE_BUSY ("database is locked"). */
-    public long busyErrors() {
-        synchronized (writeLock) {
-            return busyErrors;
-        }
-    }
-
-    /** Rows inserted, updated or deleted through the writer since the store was opened (SQLite's total_changes()). */
-    public long rowsWritten() {
+    /** What the writer has done so far (a consistent snapshot, taken between transactions). */
+    public WriteStats writeStats() {
         synchronized (writeLock) {
             try (var st = db.writerConnection().createStatement(); var rs = st.executeQuery("SELECT total_changes()")) {
-                return rs.next() ? rs.getLong(1) : 0;
+                return counter.snapshot(rs.next() ? rs.getLong(1) : 0);
             } catch (SQLException e) {
                 throw translate(e, e);
             }
+        }
+    }
+
+    /** Starts a new measurement of the longest write, e.g. once a new fleet is seeded. */
+    public void resetLongestWrite() {
+        synchronized (writeLock) {
+            counter.resetLongest();
         }
     }
 

@@ -38,6 +38,30 @@ class DatabaseTest {
     }
 
     @Test
+    void theWriterCountsItsTransactionsTimeAndRows() {
+        try (Store store = new Store(Database.open(dir))) {
+            WriteStats before = store.writeStats();
+            store.write(tx -> {
+                tx.setting("a", "1");
+                tx.setting("b", "1");
+            });
+            store.write(tx -> tx.setting("a", "2"));  // an upsert: one row changed
+            assertThatThrownBy(() -> store.write(tx -> {
+                tx.setting("c", "1");
+                throw new IllegalStateException("boom");
+            })).hasMessage("boom");
+            WriteStats done = store.writeStats().since(before);
+            assertThat(done.transactions()).as("committed transactions").isEqualTo(2);
+            assertThat(done.rows()).as("rows changed, the rolled-back one too, as SQLite counts them").isEqualTo(4);
+            assertThat(done.busyErrors()).isZero();
+            assertThat(done.writeNanos()).isPositive();
+            assertThat(done.longestWriteNanos()).isPositive().isLessThanOrEqualTo(done.writeNanos());
+            store.resetLongestWrite();
+            assertThat(store.writeStats().longestWriteNanos()).isZero();
+        }
+    }
+
+    @Test
     void reopeningKeepsWhatWasCommitted() {
         try (Store store = new Store(Database.open(dir))) {
             store.write(tx -> tx.setting("kill", "off"));
