@@ -16,8 +16,8 @@ what=${1:?engine or launcher}
 rounds=${2:-2}
 shift $(( $# > 2 ? 2 : $# ))
 base=${BASE:-e0a3954}
-java=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
-[ -x "$java" ] || java=java
+java=${JAVA25:-$(ls -d /usr/lib/jvm/*25*/bin/java 2>/dev/null | head -1)}
+[ -n "$java" ] && [ -x "$java" ] || java=java  # a JDK 25 java: JAVA25=/path/to/bin/java, or the first in /usr/lib/jvm
 case "$what" in
   engine)
     files=(engine/src/main/java/dev/flotilla/engine/kernel/TickProcessor.java
