@@ -6,14 +6,12 @@ import dev.flotilla.engine.api.BotCheck;
 import dev.flotilla.engine.api.BotView;
 import dev.flotilla.engine.model.BotStatus;
 import dev.flotilla.ui.screen.botform.BotDialog;
-import dev.flotilla.ui.shell.Console;
 import dev.flotilla.ui.shell.MainWindow;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,31 +22,20 @@ class BotDialogTest {
     @TempDir
     Path dir;
 
+    OpenConsole open;
     LiveEngine live;
-    Console console;
     MainWindow w;
-
-    @BeforeAll
-    static void startFx() throws Exception {
-        Fx.start();
-    }
 
     @BeforeEach
     void open() throws Exception {
-        live = new LiveEngine(dir, 3_600).start();
-        console = Fx.on(() -> {
-            Console c = new Console(live.engine, dir.resolve("console.properties"), false, () -> { });
-            c.show();
-            return c;
-        });
-        w = console.window();
-        Fx.await("the fleet is listed", () -> w.fleet().rows().size() == 45);
+        open = OpenConsole.open(dir, 3_600);
+        live = open.live;
+        w = open.window;
     }
 
     @AfterEach
     void close() throws Exception {
-        Fx.run(console::quit);
-        live.close();
+        open.close();
     }
 
     private static Button ok(BotDialog d) {

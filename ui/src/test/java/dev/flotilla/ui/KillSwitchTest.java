@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flotilla.engine.model.TradingState;
 import dev.flotilla.ui.screen.risk.KillSwitchDialog;
 import dev.flotilla.ui.screen.dialog.Forms;
-import dev.flotilla.ui.shell.Console;
 import dev.flotilla.ui.shell.MainWindow;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,7 +15,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,33 +25,20 @@ class KillSwitchTest {
     @TempDir
     Path dir;
 
+    OpenConsole open;
     LiveEngine live;
-    Console console;
     MainWindow w;
-
-    @BeforeAll
-    static void startFx() throws Exception {
-        Fx.start();
-    }
 
     @BeforeEach
     void open() throws Exception {
-        live = new LiveEngine(dir, 3600).start();
-        console = Fx.on(() -> {
-            Console c = new Console(live.engine, dir.resolve("console.properties"), false, () -> { });
-            c.window().stage().setWidth(1600);
-            c.window().stage().setHeight(1000);
-            c.show();
-            return c;
-        });
-        w = console.window();
-        Fx.await("the fleet is listed", () -> w.fleet().rows().size() == 45);
+        open = OpenConsole.open(dir, 3600, 1600, 1000);
+        live = open.live;
+        w = open.window;
     }
 
     @AfterEach
     void close() throws Exception {
-        Fx.run(console::quit);
-        live.close();
+        open.close();
     }
 
     private long orders() {

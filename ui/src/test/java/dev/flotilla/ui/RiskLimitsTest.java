@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flotilla.engine.model.RiskRecord;
 import dev.flotilla.ui.screen.dialog.Forms;
 import dev.flotilla.ui.screen.risk.LimitsDialog;
-import dev.flotilla.ui.shell.Console;
 import dev.flotilla.ui.shell.MainWindow;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -14,7 +13,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,33 +23,20 @@ class RiskLimitsTest {
     @TempDir
     Path dir;
 
+    OpenConsole open;
     LiveEngine live;
-    Console console;
     MainWindow w;
-
-    @BeforeAll
-    static void startFx() throws Exception {
-        Fx.start();
-    }
 
     @BeforeEach
     void open() throws Exception {
-        live = new LiveEngine(dir, 3600).start();
-        console = Fx.on(() -> {
-            Console c = new Console(live.engine, dir.resolve("console.properties"), false, () -> { });
-            c.window().stage().setWidth(1600);
-            c.window().stage().setHeight(1000);
-            c.show();
-            return c;
-        });
-        w = console.window();
-        Fx.await("the fleet is listed", () -> w.fleet().rows().size() == 45);
+        open = OpenConsole.open(dir, 3600, 1600, 1000);
+        live = open.live;
+        w = open.window;
     }
 
     @AfterEach
     void close() throws Exception {
-        Fx.run(console::quit);
-        live.close();
+        open.close();
     }
 
     /** Types into a limit's field; returns the message shown under it ("" when none) and whether OK is on. */

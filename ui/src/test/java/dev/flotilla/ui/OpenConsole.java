@@ -1,0 +1,51 @@
+package dev.flotilla.ui;
+
+import dev.flotilla.ui.shell.Console;
+import dev.flotilla.ui.shell.MainWindow;
+import java.nio.file.Path;
+
+/**
+ * The console's window on a live engine with the default fleet, as the tests open it: shown (at a set size, or the
+ * size it picks itself), its settings in the test's folder, and the fleet listed before the test starts.
+ */
+final class OpenConsole implements AutoCloseable {
+
+    final LiveEngine live;
+    final Console console;
+    final MainWindow window;
+
+    private OpenConsole(LiveEngine live, Console console) {
+        this.live = live;
+        this.console = console;
+        this.window = console.window();
+    }
+
+    /** An engine running at {@code speed} in {@code dir}, and the window on it at its own size. */
+    static OpenConsole open(Path dir, double speed) throws Exception {
+        return open(dir, speed, 0, 0);
+    }
+
+    /** The same at {@code width} x {@code height} (0 x 0: the window's own size). */
+    static OpenConsole open(Path dir, double speed, double width, double height) throws Exception {
+        Fx.start();
+        LiveEngine live = new LiveEngine(dir, speed).start();
+        Console console = Fx.on(() -> {
+            Console c = new Console(live.engine, dir.resolve("console.properties"), false, () -> { });
+            if (width > 0) {
+                c.window().stage().setWidth(width);
+                c.window().stage().setHeight(height);
+            }
+            c.show();
+            return c;
+        });
+        OpenConsole open = new OpenConsole(live, console);
+        Fx.await("the fleet is listed", () -> open.window.fleet().rows().size() == 45);
+        return open;
+    }
+
+    @Override
+    public void close() throws Exception {
+        Fx.run(console::quit);
+        live.close();
+    }
+}
