@@ -31,8 +31,6 @@ import dev.flotilla.engine.store.jooq.tables.records.FillsRecord;
 import dev.flotilla.engine.store.jooq.tables.records.OrdersRecord;
 import dev.flotilla.engine.store.jooq.tables.records.PositionsRecord;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -53,12 +51,11 @@ public final class Store implements AutoCloseable {
 
     private final Database db;
     private final HistoryReads history;
-    private final Object writeLock;
-    private final WriteStats.Counter counter = new WriteStats.Counter();  // under writeLock
+    private final Writer writer;
 
     public Store(Database db) {
         this.db = db;
-        this.writeLock = db.writerConnection();  // the connection itself: whoever writes on it holds this lock
+        this.writer = new Writer(db);
         this.history = new HistoryReads(this);
     }
 
@@ -75,70 +72,17 @@ public final class Store implements AutoCloseable {
     }
 
     public <T> T writeAndGet(Function<Tx, T> work) {
-        synchronized (writeLock) {
-            long start = System.nanoTime();
-            Connection c = db.writerConnection();
-            try (var st = c.createStatement()) {
-                st.execute("BEGIN IMMEDIATE");
-            } catch (SQLException e) {
-                throw translate(e, e);
-            }
-            try {
-                T result = work.apply(new Tx(db.writeContext(), db.preparedWrites()));
-                try (var st = c.createStatement()) {
-                    st.execute("COMMIT");
-                }
-                counter.committed(System.nanoTime() - start);
-                return result;
-            } catch (SQLException e) {
-                rollback(c);
-                throw translate(e, e);
-            } catch (org.jooq.exception.DataAccessException e) {
-                rollback(c);
-                throw translate(e.getCause(), e);
-            } catch (RuntimeException e) {
-                rollback(c);
-                throw e;
-            }
-        }
-    }
-
-    /** SQLite result codes that say the environment, not the program, is at fault. */
-    private static final java.util.Set<Integer> ENVIRONMENT = java.util.Set.of(3, 5, 6, 8, 10, 13, 14);
-
-    private RuntimeException translate(Throwable sqlCause, Exception e) {
-        String what = "cannot write to " + db.file() + ": " + (sqlCause == null ? e.getMessage() : sqlCause.getMessage());
-        if (sqlCause instanceof org.sqlite.SQLiteException se && (se.getResultCode().code & 0xff) == 5) counter.busy();
-        if (sqlCause instanceof org.sqlite.SQLiteException se && ENVIRONMENT.contains(se.getResultCode().code & 0xff)) {
-            return new StoreUnavailableException(what, e);
-        }
-        return new StoreException(what, e);
-    }
-
-    private static void rollback(Connection c) {
-        try (var st = c.createStatement()) {
-            st.execute("ROLLBACK");
-        } catch (SQLException ignored) {
-            // the transaction is already gone (SQLite rolls back by itself on some errors)
-        }
+        return writer.inTransaction(work);
     }
 
     /** What the writer has done so far (a consistent snapshot, taken between transactions). */
     public WriteStats writeStats() {
-        synchronized (writeLock) {
-            try (var st = db.writerConnection().createStatement(); var rs = st.executeQuery("SELECT total_changes()")) {
-                return counter.snapshot(rs.next() ? rs.getLong(1) : 0);
-            } catch (SQLException e) {
-                throw translate(e, e);
-            }
-        }
+        return writer.stats();
     }
 
     /** Starts a new measurement of the longest write, e.g. once a new fleet is seeded. */
     public void resetLongestWrite() {
-        synchronized (writeLock) {
-            counter.resetLongest();
-        }
+        writer.resetLongestWrite();
     }
 
     <T> T read(Function<DSLContext, T> query) {
@@ -308,8 +252,6 @@ public final class Store implements AutoCloseable {
 
     @Override
     public void close() {
-        synchronized (writeLock) {
-            db.close();
-        }
+        writer.close();
     }
 }

@@ -1,0 +1,98 @@
+package dev.flotilla.engine.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The single writer: one BEGIN IMMEDIATE transaction at a time on the writer connection, all of it committed or
+ * none of it, SQLite's failures told apart (the environment's: a full disk, a locked or read-only file; or a bug),
+ * and what it has done counted.
+ */
+final class Writer {
+
+    /** SQLite result codes that say the environment, not the program, is at fault. */
+    private static final Set<Integer> ENVIRONMENT = Set.of(3, 5, 6, 8, 10, 13, 14);
+    private static final int BUSY = 5;
+
+    private final Database db;
+    /** The writer connection itself: whoever writes on it holds this lock. */
+    private final Object lock;
+    private final WriteStats.Counter counter = new WriteStats.Counter();  // under lock
+
+    Writer(Database db) {
+        this.db = db;
+        this.lock = db.writerConnection();
+    }
+
+    <T> T inTransaction(Function<Tx, T> work) {
+        synchronized (lock) {
+            long start = System.nanoTime();
+            Connection c = db.writerConnection();
+            try (var st = c.createStatement()) {
+                st.execute("BEGIN IMMEDIATE");
+            } catch (SQLException e) {
+                throw translate(e, e);
+            }
+            try {
+                T result = work.apply(new Tx(db.writeContext(), db.preparedWrites()));
+                try (var st = c.createStatement()) {
+                    st.execute("COMMIT");
+                }
+                counter.committed(System.nanoTime() - start);
+                return result;
+            } catch (SQLException e) {
+                rollback(c);
+                throw translate(e, e);
+            } catch (org.jooq.exception.DataAccessException e) {
+                rollback(c);
+                throw translate(e.getCause(), e);
+            } catch (RuntimeException e) {
+                rollback(c);
+                throw e;
+            }
+        }
+    }
+
+    WriteStats stats() {
+        synchronized (lock) {
+            try (var st = db.writerConnection().createStatement(); var rs = st.executeQuery("SELECT total_changes()")) {
+                return counter.snapshot(rs.next() ? rs.getLong(1) : 0);
+            } catch (SQLException e) {
+                throw translate(e, e);
+            }
+        }
+    }
+
+    void resetLongestWrite() {
+        synchronized (lock) {
+            counter.resetLongest();
+        }
+    }
+
+    /** Closes the database once no write is in progress. */
+    void close() {
+        synchronized (lock) {
+            db.close();
+        }
+    }
+
+    private RuntimeException translate(Throwable sqlCause, Exception e) {
+        String what = "cannot write to " + db.file() + ": " + (sqlCause == null ? e.getMessage() : sqlCause.getMessage());
+        if (sqlCause instanceof org.sqlite.SQLiteException se) {
+            int code = se.getResultCode().code & 0xff;
+            if (code == BUSY) counter.busy();
+            if (ENVIRONMENT.contains(code)) return new StoreUnavailableException(what, e);
+        }
+        return new StoreException(what, e);
+    }
+
+    private static void rollback(Connection c) {
+        try (var st = c.createStatement()) {
+            st.execute("ROLLBACK");
+        } catch (SQLException ignored) {
+            // the transaction is already gone (SQLite rolls back by itself on some errors)
+        }
+    }
+}
