@@ -33,6 +33,33 @@ final class Boot {
     private Boot() {
     }
 
+    /** Where a new engine starts and where this run resumes, both engine time. */
+    record Instants(long start, long resume) {
+    }
+
+    /**
+     * The engine's first instant (stored, or {@code freshStart} for a new folder) and where this run resumes: a
+     * real-time engine at the later of its stored time and {@code wallNow}; a simulation from the last price-loop
+     * instant before its stored time, so the marks the risk checks read are rebuilt exactly as the stopped run had them
+     * (every step of that replay is idempotent: bots that ticked skip). Both are stored before anything runs.
+     */
+    static Instants instants(Store store, EngineConfig config, long freshStart, long wallNow) {
+        Map<String, String> settings = store.settings();
+        long start = settings.containsKey(EngineSettings.ENGINE_START)
+                ? Long.parseLong(settings.get(EngineSettings.ENGINE_START)) : freshStart;
+        long resume = settings.containsKey(EngineSettings.ENGINE_TIME)
+                ? Long.parseLong(settings.get(EngineSettings.ENGINE_TIME)) : start;
+        resume = config.simulated()
+                ? Math.max(Math.floorDiv(resume, config.markIntervalMs()) * config.markIntervalMs(), start)
+                : Math.max(resume, wallNow);
+        long at = resume;
+        store.write(tx -> {
+            tx.setting(EngineSettings.ENGINE_START, Long.toString(start));
+            tx.setting(EngineSettings.ENGINE_TIME, Long.toString(at));
+        });
+        return new Instants(start, resume);
+    }
+
     static Map<String, BotRuntime> load(Store store, StrategyRegistry registry) {
         Map<String, BotState> states = store.botStates();
         Map<String, Account> accounts = store.accounts();

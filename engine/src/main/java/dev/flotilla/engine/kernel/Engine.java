@@ -6,17 +6,13 @@ import dev.flotilla.engine.api.EngineReads;
 import dev.flotilla.engine.api.FleetSnapshot;
 import dev.flotilla.engine.api.MarketStatus;
 import dev.flotilla.engine.api.RiskApi;
-import dev.flotilla.engine.event.BotEvent;
 import dev.flotilla.engine.event.EngineEvent;
 import dev.flotilla.engine.event.EventBus;
-import dev.flotilla.engine.event.SystemEvent;
 import dev.flotilla.engine.execution.Broker;
 import dev.flotilla.engine.execution.OrderFlow;
-import dev.flotilla.engine.fleet.BotRuntime;
 import dev.flotilla.engine.fleet.FeedBook;
 import dev.flotilla.engine.market.CountingMarket;
 import dev.flotilla.engine.market.MarketData;
-import dev.flotilla.engine.market.MarketDataException;
 import dev.flotilla.engine.model.BotStatus;
 import dev.flotilla.engine.model.Feed;
 import dev.flotilla.engine.risk.Flattener;
@@ -24,14 +20,9 @@ import dev.flotilla.engine.risk.RiskGateway;
 import dev.flotilla.engine.store.RiskStore;
 import dev.flotilla.engine.store.Store;
 import dev.flotilla.engine.store.StoreUnavailableException;
-import dev.flotilla.engine.store.Tx;
 import dev.flotilla.engine.strategy.StrategyRegistry;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,8 +40,7 @@ public final class Engine implements EngineApi {
     private final Broker broker;
     private final EngineConfig config;
     private final EventBus bus;
-    private final LinkedBlockingQueue<Runnable> commands = new LinkedBlockingQueue<>();
-    private volatile CountDownLatch finished = new CountDownLatch(1);
+    private final EngineThread thread = new EngineThread();
     private final Fleet fleet;
     private final TickProcessor ticks;
     private final MarkToMarket marks;
@@ -65,10 +55,7 @@ public final class Engine implements EngineApi {
     private SimulatedClock clock;
     private WallClock follow;
     private long engineStart;
-    private volatile boolean stopping;
-    private volatile Throwable failure;
     private volatile String storeProblem;
-    private Thread thread;
 
     public Engine(Store store, MarketData market, Broker broker, StrategyRegistry registry, EngineConfig config,
                   String mode, EventBus bus) {
@@ -86,10 +73,11 @@ public final class Engine implements EngineApi {
         this.reconciliation = new ReconciliationGate(store, broker, fleet, config);
         this.snapshots = new Snapshots(mode, risk, reconciliation::haltReason);
         this.instants = new EventRunner(config, fleet, ticks, marks, new FeedRetries(), store, this.market, this::publish);
-        this.riskControl = new RiskControl(this, risk, new Flattener(this.market, orders, risk, fleet::bots),
+        EngineCalls calls = new EngineCalls(this::onEngine, () -> clock.now(), this::publish,
+                () -> snapshots.refresh(clock.now(), fleet.bots(), true), snapshots::latest);
+        this.riskControl = new RiskControl(calls, fleet, risk, new Flattener(this.market, orders, risk, fleet::bots),
                 new RiskStore(store));
-        this.fleetCommands = new FleetCommands(store, registry, broker, this.market, fleet, risk, new EngineCalls(this::onEngine,
-                () -> clock.now(), this::publish, () -> snapshots.refresh(clock.now(), fleet.bots(), true), snapshots::latest));
+        this.fleetCommands = new FleetCommands(store, registry, broker, this.market, fleet, risk, calls);
         this.queries = new Queries(store, registry, snapshots::latest);
     }
 
@@ -98,25 +86,9 @@ public final class Engine implements EngineApi {
      * starts at; {@code wallNow} is where a real-time engine resumes.
      */
     public void boot(long freshStart, long wallNow) {
-        Map<String, String> settings = store.settings();
-        engineStart = settings.containsKey(EngineSettings.ENGINE_START)
-                ? Long.parseLong(settings.get(EngineSettings.ENGINE_START)) : freshStart;
-        long resume = settings.containsKey(EngineSettings.ENGINE_TIME)
-                ? Long.parseLong(settings.get(EngineSettings.ENGINE_TIME)) : engineStart;
-        if (!config.simulated()) {
-            resume = Math.max(resume, wallNow);
-        } else {
-            // replay from the last price-loop instant: the marks the risk checks read are then rebuilt exactly as
-            // the stopped run had them (every step of that replay is idempotent: bots that ticked skip)
-            resume = Math.floorDiv(resume, config.markIntervalMs()) * config.markIntervalMs();
-            resume = Math.max(resume, engineStart);
-        }
-        long start = engineStart;
-        long at = resume;
-        store.write(tx -> {
-            tx.setting(EngineSettings.ENGINE_START, Long.toString(start));
-            tx.setting(EngineSettings.ENGINE_TIME, Long.toString(at));
-        });
+        Boot.Instants instants = Boot.instants(store, config, freshStart, wallNow);
+        engineStart = instants.start();
+        long resume = instants.resume();
         clock = new SimulatedClock(resume);
         List<EngineEvent> events = new ArrayList<>();
         fleet.load(broker, resume, events);
@@ -143,32 +115,15 @@ public final class Engine implements EngineApi {
 
     /** Starts the engine thread; it runs until {@code endTime} (engine time, exclusive) or until shut down. */
     public void start(Long endTime) {
-        if (isRunning()) throw new IllegalStateException("the engine is already running");
-        stopping = false;
-        CountDownLatch done = new CountDownLatch(1);
-        finished = done;
-        thread = Thread.ofPlatform().name("engine").start(() -> {
-            try {
-                loop(endTime);
-            } catch (Throwable t) {
-                failure = t;
-                log.error("the engine stopped on an error", t);
-            } finally {
-                snapshots.refresh(clock.now(), fleet.bots(), true);
-                synchronized (this) {
-                    done.countDown();
-                    drainCommands();  // queued before the end: run them rather than leave their callers waiting
-                }
-            }
-        });
+        thread.start(() -> loop(endTime), () -> snapshots.refresh(clock.now(), fleet.bots(), true));
     }
 
     private void loop(Long endTime) throws InterruptedException {
-        Pacer pacer = follow != null && !config.simulated() ? Pacer.following(follow, commands)
-                : speedDial.pacer(commands, clock.now());
+        Pacer pacer = follow != null && !config.simulated() ? Pacer.following(follow, thread.commands())
+                : speedDial.pacer(thread.commands(), clock.now());
         long cursor = clock.now();
-        while (!stopping) {
-            drainCommands();
+        while (!thread.stopping()) {
+            thread.drain();
             long t = instants.nextEventTime(cursor);
             if (endTime != null && t >= endTime) {
                 clock.advanceTo(Math.max(clock.now(), endTime));
@@ -176,21 +131,21 @@ public final class Engine implements EngineApi {
                 log.info("engine reached its end time {}", java.time.Instant.ofEpochMilli(endTime));
                 return;
             }
-            if (!pacer.awaitEngineTime(t, () -> stopping)) break;
+            if (!pacer.awaitEngineTime(t, thread::stopping)) break;
             clock.advanceTo(t);
             try {
                 instants.runEventsAt(t, reconciliation.haltReason() == null);
                 cursor = t + 1;
             } catch (StoreUnavailableException e) {
                 // nothing of the failed step was committed or applied; wait for the store, then replay this instant
-                if (!StorePause.waitForStore(store, e, () -> stopping, problem -> storeProblem = problem)) break;
+                if (!StorePause.waitForStore(store, e, thread::stopping, problem -> storeProblem = problem)) break;
                 List<EngineEvent> settled = new ArrayList<>();
                 Boot.resolvePending(store, broker, fleet.botMap(), t, settled);
                 publish(settled);
             }
             snapshots.refresh(t, fleet.bots(), false);
         }
-        drainCommands();
+        thread.drain();
         commitTime(clock.now());
     }
 
@@ -205,29 +160,23 @@ public final class Engine implements EngineApi {
         }
     }
 
-    private void drainCommands() {
-        Runnable r;
-        while ((r = commands.poll()) != null) r.run();
-    }
-
     /** Asks the engine to stop after the event it is processing; waits until it has. */
     public void shutdown() throws InterruptedException {
-        stopping = true;
-        if (thread != null) thread.join();
+        thread.shutdown();
     }
 
     /** Waits until the engine has stopped (end time reached, shut down or failed). */
     public void awaitTermination() throws InterruptedException {
-        finished.await();
+        thread.awaitTermination();
     }
 
     public boolean isRunning() {
-        return finished.getCount() > 0 && thread != null;
+        return thread.isRunning();
     }
 
     /** The error that stopped the engine, or null. */
     public Throwable failure() {
-        return failure;
+        return thread.failure();
     }
 
     public long engineStart() {
@@ -290,12 +239,12 @@ public final class Engine implements EngineApi {
 
     @Override
     public void startBot(String botId) {
-        command(botId, BotStatus.RUNNING);
+        fleetCommands.setStatus(botId, BotStatus.RUNNING);
     }
 
     @Override
     public void stopBot(String botId) {
-        command(botId, BotStatus.STOPPED);
+        fleetCommands.setStatus(botId, BotStatus.STOPPED);
     }
 
     @Override
@@ -328,47 +277,12 @@ public final class Engine implements EngineApi {
     }
 
     /** Queues work for the engine thread, or runs it at once when the engine is not running. */
-    private synchronized void onEngine(Runnable r) {
-        if (isRunning()) commands.add(r);
-        else r.run();
+    private void onEngine(Runnable r) {
+        thread.submit(r);
     }
 
     @Override
     public RiskApi risk() {
         return riskControl;
-    }
-
-    BotRuntime bot(String botId) {
-        return fleet.bot(botId);
-    }
-
-    /**
-     * Runs an operator command on the engine thread (at once when the engine is not running), then publishes
-     * the events it collected and refreshes the snapshot. A failing command is logged; the engine carries on.
-     */
-    void onEngineThread(Consumer<List<EngineEvent>> work) {
-        Runnable r = () -> {
-            List<EngineEvent> events = new ArrayList<>();
-            try {
-                work.accept(events);
-            } catch (RuntimeException e) {
-                log.error("an operator command failed", e);
-            }
-            publish(events);
-            snapshots.refresh(clock.now(), fleet.bots(), true);
-        };
-        onEngine(r);
-    }
-
-    private void command(String botId, BotStatus status) {
-        BotRuntime bot = fleet.bot(botId);  // unknown ids fail here, in the caller's thread
-        onEngineThread(events -> {
-            if (bot.state().status() == status) return;
-            var next = bot.state().withStatus(status, null);
-            store.write(tx -> tx.botState(next));
-            bot.state(next);
-            long now = clock.now();
-            events.add(status == BotStatus.RUNNING ? new BotEvent.BotStarted(now, botId) : new BotEvent.BotStopped(now, botId));
-        });
     }
 }

@@ -2,6 +2,7 @@ package dev.flotilla.engine.kernel;
 
 import dev.flotilla.engine.api.FleetSnapshot;
 import dev.flotilla.engine.event.EngineEvent;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -20,6 +21,23 @@ import java.util.function.Supplier;
  */
 record EngineCalls(Executor onEngine, LongSupplier clock, Consumer<List<EngineEvent>> publisher, Runnable refresher,
                    Supplier<FleetSnapshot> latest) {
+
+    /**
+     * Runs an operator command on the engine thread (at once when the engine is not running), then publishes the
+     * events it collected and refreshes the snapshot. A failing command is logged; the engine carries on.
+     */
+    void run(Consumer<List<EngineEvent>> work) {
+        onEngine.execute(() -> {
+            List<EngineEvent> events = new ArrayList<>();
+            try {
+                work.accept(events);
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(Engine.class).error("an operator command failed", e);
+            }
+            publish(events);
+            refresh();
+        });
+    }
 
     /** Runs {@code work} on the engine thread; completes with its result, or its exception. */
     <T> CompletableFuture<T> call(Supplier<T> work) {

@@ -68,6 +68,19 @@ final class FleetCommands implements BotCommands {
         this.drafts = new DraftCheck(registry);
     }
 
+    /** Starts or stops a bot on the engine thread; an unknown id fails at once, in the caller's thread. */
+    void setStatus(String botId, BotStatus status) {
+        BotRuntime bot = fleet.bot(botId);
+        engine.run(events -> {
+            if (bot.state().status() == status) return;
+            var next = bot.state().withStatus(status, null);
+            store.write(tx -> tx.botState(next));
+            bot.state(next);
+            long now = engine.now();
+            events.add(status == BotStatus.RUNNING ? new BotEvent.BotStarted(now, botId) : new BotEvent.BotStopped(now, botId));
+        });
+    }
+
     @Override
     public BotCatalog catalog() {
         List<StrategyInfo> types = registry.types().stream()

@@ -17,13 +17,15 @@ import java.util.Map;
  */
 final class RiskControl implements RiskApi {
 
-    private final Engine engine;
+    private final EngineCalls engine;
+    private final Fleet fleet;
     private final RiskGateway gateway;
     private final Flattener flattener;
     private final RiskStore records;
 
-    RiskControl(Engine engine, RiskGateway gateway, Flattener flattener, RiskStore records) {
+    RiskControl(EngineCalls engine, Fleet fleet, RiskGateway gateway, Flattener flattener, RiskStore records) {
         this.engine = engine;
+        this.fleet = fleet;
         this.gateway = gateway;
         this.flattener = flattener;
         this.records = records;
@@ -36,7 +38,7 @@ final class RiskControl implements RiskApi {
 
     @Override
     public BotLimits botLimits(String botId) {
-        engine.bot(botId);
+        fleet.bot(botId);
         return gateway.limits(botId);
     }
 
@@ -47,11 +49,11 @@ final class RiskControl implements RiskApi {
 
     @Override
     public BotLimits setBotLimits(String botId, Map<String, String> changes) {
-        engine.bot(botId);
+        fleet.bot(botId);
         BotLimits next = gateway.limits(botId).with(changes);
         Map<String, String> copy = Map.copyOf(changes);
         // the changes, not the whole record, so two quick edits of different limits both stay
-        engine.onEngineThread(events -> gateway.setBotLimits(botId, copy));
+        engine.run(events -> gateway.setBotLimits(botId, copy));
         return next;
     }
 
@@ -59,14 +61,14 @@ final class RiskControl implements RiskApi {
     public PortfolioLimits setPortfolioLimits(Map<String, String> changes) {
         PortfolioLimits next = gateway.portfolioLimits().with(changes);
         Map<String, String> copy = Map.copyOf(changes);
-        engine.onEngineThread(events -> gateway.setPortfolioLimits(copy));
+        engine.run(events -> gateway.setPortfolioLimits(copy));
         return next;
     }
 
     @Override
     public void killSwitchOn(boolean flatten) {
-        engine.onEngineThread(events -> {
-            long now = engine.clock().now();
+        engine.run(events -> {
+            long now = engine.now();
             gateway.killSwitch(true, flatten ? "halt and flatten" : "halt", now, events);
             if (flatten) flattener.flatten(now, events);
         });
@@ -74,18 +76,18 @@ final class RiskControl implements RiskApi {
 
     @Override
     public void killSwitchOff() {
-        engine.onEngineThread(events -> gateway.killSwitch(false, "switched off", engine.clock().now(), events));
+        engine.run(events -> gateway.killSwitch(false, "switched off", engine.now(), events));
     }
 
     @Override
     public void resetBreaker(String botId) {
-        var bot = engine.bot(botId);
-        engine.onEngineThread(events -> gateway.resetBreaker(bot, engine.clock().now(), events));
+        var bot = fleet.bot(botId);
+        engine.run(events -> gateway.resetBreaker(bot, engine.now(), events));
     }
 
     @Override
     public void resetPortfolioBreaker() {
-        engine.onEngineThread(events -> gateway.resetPortfolioBreaker(engine.clock().now(), events));
+        engine.run(events -> gateway.resetPortfolioBreaker(engine.now(), events));
     }
 
     @Override
