@@ -24,6 +24,7 @@ import dev.flotilla.engine.model.Fill;
 import dev.flotilla.engine.model.Order;
 import dev.flotilla.engine.model.Position;
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
 import org.jooq.DSLContext;
 
@@ -108,8 +109,7 @@ public final class Tx {
         prepared.execute("insertOrder", () -> db.insertInto(ORDERS, ORDERS.CLIENT_ORDER_ID, ORDERS.BOT_ID, ORDERS.SYMBOL,
                         ORDERS.SIDE, ORDERS.QTY, ORDERS.REF_PRICE, ORDERS.STOP_PRICE, ORDERS.PURPOSE, ORDERS.STATUS,
                         ORDERS.TICK_CLOSE, ORDERS.CREATED_AT, ORDERS.UPDATED_AT, ORDERS.REASON)
-                .values(o.clientOrderId(), o.botId(), (String) v[2], o.side().name(), (String) v[4], (String) v[5],
-                        (String) v[6], o.purpose(), o.status().name(), o.tickClose(), o.createdAt(), o.updatedAt(), o.reason()), v);
+                .values(Arrays.asList(v)), v);
     }
 
     public void updateOrder(Order o) {
@@ -120,12 +120,16 @@ public final class Tx {
     }
 
     public void insertFill(Fill f) {
-        Object[] v = {f.clientOrderId(), f.botId(), f.symbol().toString(), f.side().name(), Num.str(f.qty()),
-                Num.str(f.price()), Num.str(f.fee()), f.filledAt()};
+        Object[] v = fillValues(f);
         prepared.execute("insertFill", () -> db.insertInto(FILLS, FILLS.CLIENT_ORDER_ID, FILLS.BOT_ID, FILLS.SYMBOL,
                         FILLS.SIDE, FILLS.QTY, FILLS.PRICE, FILLS.FEE, FILLS.FILLED_AT)
-                .values(f.clientOrderId(), f.botId(), (String) v[2], f.side().name(), (String) v[4], (String) v[5],
-                        (String) v[6], f.filledAt()), v);
+                .values(Arrays.asList(v)), v);
+    }
+
+    /** A fill's columns in the order of the fills and paper_orders tables. */
+    private static Object[] fillValues(Fill f) {
+        return new Object[] {f.clientOrderId(), f.botId(), f.symbol().toString(), f.side().name(), Num.str(f.qty()),
+                Num.str(f.price()), Num.str(f.fee()), f.filledAt()};
     }
 
     /** Opens a position and returns its id. */
@@ -200,13 +204,11 @@ public final class Tx {
 
     /** The paper exchange's record of an order it filled. */
     public void paperOrder(Fill f) {
-        Object[] v = {f.clientOrderId(), f.botId(), f.symbol().toString(), f.side().name(), Num.str(f.qty()),
-                Num.str(f.price()), Num.str(f.fee()), f.filledAt()};
+        Object[] v = fillValues(f);
         prepared.execute("paperOrder", () -> db.insertInto(PAPER_ORDERS, PAPER_ORDERS.CLIENT_ORDER_ID, PAPER_ORDERS.BOT_ID,
                         PAPER_ORDERS.SYMBOL, PAPER_ORDERS.SIDE, PAPER_ORDERS.QTY, PAPER_ORDERS.PRICE, PAPER_ORDERS.FEE,
                         PAPER_ORDERS.FILLED_AT)
-                .values(f.clientOrderId(), f.botId(), (String) v[2], f.side().name(), (String) v[4], (String) v[5],
-                        (String) v[6], f.filledAt()), v);
+                .values(Arrays.asList(v)), v);
     }
 
     public void paperBalance(String account, String asset, BigDecimal amount) {
