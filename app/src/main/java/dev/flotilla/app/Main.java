@@ -19,20 +19,15 @@ public final class Main {
     }
 
     /**
-     * The installed app's JVM writes a class-data archive when it exits (jpackage/linux/app-image.args) and fails
-     * at exit if the archive's folder is missing, so the folder is made first. Without such an option, nothing.
+     * The installed app's JVM writes a class-data archive when it exits and fails at exit if the archive's folder is
+     * missing, so the folder the launcher names (jpackage/linux/app-image.args: -Dflotilla.archiveDir) is made first.
      */
     static void makeClassDataArchiveFolder() {
+        String folder = System.getProperty("flotilla.archiveDir");
+        if (folder == null || folder.isBlank()) return;
         try {
-            var vm = java.lang.management.ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
-            // with -XX:+AutoCreateSharedArchive and no archive yet, the JVM turns SharedArchiveFile into ArchiveClassesAtExit
-            for (String option : new String[] {"SharedArchiveFile", "ArchiveClassesAtExit"}) {
-                String file = vm.getVMOption(option).getValue();
-                if (file == null || file.isBlank()) continue;
-                java.nio.file.Path folder = java.nio.file.Path.of(file).toAbsolutePath().getParent();
-                if (folder != null) java.nio.file.Files.createDirectories(folder);
-            }
-        } catch (Exception | LinkageError e) {
+            java.nio.file.Files.createDirectories(java.nio.file.Path.of(folder));
+        } catch (java.io.IOException | RuntimeException e) {
             // no archive then: every start takes the time a first start takes
         }
     }
