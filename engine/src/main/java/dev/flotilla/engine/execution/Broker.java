@@ -17,6 +17,13 @@ public interface Broker {
     /** What the broker knows of an order: its fill, or empty when it never received it. */
     Optional<Fill> lookup(String clientOrderId);
 
+    /**
+     * Gives a bot's account its capital, replacing what it held: a new bot, or one that starts over with a new
+     * amount before it traded. The paper exchange opens the account with it; a live broker takes it as the share of
+     * the real account the bot may use.
+     */
+    void allocate(String account, BigDecimal capital);
+
     /** The broker's balances of an account (a bot's paper account), by asset. */
     Map<String, BigDecimal> balances(String account);
 }

@@ -1,15 +1,34 @@
 package dev.flotilla.engine.execution;
 
-import dev.flotilla.engine.fleet.BotRuntime;
+import dev.flotilla.engine.model.BotBook;
 import dev.flotilla.engine.model.Side;
+import dev.flotilla.engine.model.Symbol;
 import java.math.BigDecimal;
 
 /**
- * What a bot wants done: buy to enter, or sell its whole position to exit.
+ * What a bot decided at one moment, as plain data: buy to enter, or sell its whole position to exit, with the
+ * bot's books as they were when it decided. The risk gateway reviews it; what it approves becomes an order.
  *
- * @param purpose   ENTRY, EXIT or STOP_LOSS
- * @param stopPrice for an entry, the stop level to set (already chosen by the engine)
+ * @param purpose   ENTRY, EXIT, STOP_LOSS, TAKE_PROFIT or FLATTEN
+ * @param stopPrice for an entry, the stop level it asks for (the gateway holds it to the bot's stop-loss limit)
  */
-public record Intent(BotRuntime bot, Side side, BigDecimal qty, BigDecimal refPrice, String purpose, String reason,
+public record Intent(BotBook bot, Side side, BigDecimal qty, BigDecimal refPrice, String purpose, String reason,
                      BigDecimal stopPrice) {
+
+    public String botId() {
+        return bot.id();
+    }
+
+    public Symbol symbol() {
+        return bot.symbol();
+    }
+
+    public boolean entry() {
+        return side == Side.BUY;
+    }
+
+    /** The same intent with another size, stop and reason, as a review leaves it. */
+    public Intent with(BigDecimal newQty, BigDecimal newStop, String newReason) {
+        return new Intent(bot, side, newQty, refPrice, purpose, newReason, newStop);
+    }
 }

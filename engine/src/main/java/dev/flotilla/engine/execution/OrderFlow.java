@@ -3,9 +3,8 @@ package dev.flotilla.engine.execution;
 import dev.flotilla.engine.event.EngineEvent;
 import dev.flotilla.engine.event.OrderEvent;
 import dev.flotilla.engine.event.PositionEvent;
-import dev.flotilla.engine.fleet.BotRuntime;
 import dev.flotilla.engine.model.Account;
-import dev.flotilla.engine.model.BotState;
+import dev.flotilla.engine.model.BotBook;
 import dev.flotilla.engine.model.Fill;
 import dev.flotilla.engine.model.Order;
 import dev.flotilla.engine.model.OrderStatus;
@@ -43,24 +42,27 @@ public final class OrderFlow {
      *
      * @param tickClose the candle close that made the intents, or null for the price loop
      * @param events    receives the events to publish once everything is committed
+     * @param committed receives each bot's books as each commit leaves them: the engine's bots take them from there
      */
-    public void execute(List<Intent> intents, long now, Long tickClose, Consumer<Tx> alsoCommit, List<EngineEvent> events) {
+    public void execute(List<Intent> intents, long now, Long tickClose, Consumer<Tx> alsoCommit, List<EngineEvent> events,
+                        Consumer<BotBook> committed) {
         List<Order> orders = new ArrayList<>();
+        List<Intent> numbered = new ArrayList<>();
         for (Intent in : intents) {
-            BotState next = in.bot().state().nextOrder();
-            orders.add(new Order(clientOrderId(in.bot().id(), next.orderSeq()), in.bot().id(), in.bot().spec().symbol(),
+            BotBook bot = in.bot().withState(in.bot().state().nextOrder());
+            numbered.add(new Intent(bot, in.side(), in.qty(), in.refPrice(), in.purpose(), in.reason(), in.stopPrice()));
+            orders.add(new Order(clientOrderId(bot.id(), bot.state().orderSeq()), bot.id(), bot.symbol(),
                     in.side(), in.qty(), in.refPrice(), in.stopPrice(), in.purpose(), OrderStatus.PENDING, tickClose, now, now, in.reason()));
         }
         if (!orders.isEmpty()) {
             store.write(tx -> {
                 for (int i = 0; i < orders.size(); i++) {
                     tx.insertOrder(orders.get(i));
-                    tx.botState(intents.get(i).bot().state().nextOrder());
+                    tx.botState(numbered.get(i).bot().state());
                 }
             });
             for (int i = 0; i < orders.size(); i++) {
-                BotRuntime bot = intents.get(i).bot();
-                bot.state(bot.state().nextOrder());
+                committed.accept(numbered.get(i).bot());  // the order number is taken even if what follows fails
                 Order o = orders.get(i);
                 events.add(new OrderEvent.OrderSubmitted(now, o.botId(), o.clientOrderId(), o.symbol().toString(),
                         o.side(), o.qty(), o.purpose()));
@@ -71,14 +73,14 @@ public final class OrderFlow {
             Order o = orders.get(i);
             BrokerReply reply = broker.submit(new OrderRequest(o.clientOrderId(), o.botId(), o.symbol(), o.side(),
                     o.qty(), o.refPrice(), now));
-            results.add(new Result(intents.get(i), o, reply));
+            results.add(new Result(numbered.get(i), o, reply));
         }
         long[] positionIds = new long[results.size()];
         store.write(tx -> {
             for (int i = 0; i < results.size(); i++) positionIds[i] = commit(tx, results.get(i), now);
             alsoCommit.accept(tx);
         });
-        for (int i = 0; i < results.size(); i++) apply(results.get(i), positionIds[i], now, events);
+        for (int i = 0; i < results.size(); i++) committed.accept(apply(results.get(i), positionIds[i], now, events));
     }
 
     /** Records the broker's answer to an order that was PENDING; returns the new position's id for an entry. */
@@ -91,7 +93,7 @@ public final class OrderFlow {
             }
             case BrokerReply.Filled filled -> {
                 Fill f = filled.fill();
-                BotRuntime bot = r.intent().bot();
+                BotBook bot = r.intent().bot();
                 tx.insertFill(f);
                 tx.updateOrder(o.withStatus(OrderStatus.FILLED, now, o.reason()));
                 tx.account(Ledger.apply(bot.account(), f, bot.position()));
@@ -105,30 +107,30 @@ public final class OrderFlow {
         }
     }
 
-    /** Makes the committed result visible in memory and as events. */
-    public static void apply(Result r, long positionId, long now, List<EngineEvent> events) {
+    /** The bot's books once the result is committed, and its events. */
+    public static BotBook apply(Result r, long positionId, long now, List<EngineEvent> events) {
         Order o = r.order();
-        BotRuntime bot = r.intent().bot();
+        BotBook bot = r.intent().bot();
         switch (r.reply()) {
-            case BrokerReply.Rejected rej ->
-                    events.add(new OrderEvent.OrderRejected(now, o.botId(), o.clientOrderId(), rej.reason()));
+            case BrokerReply.Rejected rej -> {
+                events.add(new OrderEvent.OrderRejected(now, o.botId(), o.clientOrderId(), rej.reason()));
+                return bot;
+            }
             case BrokerReply.Filled filled -> {
                 Fill f = filled.fill();
                 Position before = bot.position();
-                bot.account(Ledger.apply(bot.account(), f, before));
-                bot.mark(f.price());
+                BotBook after = bot.withAccount(Ledger.apply(bot.account(), f, before)).withMark(f.price());
                 events.add(new OrderEvent.OrderFilled(f.filledAt(), f.botId(), f.clientOrderId(), f.symbol().toString(),
                         f.side(), f.qty(), f.price(), f.fee()));
                 if (f.side() == Side.BUY) {
                     Position p = opened(r, f, positionId);
-                    bot.position(p);
                     events.add(new PositionEvent.PositionOpened(f.filledAt(), f.botId(), f.symbol().toString(), f.qty(),
                             f.price(), p.stopPrice()));
-                } else {
-                    bot.position(null);
-                    events.add(new PositionEvent.PositionClosed(f.filledAt(), f.botId(), f.symbol().toString(), f.qty(),
-                            f.price(), Ledger.netPnl(before, f), o.purpose()));
+                    return after.withPosition(p);
                 }
+                events.add(new PositionEvent.PositionClosed(f.filledAt(), f.botId(), f.symbol().toString(), f.qty(),
+                        f.price(), Ledger.netPnl(before, f), o.purpose()));
+                return after.withPosition(null);
             }
         }
     }

@@ -1,6 +1,7 @@
 package dev.flotilla.engine.fleet;
 
 import dev.flotilla.engine.model.Account;
+import dev.flotilla.engine.model.BotBook;
 import dev.flotilla.engine.model.BotSpec;
 import dev.flotilla.engine.model.BotState;
 import dev.flotilla.engine.model.BotStatus;
@@ -9,24 +10,20 @@ import dev.flotilla.engine.strategy.Strategy;
 import java.math.BigDecimal;
 
 /**
- * A bot while the engine runs: its definition, strategy, and the committed state the store holds for it.
- * Only the engine thread changes it, and only after the store has accepted the change.
+ * A bot while the engine runs: its definition, its strategy, and its committed books. Only the engine thread
+ * changes it, through {@link #update}, and only after the store has accepted the change; everything downstream
+ * (the risk checks, the order flow) is handed {@link #book()}, a plain copy.
  */
 public final class BotRuntime {
 
     private final BotSpec spec;
     private final Strategy strategy;
-    private BotState state;
-    private Account account;
-    private Position position;
-    private BigDecimal mark;
+    private BotBook book;
 
     public BotRuntime(BotSpec spec, Strategy strategy, BotState state, Account account, Position position) {
         this.spec = spec;
         this.strategy = strategy;
-        this.state = state;
-        this.account = account;
-        this.position = position;
+        this.book = new BotBook(spec.id(), spec.symbol(), spec.capital(), state, account, position, null);
     }
 
     public String id() {
@@ -41,53 +38,46 @@ public final class BotRuntime {
         return strategy;
     }
 
-    public BotState state() {
-        return state;
+    /** The bot's books now, as plain data. */
+    public BotBook book() {
+        return book;
     }
 
-    public void state(BotState s) {
-        this.state = s;
+    /** The one way a bot changes: its books replaced by what was just committed. */
+    public void update(BotBook committed) {
+        if (!committed.id().equals(spec.id())) {
+            throw new IllegalArgumentException("the books of " + committed.id() + " given to bot " + spec.id());
+        }
+        this.book = committed;
+    }
+
+    public BotState state() {
+        return book.state();
     }
 
     public Account account() {
-        return account;
-    }
-
-    public void account(Account a) {
-        this.account = a;
+        return book.account();
     }
 
     /** The open position, or null when flat. */
     public Position position() {
-        return position;
-    }
-
-    public void position(Position p) {
-        this.position = p;
+        return book.position();
     }
 
     public boolean running() {
-        return state.status() == BotStatus.RUNNING;
+        return book.state().status() == BotStatus.RUNNING;
     }
 
     /** The latest price seen for the bot's symbol, or null before the first. */
     public BigDecimal mark() {
-        return mark;
-    }
-
-    public void mark(BigDecimal price) {
-        this.mark = price;
+        return book.mark();
     }
 
     public BigDecimal unrealized() {
-        if (position == null || mark == null) return BigDecimal.ZERO;
-        return mark.subtract(position.entryPrice()).multiply(position.qty());
+        return book.unrealized();
     }
 
-    /** Cash plus the open position at its latest price (at its entry price before any price is seen). */
     public BigDecimal equity() {
-        if (position == null) return account.cash();
-        BigDecimal price = mark != null ? mark : position.entryPrice();
-        return account.cash().add(price.multiply(position.qty()));
+        return book.equity();
     }
 }

@@ -87,18 +87,17 @@ final class Boot {
                 log.warn("order {} of bot {} never reached the broker; cancelled", o.clientOrderId(), o.botId());
                 continue;
             }
-            var result = new OrderFlow.Result(new Intent(bot, o.side(), o.qty(), o.refPrice(), o.purpose(), o.reason(),
+            var result = new OrderFlow.Result(new Intent(bot.book(), o.side(), o.qty(), o.refPrice(), o.purpose(), o.reason(),
                     o.stopPrice()), o, new BrokerReply.Filled(fill.get()));
             // the tick that sent it counts as done, with the state that tick would have committed
             BotState settled = o.tickClose() != null && (bot.state().lastClose() == null || bot.state().lastClose() < o.tickClose())
-                    ? TickProcessor.ticked(bot, o.tickClose(), fill.get().filledAt(), o.refPrice()) : bot.state();
+                    ? TickProcessor.ticked(bot.book(), o.tickClose(), fill.get().filledAt(), o.refPrice()) : bot.state();
             long[] id = new long[1];
             store.write(tx -> {
                 id[0] = OrderFlow.commit(tx, result, fill.get().filledAt());
                 tx.botState(settled);
             });
-            OrderFlow.apply(result, id[0], fill.get().filledAt(), events);
-            bot.state(settled);
+            bot.update(OrderFlow.apply(result, id[0], fill.get().filledAt(), events).withState(settled));
             log.warn("order {} of bot {} was filled before a stop; booked from the broker's record", o.clientOrderId(), o.botId());
         }
     }

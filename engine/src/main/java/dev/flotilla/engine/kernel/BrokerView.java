@@ -57,10 +57,9 @@ final class BrokerView {
                     id[0] = tx.openPosition(after);
                 }
             });
-            b.account(account);
-            b.position(after == null ? null : new Position(id[0], after.botId(), after.symbol(), after.qty(),
+            b.update(b.book().withAccount(account).withPosition(after == null ? null : new Position(id[0], after.botId(), after.symbol(), after.qty(),
                     after.entryPrice(), after.entryFee(), after.stopPrice(), after.highestPrice(), after.openedAt(),
-                    after.entryOrder()));
+                    after.entryOrder())));
             log.warn("bot {}: ledger set to the broker's view: {} {} -> {}, {} {} -> {}", b.id(), quote,
                     oldCash.toPlainString(), cash.toPlainString(), base, oldHeld.toPlainString(), held.toPlainString());
         }

@@ -15,7 +15,8 @@ import dev.flotilla.engine.market.CountingMarket;
 import dev.flotilla.engine.market.MarketData;
 import dev.flotilla.engine.model.BotStatus;
 import dev.flotilla.engine.model.Feed;
-import dev.flotilla.engine.risk.Flattener;
+import dev.flotilla.engine.risk.EntrySizing;
+import dev.flotilla.engine.risk.RiskChecks;
 import dev.flotilla.engine.risk.RiskGateway;
 import dev.flotilla.engine.store.RiskStore;
 import dev.flotilla.engine.store.Store;
@@ -67,15 +68,17 @@ public final class Engine implements EngineApi {
         this.bus = bus;
         OrderFlow orders = new OrderFlow(store, broker);
         this.fleet = new Fleet(store, registry, config);
-        this.risk = new RiskGateway(store, fleet::bots, new FeedHistory(fleet));
-        this.ticks = new TickProcessor(this.market, orders, risk, config);
-        this.marks = new MarkToMarket(this.market, orders, risk);
+        this.risk = new RiskGateway(store, fleet::books, new FeedHistory(fleet),
+                new EntrySizing(config.positionFraction(), config.feeRate(), config.slippageBps()), RiskChecks.ALL);
+        Pipeline pipeline = new Pipeline(risk, orders, fleet);
+        this.ticks = new TickProcessor(this.market, pipeline, risk);
+        this.marks = new MarkToMarket(this.market, pipeline, risk);
         this.reconciliation = new ReconciliationGate(store, broker, fleet, config);
         this.snapshots = new Snapshots(mode, risk, reconciliation::haltReason);
         this.instants = new EventRunner(config, fleet, ticks, marks, new FeedRetries(), store, this.market, this::publish);
         EngineCalls calls = new EngineCalls(this::onEngine, () -> clock.now(), this::publish,
                 () -> snapshots.refresh(clock.now(), fleet.bots(), true), snapshots::latest);
-        this.riskControl = new RiskControl(calls, fleet, risk, new Flattener(this.market, orders, risk, fleet::bots),
+        this.riskControl = new RiskControl(calls, fleet, risk, new Flattener(this.market, pipeline, risk, fleet::bots),
                 new RiskStore(store));
         this.fleetCommands = new FleetCommands(store, registry, broker, this.market, fleet, risk, calls);
         this.queries = new Queries(store, registry, snapshots::latest);

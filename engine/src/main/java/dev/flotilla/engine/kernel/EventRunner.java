@@ -92,7 +92,7 @@ final class EventRunner {
         var last = book.last();
         if (last == null || last.closeTime(book.feed().timeframe()) != close) return;
         java.math.BigDecimal price = java.math.BigDecimal.valueOf(last.close());
-        for (BotRuntime b : fleet.botsOn(book.feed())) b.mark(price);
+        for (BotRuntime b : fleet.botsOn(book.feed())) b.update(b.book().withMark(price));
     }
 
     /** One attempt at a feed's close; a failed fetch is tried again later (see {@link FeedRetries}). */

@@ -3,6 +3,7 @@ package dev.flotilla.engine.kernel;
 import dev.flotilla.engine.event.EngineEvent;
 import dev.flotilla.engine.execution.Broker;
 import dev.flotilla.engine.fleet.BotRuntime;
+import dev.flotilla.engine.model.BotBook;
 import dev.flotilla.engine.fleet.FeedBook;
 import dev.flotilla.engine.model.Feed;
 import dev.flotilla.engine.store.Store;
@@ -87,6 +88,18 @@ final class Fleet {
 
     Collection<BotRuntime> bots() {
         return bots.values();
+    }
+
+    /** Every bot's books now, as plain data: what the risk gateway reads. */
+    List<BotBook> books() {
+        List<BotBook> out = new ArrayList<>(bots.size());
+        for (BotRuntime b : bots.values()) out.add(b.book());
+        return out;
+    }
+
+    /** A bot takes books that were just committed. */
+    void update(BotBook committed) {
+        bot(committed.id()).update(committed);
     }
 
     Map<String, BotRuntime> botMap() {

@@ -10,7 +10,6 @@ import dev.flotilla.engine.api.StrategyInfo;
 import dev.flotilla.engine.event.BotEvent;
 import dev.flotilla.engine.event.EngineEvent;
 import dev.flotilla.engine.execution.Broker;
-import dev.flotilla.engine.execution.paper.PaperBroker;
 import dev.flotilla.engine.fleet.BotRuntime;
 import dev.flotilla.engine.fleet.FleetFile;
 import dev.flotilla.engine.market.MarketData;
@@ -75,7 +74,7 @@ final class FleetCommands implements BotCommands {
             if (bot.state().status() == status) return;
             var next = bot.state().withStatus(status, null);
             store.write(tx -> tx.botState(next));
-            bot.state(next);
+            bot.update(bot.book().withState(next));
             long now = engine.now();
             events.add(status == BotStatus.RUNNING ? new BotEvent.BotStarted(now, botId) : new BotEvent.BotStopped(now, botId));
         });
@@ -179,15 +178,15 @@ final class FleetCommands implements BotCommands {
                 tx.insertBot(spec, now);
                 tx.botState(state);
                 tx.account(account);
-                tx.paperBalance(spec.id(), PaperBroker.QUOTE, spec.capital());
+                tx.paperBalance(spec.id(), spec.symbol().quote(), spec.capital());
             });
             takenIds.add(spec.id());
             // the paper exchange keeps its balances in memory too; a live account is not opened per bot
-            if (broker instanceof PaperBroker paper) paper.openAccount(spec.id(), spec.capital());
+            broker.allocate(spec.id(), spec.capital());
             BotRuntime bot = new BotRuntime(spec, registry.create(spec.strategy(), spec.params()), state, account, null);
             fleet.add(bot, now);
             List<EngineEvent> events = new ArrayList<>();
-            risk.fresh(bot, now, events);
+            risk.fresh(bot.book(), now, events);
             log.info("bot {} created: {} on {} {}, {} USDT, {}", spec.id(), spec.strategy(), spec.symbol(),
                     spec.timeframe(), spec.capital().toPlainString(), start ? "running" : "stopped");
             if (start) events.add(new BotEvent.BotStarted(now, spec.id()));
@@ -212,16 +211,16 @@ final class FleetCommands implements BotCommands {
                     // only before the first order (checked above): the bot starts over with the new amount
                     tx.botState(state);
                     tx.account(account);
-                    tx.paperBalance(botId, PaperBroker.QUOTE, spec.capital());
+                    tx.paperBalance(botId, spec.symbol().quote(), spec.capital());
                 }
             });
-            if (capitalChanged && broker instanceof PaperBroker paper) paper.resetAccount(botId, spec.capital());
+            if (capitalChanged) broker.allocate(botId, spec.capital());
             BotRuntime next = new BotRuntime(spec, registry.create(spec.strategy(), spec.params()), state, account, bot.position());
-            if (bot.mark() != null && spec.symbol().equals(bot.spec().symbol())) next.mark(bot.mark());
+            if (bot.mark() != null && spec.symbol().equals(bot.spec().symbol())) next.update(next.book().withMark(bot.mark()));
             fleet.replace(next, engine.now());
             if (capitalChanged) {
                 List<EngineEvent> events = new ArrayList<>();
-                risk.fresh(next, engine.now(), events);  // its day-open equity and peak start from the new capital
+                risk.fresh(next.book(), engine.now(), events);  // its day-open equity and peak start from the new capital
                 engine.publish(events);
             }
             log.info("bot {} changed: {} on {} {} {}, {} USDT", botId, spec.strategy(), spec.symbol(), spec.timeframe(),

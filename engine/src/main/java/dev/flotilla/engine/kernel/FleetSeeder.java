@@ -1,6 +1,5 @@
 package dev.flotilla.engine.kernel;
 
-import dev.flotilla.engine.execution.paper.PaperBroker;
 import dev.flotilla.engine.model.Account;
 import dev.flotilla.engine.model.BotSpec;
 import dev.flotilla.engine.model.BotState;
@@ -28,7 +27,7 @@ public final class FleetSeeder {
             tx.insertBot(s, now);
             tx.botState(new BotState(s.id(), BotStatus.RUNNING, null, null, null, 0, s.capital()));
             tx.account(new Account(s.id(), s.capital(), BigDecimal.ZERO, BigDecimal.ZERO));
-            tx.paperBalance(s.id(), PaperBroker.QUOTE, s.capital());
+            tx.paperBalance(s.id(), s.symbol().quote(), s.capital());
         }
     }
 }

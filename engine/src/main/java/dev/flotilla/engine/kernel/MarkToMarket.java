@@ -2,7 +2,7 @@ package dev.flotilla.engine.kernel;
 
 import dev.flotilla.engine.event.EngineEvent;
 import dev.flotilla.engine.execution.Intent;
-import dev.flotilla.engine.execution.OrderFlow;
+import dev.flotilla.engine.risk.Review;
 import dev.flotilla.engine.fleet.BotRuntime;
 import dev.flotilla.engine.market.MarketData;
 import dev.flotilla.engine.model.Position;
@@ -32,12 +32,12 @@ final class MarkToMarket {
     private static final Logger log = LoggerFactory.getLogger(MarkToMarket.class);
 
     private final MarketData market;
-    private final OrderFlow orders;
+    private final Pipeline pipeline;
     private final RiskGateway risk;
 
-    MarkToMarket(MarketData market, OrderFlow orders, RiskGateway risk) {
+    MarkToMarket(MarketData market, Pipeline pipeline, RiskGateway risk) {
         this.market = market;
-        this.orders = orders;
+        this.pipeline = pipeline;
         this.risk = risk;
     }
 
@@ -57,7 +57,7 @@ final class MarkToMarket {
         risk.observe(prices);
         for (BotRuntime b : bots) {
             BigDecimal price = b.position() == null ? null : prices.get(b.spec().symbol());
-            if (price != null) b.mark(price);
+            if (price != null) b.update(b.book().withMark(price));  // a price seen is a fact of nothing to commit
         }
         risk.evaluate(now, events);
         List<Intent> exits = new ArrayList<>();
@@ -66,15 +66,10 @@ final class MarkToMarket {
             BigDecimal price = p == null ? null : prices.get(p.symbol());
             if (price == null) continue;
             ExitRules.Exit exit = ExitRules.at(p, price, risk.limits(b.id()), "price");
-            if (exit != null) exits.add(new Intent(b, Side.SELL, p.qty(), price, exit.purpose(), exit.reason(), null));
+            if (exit != null) exits.add(new Intent(b.book(), Side.SELL, p.qty(), price, exit.purpose(), exit.reason(), null));
         }
-        List<Intent> approved = risk.review(exits, now, events);
-        if (approved.isEmpty()) return false;
-        try {
-            orders.execute(approved, now, null, alsoCommit, events);
-        } finally {
-            risk.settled(approved);
-        }
-        return true;
+        if (exits.isEmpty()) return false;
+        List<Review> reviews = pipeline.run(exits, now, null, (tx, approved) -> alsoCommit.accept(tx), events, true);
+        return reviews.stream().anyMatch(Review::passed);
     }
 }

@@ -3,7 +3,6 @@ package dev.flotilla.engine.kernel;
 import dev.flotilla.engine.api.RiskApi;
 import dev.flotilla.engine.model.RiskRecord;
 import dev.flotilla.engine.risk.BotLimits;
-import dev.flotilla.engine.risk.Flattener;
 import dev.flotilla.engine.risk.PortfolioLimits;
 import dev.flotilla.engine.risk.RiskGateway;
 import dev.flotilla.engine.risk.RiskStatus;
@@ -82,7 +81,10 @@ final class RiskControl implements RiskApi {
     @Override
     public void resetBreaker(String botId) {
         var bot = fleet.bot(botId);
-        engine.run(events -> gateway.resetBreaker(bot, engine.now(), events));
+        engine.run(events -> {
+            var rebased = gateway.resetBreaker(bot.book(), engine.now(), events);
+            if (rebased != null) bot.update(bot.book().withState(rebased));  // committed with the latch
+        });
     }
 
     @Override

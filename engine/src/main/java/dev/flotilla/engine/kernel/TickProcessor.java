@@ -3,8 +3,8 @@ package dev.flotilla.engine.kernel;
 import dev.flotilla.engine.event.BotEvent;
 import dev.flotilla.engine.event.EngineEvent;
 import dev.flotilla.engine.execution.Intent;
-import dev.flotilla.engine.execution.OrderFlow;
 import dev.flotilla.engine.fleet.BotRuntime;
+import dev.flotilla.engine.model.BotBook;
 import dev.flotilla.engine.fleet.FeedBook;
 import dev.flotilla.engine.market.MarketData;
 import dev.flotilla.engine.market.MarketDataException;
@@ -22,9 +22,11 @@ import dev.flotilla.engine.strategy.Bars;
 import dev.flotilla.engine.strategy.Decision;
 import dev.flotilla.engine.strategy.OpenPosition;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -41,19 +43,15 @@ final class TickProcessor {
     private static final Logger log = LoggerFactory.getLogger(TickProcessor.class);
 
     private final MarketData market;
-    private final OrderFlow orders;
+    private final Pipeline pipeline;
     private final RiskGateway risk;
-    private final EngineConfig config;
-    private final Sizing sizing;
     /** Each feed's bars, converted once per candle rather than once per close. */
     private final Map<Feed, Bars.Window> windows = new HashMap<>();
 
-    TickProcessor(MarketData market, OrderFlow orders, RiskGateway risk, EngineConfig config) {
+    TickProcessor(MarketData market, Pipeline pipeline, RiskGateway risk) {
         this.market = market;
-        this.orders = orders;
+        this.pipeline = pipeline;
         this.risk = risk;
-        this.config = config;
-        this.sizing = new Sizing(config);
     }
 
     /**
@@ -74,7 +72,7 @@ final class TickProcessor {
         Candle last = book.last();
         if (last == null || last.closeTime(book.feed().timeframe()) != close) {
             log.warn("feed {}: the candle closing at {} is missing; {} bot(s) skip this tick", book.feed(), close, bots.size());
-            orders.execute(List.of(), now, close, tx -> {
+            pipeline.run(List.of(), now, close, (tx, none) -> {
                 tx.candles(book.feed(), fresh);
                 alsoCommit.accept(tx);
             }, events);
@@ -84,50 +82,43 @@ final class TickProcessor {
                 .series(book.candles());
         BigDecimal closePrice = BigDecimal.valueOf(last.close());
         List<Intent> intents = new ArrayList<>();
-        List<Position> moved = new ArrayList<>();
+        Map<String, Position> moved = new HashMap<>();
         List<BotRuntime> ticked = new ArrayList<>();
-        List<BotRuntime> failed = new ArrayList<>();
-        List<String> failures = new ArrayList<>();
+        Map<BotRuntime, String> failed = new LinkedHashMap<>();
         for (BotRuntime bot : bots) {
             try {
                 decide(bot, series, last, closePrice, now, intents, moved, events);
                 ticked.add(bot);
             } catch (RuntimeException e) {
-                failed.add(bot);
-                failures.add(e.getClass().getSimpleName() + ": " + e.getMessage());
+                failed.put(bot, e.getClass().getSimpleName() + ": " + e.getMessage());
                 log.error("bot {}: tick at close {} failed; the bot is stopped in ERROR", bot.id(), close, e);
             }
         }
-        List<Intent> approved = risk.review(intents, now, events);
-        try {
-            orders.execute(approved, now, close, tx -> {
-                tx.candles(book.feed(), fresh);
-                for (Position p : moved) {
-                    if (!exiting(approved, p.botId())) tx.updatePosition(p);
-                }
-                for (BotRuntime bot : ticked) tx.botState(ticked(bot, close, now, closePrice));
-                for (int i = 0; i < failed.size(); i++) {
-                    tx.botState(failed.get(i).state().withStatus(BotStatus.ERROR, failures.get(i)));
-                }
-                alsoCommit.accept(tx);
-            }, events);
-        } finally {
-            risk.settled(approved);  // a failed send is decided again when the instant is replayed
-        }
-        for (Position p : moved) {
-            BotRuntime bot = byId(bots, p.botId());
-            if (bot.position() != null && bot.position().id() == p.id()) bot.position(p);
-        }
+        Set<String> exiting = new HashSet<>();
+        Map<String, BotState> states = new HashMap<>();
+        pipeline.run(intents, now, close, (tx, approved) -> {
+            tx.candles(book.feed(), fresh);
+            for (Intent in : approved) if (!in.entry()) exiting.add(in.botId());
+            for (Position p : moved.values()) if (!exiting.contains(p.botId())) tx.updatePosition(p);
+            for (BotRuntime bot : ticked) {
+                BotState s = ticked(bot.book(), close, now, closePrice);
+                states.put(bot.id(), s);
+                tx.botState(s);
+            }
+            failed.forEach((bot, why) -> tx.botState(bot.state().withStatus(BotStatus.ERROR, why)));
+            alsoCommit.accept(tx);
+        }, events);
         for (BotRuntime bot : ticked) {
-            bot.state(ticked(bot, close, now, closePrice));
-            bot.mark(closePrice);
+            BotBook b = bot.book();
+            Position p = moved.get(bot.id());
+            if (p != null && b.position() != null && b.position().id() == p.id()) b = b.withPosition(p);
+            bot.update(b.withState(states.get(bot.id())).withMark(closePrice));  // the state as committed
             events.add(new BotEvent.TickCompleted(now, bot.id(), close));
         }
-        for (int i = 0; i < failed.size(); i++) {
-            BotRuntime bot = failed.get(i);
-            bot.state(bot.state().withStatus(BotStatus.ERROR, failures.get(i)));
-            events.add(new BotEvent.BotError(now, bot.id(), failures.get(i)));
-        }
+        failed.forEach((bot, why) -> {
+            bot.update(bot.book().withState(bot.state().withStatus(BotStatus.ERROR, why)));
+            events.add(new BotEvent.BotError(now, bot.id(), why));
+        });
         return null;
     }
 
@@ -135,55 +126,42 @@ final class TickProcessor {
      * The bot's state after this tick. The equity peak is taken at the close price before this tick's orders,
      * from committed data only, so a restarted engine computes the same peak.
      */
-    static BotState ticked(BotRuntime bot, long close, long now, BigDecimal closePrice) {
+    static BotState ticked(BotBook bot, long close, long now, BigDecimal closePrice) {
         BotState s = bot.state().ticked(close, now);
         Position p = bot.position();
         BigDecimal equity = bot.account().cash().add(p == null ? BigDecimal.ZERO : closePrice.multiply(p.qty()));
         return equity.compareTo(s.peakEquity()) > 0 ? s.withPeak(equity) : s;
     }
 
-    private static boolean exiting(List<Intent> intents, String botId) {
-        for (Intent i : intents) if (i.bot().id().equals(botId) && i.side() == Side.SELL) return true;
-        return false;
-    }
-
-    private static BotRuntime byId(List<BotRuntime> bots, String id) {
-        for (BotRuntime b : bots) if (b.id().equals(id)) return b;
-        throw new IllegalStateException("no bot " + id);
-    }
-
     private void decide(BotRuntime bot, BarSeries series, Candle last, BigDecimal closePrice, long now,
-                        List<Intent> intents, List<Position> moved, List<EngineEvent> events) {
+                        List<Intent> intents, Map<String, Position> moved, List<EngineEvent> events) {
         Position p = bot.position();
-        BotLimits limits = risk.limits(bot.id());
         if (p != null) {
+            BotLimits limits = risk.limits(bot.id());
             BigDecimal high = BigDecimal.valueOf(last.high()).max(p.highestPrice());
             OpenPosition view = new OpenPosition(p.entryPrice().doubleValue(), p.openedAt(), high.doubleValue(),
                     p.stopPrice().doubleValue());
             Decision d = bot.strategy().evaluate(series, view);
-            BigDecimal stop = p.stopPrice();
-            if (d.hasStop() && d.stopPrice() > stop.doubleValue() && d.stopPrice() < last.close()) {
-                stop = BigDecimal.valueOf(d.stopPrice()).setScale(8, RoundingMode.HALF_EVEN);  // stops only tighten
-            }
-            Position updated = p.withHighest(high).withStop(ExitRules.trail(stop, high, limits));
-            if (!updated.equals(p)) moved.add(updated);
+            Position updated = ExitRules.moved(p, high, closePrice, d.stopPrice(), limits);
+            if (!updated.equals(p)) moved.put(bot.id(), updated);
             ExitRules.Exit exit = ExitRules.at(updated, closePrice, limits, "close");
             if (exit != null) {
-                intents.add(new Intent(bot, Side.SELL, p.qty(), closePrice, exit.purpose(), exit.reason(), null));
+                intents.add(new Intent(bot.book(), Side.SELL, p.qty(), closePrice, exit.purpose(), exit.reason(), null));
             } else if (d.signal() == Signal.EXIT) {
                 events.add(new BotEvent.SignalGenerated(now, bot.id(), Signal.EXIT, d.reason()));
-                intents.add(new Intent(bot, Side.SELL, p.qty(), closePrice, "EXIT", d.reason(), null));
+                intents.add(new Intent(bot.book(), Side.SELL, p.qty(), closePrice, "EXIT", d.reason(), null));
             }
             return;
         }
         Decision d = bot.strategy().evaluate(series, null);
         if (d.signal() != Signal.ENTER) return;
         events.add(new BotEvent.SignalGenerated(now, bot.id(), Signal.ENTER, d.reason()));
-        BigDecimal qty = sizing.entryQty(bot.account().cash(), closePrice, risk.entryCap(bot));
+        BigDecimal qty = risk.entryQty(bot.book(), closePrice);
         if (qty.signum() <= 0) {
             log.info("bot {}: entry signal ignored, cash {} too small", bot.id(), bot.account().cash().toPlainString());
             return;
         }
-        intents.add(new Intent(bot, Side.BUY, qty, closePrice, "ENTRY", d.reason(), sizing.stop(closePrice, d, limits.stopLoss())));
+        intents.add(new Intent(bot.book(), Side.BUY, qty, closePrice, "ENTRY", d.reason(),
+                risk.entryStop(bot.id(), closePrice, d.stopPrice())));
     }
 }

@@ -6,7 +6,7 @@ import static dev.flotilla.engine.risk.Numbers.money;
 import static dev.flotilla.engine.risk.Numbers.pct;
 
 import dev.flotilla.engine.event.EngineEvent;
-import dev.flotilla.engine.fleet.BotRuntime;
+import dev.flotilla.engine.model.BotBook;
 import dev.flotilla.engine.model.BotState;
 import dev.flotilla.engine.model.RiskState;
 import java.math.BigDecimal;
@@ -44,11 +44,11 @@ final class Breakers {
         this.book = book;
     }
 
-    void evaluate(Collection<BotRuntime> bots, long now, List<EngineEvent> events) {
+    void evaluate(Collection<BotBook> bots, long now, List<EngineEvent> events) {
         rollover(bots, now, events);
         RiskBook.Changes c = book.begin(now, "breaker");
         BigDecimal total = BigDecimal.ZERO;
-        for (BotRuntime b : bots) {
+        for (BotBook b : bots) {
             BigDecimal e = b.equity();
             total = total.add(e);
             RiskState s = c.current(b.id());
@@ -107,12 +107,12 @@ final class Breakers {
      * At the first moment of a new UTC day: every row takes the equity of that moment as its day's opening and
      * the daily latches lift. Earlier than 00:00 nothing lifts, however the equity has recovered.
      */
-    void rollover(Collection<BotRuntime> bots, long now, List<EngineEvent> events) {
+    void rollover(Collection<BotBook> bots, long now, List<EngineEvent> events) {
         long day = Math.floorDiv(now, TradeCounters.DAY);
         if (book.fleet().day() >= day) return;
         RiskBook.Changes c = book.begin(now, "new UTC day");
         BigDecimal total = BigDecimal.ZERO;
-        for (BotRuntime b : bots) {
+        for (BotBook b : bots) {
             BigDecimal e = b.equity();
             total = total.add(e);
             RiskState s = c.current(b.id());
@@ -122,24 +122,27 @@ final class Breakers {
         book.commit(c, events);
     }
 
-    /** Lifts a bot's drawdown latch; its peak starts again from its equity now, or the breaker would fire again. */
-    boolean reset(BotRuntime bot, long now, List<EngineEvent> events) {
+    /**
+     * Lifts a bot's drawdown latch; its peak starts again from its equity now, or the breaker would fire again.
+     * Returns the bot's state with that peak, committed with the latch, for the engine to take; null when not latched.
+     */
+    BotState reset(BotBook bot, long now, List<EngineEvent> events) {
         RiskBook.Changes c = book.begin(now, "reset by the operator");
         RiskState s = c.current(bot.id());
-        if (!s.drawdownLatched()) return false;
+        if (!s.drawdownLatched()) return null;
         c.put(s.withDrawdown(false));
         BotState rebased = bot.state().withPeak(bot.equity());
-        c.also(tx -> tx.botState(rebased), () -> bot.state(rebased));
+        c.also(tx -> tx.botState(rebased), () -> { });
         book.commit(c, events);
-        return true;
+        return rebased;
     }
 
     /** Lifts the portfolio drawdown latch; the aggregate peak starts again from the equity now. */
-    boolean resetPortfolio(Collection<BotRuntime> bots, long now, List<EngineEvent> events) {
+    boolean resetPortfolio(Collection<BotBook> bots, long now, List<EngineEvent> events) {
         RiskState f = book.fleet();
         if (!f.drawdownLatched()) return false;
         BigDecimal total = BigDecimal.ZERO;
-        for (BotRuntime b : bots) total = total.add(b.equity());
+        for (BotBook b : bots) total = total.add(b.equity());
         RiskBook.Changes c = book.begin(now, "reset by the operator");
         c.put(f.withDrawdown(false).withPeak(total));
         book.commit(c, events);

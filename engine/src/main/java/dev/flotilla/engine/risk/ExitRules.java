@@ -50,6 +50,31 @@ public final class ExitRules {
         return trailed.compareTo(stop) > 0 ? trailed : stop;
     }
 
+    /**
+     * The first stop of an entry at {@code entry}: the bot's stop-loss below it, or the strategy's own stop
+     * ({@code wanted}, NaN for none) when that is tighter and still below the price.
+     */
+    public static BigDecimal entryStop(BigDecimal entry, double wanted, BotLimits limits) {
+        BigDecimal stop = widestStop(entry, limits);
+        if (!Double.isNaN(wanted) && wanted < entry.doubleValue() && wanted > stop.doubleValue()) {
+            stop = BigDecimal.valueOf(wanted).setScale(8, RoundingMode.HALF_EVEN);
+        }
+        return stop;
+    }
+
+    /**
+     * An open position after a candle close: the highest price it has seen, and its stop moved up to the strategy's
+     * level ({@code wanted}, NaN for none; only when below the close) and by the trailing stop. A stop only tightens.
+     */
+    public static Position moved(Position p, BigDecimal high, BigDecimal close, double wanted, BotLimits limits) {
+        BigDecimal highest = high.max(p.highestPrice());
+        BigDecimal stop = p.stopPrice();
+        if (!Double.isNaN(wanted) && wanted > stop.doubleValue() && wanted < close.doubleValue()) {
+            stop = BigDecimal.valueOf(wanted).setScale(8, RoundingMode.HALF_EVEN);
+        }
+        return p.withHighest(highest).withStop(trail(stop, highest, limits));
+    }
+
     /** The widest stop an entry at {@code price} may have under the bot's stop-loss limit. */
     public static BigDecimal widestStop(BigDecimal price, BotLimits limits) {
         return price.multiply(BigDecimal.ONE.subtract(limits.stopLoss())).setScale(8, RoundingMode.HALF_EVEN);

@@ -1,7 +1,7 @@
 package dev.flotilla.engine.risk;
 
 import dev.flotilla.engine.execution.Intent;
-import dev.flotilla.engine.fleet.BotRuntime;
+import dev.flotilla.engine.model.BotBook;
 import dev.flotilla.engine.model.Position;
 import dev.flotilla.engine.model.Symbol;
 import java.math.BigDecimal;
@@ -27,20 +27,20 @@ final class Exposure {
         this.equity = equity;
     }
 
-    static Exposure of(Collection<BotRuntime> bots, Map<String, Intent> reserved, PriceBook prices) {
+    static Exposure of(Collection<BotBook> bots, Map<String, Intent> reserved, PriceBook prices) {
         BigDecimal capital = BigDecimal.ZERO;
         BigDecimal equity = BigDecimal.ZERO;
-        for (BotRuntime b : bots) {
-            capital = capital.add(b.spec().capital());
+        for (BotBook b : bots) {
+            capital = capital.add(b.capital());
             equity = equity.add(b.equity());
         }
         Exposure x = new Exposure(capital, equity);
-        for (BotRuntime b : bots) {
+        for (BotBook b : bots) {
             Position p = b.position();
             if (p != null) x.add(p.symbol(), prices.value(b, p));
         }
         for (Intent in : reserved.values()) {
-            if (in.bot().position() == null) x.add(in.bot().spec().symbol(), in.qty().multiply(in.refPrice()));
+            if (in.bot().position() == null) x.add(in.symbol(), in.qty().multiply(in.refPrice()));
         }
         return x;
     }

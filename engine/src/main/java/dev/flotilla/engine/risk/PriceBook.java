@@ -1,6 +1,6 @@
 package dev.flotilla.engine.risk;
 
-import dev.flotilla.engine.fleet.BotRuntime;
+import dev.flotilla.engine.model.BotBook;
 import dev.flotilla.engine.model.Position;
 import dev.flotilla.engine.model.Symbol;
 import java.math.BigDecimal;
@@ -25,7 +25,7 @@ final class PriceBook {
     }
 
     /** A position's value at the last trade price, else at the bot's own mark, else at its entry price. */
-    BigDecimal value(BotRuntime bot, Position p) {
+    BigDecimal value(BotBook bot, Position p) {
         BigDecimal price = last.get(p.symbol());
         if (price == null) price = bot.mark() != null ? bot.mark() : p.entryPrice();
         return price.multiply(p.qty());

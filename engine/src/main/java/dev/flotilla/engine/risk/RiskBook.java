@@ -4,7 +4,7 @@ import static dev.flotilla.engine.model.RiskState.FLEET;
 
 import dev.flotilla.engine.event.EngineEvent;
 import dev.flotilla.engine.event.RiskEvent;
-import dev.flotilla.engine.fleet.BotRuntime;
+import dev.flotilla.engine.model.BotBook;
 import dev.flotilla.engine.model.RiskRecord;
 import dev.flotilla.engine.model.RiskState;
 import dev.flotilla.engine.model.TradingState;
@@ -43,7 +43,7 @@ final class RiskBook {
     }
 
     /** Reads everything from the store and creates the rows of bots (and the fleet) that have none yet. */
-    void load(Collection<BotRuntime> bots, long now, List<EngineEvent> events) {
+    void load(Collection<BotBook> bots, long now, List<EngineEvent> events) {
         states.clear();
         states.putAll(records.states());
         botLimits.clear();
@@ -56,7 +56,7 @@ final class RiskBook {
         long day = Math.floorDiv(now, TradeCounters.DAY);
         Changes c = begin(now, "start");
         BigDecimal total = BigDecimal.ZERO;
-        for (BotRuntime b : bots) {
+        for (BotBook b : bots) {
             total = total.add(b.equity());
             if (!states.containsKey(b.id())) c.put(new RiskState(b.id(), TradingState.ACTIVE, null, day, b.equity(), false, false, null));
         }
@@ -69,7 +69,7 @@ final class RiskBook {
      * Gives a bot added while the engine runs (or one that starts over with a new capital before it traded) a
      * fresh row, as {@link #load} gives the bots it finds without one.
      */
-    void fresh(BotRuntime b, long now, List<EngineEvent> events) {
+    void fresh(BotBook b, long now, List<EngineEvent> events) {
         Changes c = begin(now, "bot " + b.id() + " set up");
         c.put(new RiskState(b.id(), TradingState.ACTIVE, null, Math.floorDiv(now, TradeCounters.DAY), b.equity(), false,
                 false, null));

@@ -3,7 +3,7 @@ package dev.flotilla.engine.risk;
 import dev.flotilla.engine.event.EngineEvent;
 import dev.flotilla.engine.event.RiskEvent;
 import dev.flotilla.engine.execution.Intent;
-import dev.flotilla.engine.fleet.BotRuntime;
+import dev.flotilla.engine.model.BotBook;
 import dev.flotilla.engine.model.Position;
 import dev.flotilla.engine.model.RiskRecord;
 import dev.flotilla.engine.model.RiskState;
@@ -36,12 +36,14 @@ public final class RiskGateway {
     public static final String FLATTEN = "FLATTEN";
 
     private final Store store;
-    private final Supplier<? extends Collection<BotRuntime>> bots;
+    private final Supplier<? extends Collection<BotBook>> bots;
     private final RiskBook book;
     private final Breakers breakers;
     private final PriceBook prices = new PriceBook();
     private final TradeCounters counters;
-    private final Checks checks;
+    private final List<RiskCheck> checks;
+    private final CorrelationSizer correlation;
+    private final EntrySizing sizing;
     private final Map<String, Intent> opening = new HashMap<>();
     private final Set<String> noted = new HashSet<>();
     private volatile RiskStatus status = RiskStatus.NONE;
@@ -50,14 +52,25 @@ public final class RiskGateway {
      * @param bots    every bot of the fleet (the portfolio limits are shares of their aggregate capital)
      * @param history the candles the engine holds, for the correlation sizer
      */
-    public RiskGateway(Store store, Supplier<? extends Collection<BotRuntime>> bots, PriceHistory history) {
+    public RiskGateway(Store store, Supplier<? extends Collection<BotBook>> bots, PriceHistory history) {
+        this(store, bots, history, EntrySizing.DEFAULTS, RiskChecks.ALL);
+    }
+
+    /**
+     * @param sizing how big an entry is before the checks
+     * @param checks the checks every intent passes, in order
+     */
+    public RiskGateway(Store store, Supplier<? extends Collection<BotBook>> bots, PriceHistory history,
+                       EntrySizing sizing, List<RiskCheck> checks) {
         this.store = store;
+        this.sizing = sizing;
+        this.checks = List.copyOf(checks);
         this.bots = bots;
         RiskStore records = new RiskStore(store);
         this.book = new RiskBook(store, records);
         this.breakers = new Breakers(book);
         this.counters = new TradeCounters(records);
-        this.checks = new Checks(book, prices, counters, new CorrelationSizer(history));
+        this.correlation = new CorrelationSizer(history);
     }
 
     /** Loads states, latches, limits and the kill switch from the store; bots new to it get their rows. */
@@ -67,37 +80,36 @@ public final class RiskGateway {
     }
 
     /** A bot added while the engine runs, or one whose capital changed before it traded: a fresh risk row. */
-    public synchronized void fresh(BotRuntime bot, long now, List<EngineEvent> events) {
+    public synchronized void fresh(BotBook bot, long now, List<EngineEvent> events) {
         book.fresh(bot, now, events);
     }
 
     /**
-     * Decides a batch of intents in order. Returns the orders to send; refusals are stored, and their
-     * RISK_REJECTED events are added to {@code events} for the caller to publish after its own commit.
+     * Decides a batch of intents in order. Returns a review of each; refusals are stored, and their RISK_REJECTED
+     * events are added to {@code events} for the caller to publish after its own commit.
      */
-    public synchronized List<Intent> review(List<Intent> intents, long now, List<EngineEvent> events) {
+    public synchronized List<Review> review(List<Intent> intents, long now, List<EngineEvent> events) {
         if (intents.isEmpty()) return List.of();
-        Collection<BotRuntime> all = bots.get();
+        Collection<BotBook> all = bots.get();
         breakers.rollover(all, now, events);
         Exposure x = null;
-        List<Intent> approved = new ArrayList<>();
+        List<Review> reviews = new ArrayList<>();
         Map<String, Intent> entries = new LinkedHashMap<>();
         List<RiskRecord> refused = new ArrayList<>();
         for (Intent in : intents) {
-            boolean entry = in.side() == Side.BUY;
+            boolean entry = in.entry();
             if (entry && x == null) x = Exposure.of(all, opening, prices);
-            String id = in.bot().id();
-            Verdict v = entry ? checks.entry(in, x, opening.containsKey(id) || entries.containsKey(id), now) : checks.exit(in);
-            if (v.passed()) {
-                Intent out = v.approved();
-                approved.add(out);
+            String id = in.botId();
+            Review r = decide(in, entry ? x : null, opening.containsKey(id) || entries.containsKey(id), now);
+            reviews.add(r);
+            if (r.passed()) {
                 if (entry) {
-                    entries.put(id, out);
-                    x.add(out.bot().spec().symbol(), out.qty().multiply(out.refPrice()));
+                    entries.put(id, r.approved());
+                    x.add(in.symbol(), r.approved().qty().multiply(r.approved().refPrice()));
                 }
-            } else if (entry || firstRefusal(in, v)) {
-                refused.add(new RiskRecord(0, now, in.bot().id(), RiskRecord.Kind.REJECTED, v.code().name(), v.detail(),
-                        describe(in), v.numbers()));
+            } else if (entry || firstRefusal(in, r)) {
+                refused.add(new RiskRecord(0, now, id, RiskRecord.Kind.REJECTED, r.code().name(), r.detail(),
+                        describe(in), r.numbers()));
             }
         }
         if (!refused.isEmpty()) {
@@ -105,20 +117,34 @@ public final class RiskGateway {
             for (RiskRecord r : refused) events.add(new RiskEvent.RiskRejected(now, r.botId(), r.code(), r.detail()));
         }
         opening.putAll(entries);  // only once the refusals are stored: a failed write leaves nothing reserved
-        return approved;
+        return reviews;
+    }
+
+    /** Runs the registered checks that apply; the first refusal decides, sizers and stops change the intent. */
+    private Review decide(Intent in, Exposure x, boolean opening, long now) {
+        if (!in.entry() && FLATTEN.equals(in.purpose())) return Review.approve(in, in);  // the operator's own order
+        Subject s = new Subject(in, book, counters, correlation, x, prices.last(in.symbol()), opening, now);
+        for (RiskCheck check : checks) {
+            if (!in.entry() && check.scope() == RiskCheck.Scope.ENTRIES) continue;
+            Verdict v = check.check(s);
+            if (v == null) continue;
+            if (v.refused()) return Review.refuse(in, v);
+            s.apply(v);
+        }
+        return Review.approve(in, s.intent());
     }
 
     /**
      * An exit that keeps being refused for the same reason (a stop below the price every 10 s while HALTED) is
      * recorded once per position, not every time it is asked again.
      */
-    private boolean firstRefusal(Intent in, Verdict v) {
+    private boolean firstRefusal(Intent in, Review r) {
         Position p = in.bot().position();
-        return noted.add((p == null ? in.bot().id() : Long.toString(p.id())) + "|" + in.purpose() + "|" + v.code());
+        return noted.add((p == null ? in.botId() : Long.toString(p.id())) + "|" + in.purpose() + "|" + r.code());
     }
 
     static String describe(Intent in) {
-        return in.side() + " " + in.qty().toPlainString() + " " + in.bot().spec().symbol() + " @ "
+        return in.side() + " " + in.qty().toPlainString() + " " + in.symbol() + " @ "
                 + in.refPrice().toPlainString() + " (" + in.purpose() + ")";
     }
 
@@ -128,8 +154,8 @@ public final class RiskGateway {
      */
     public synchronized void settled(List<Intent> sent) {
         for (Intent in : sent) {
-            if (in.side() == Side.BUY) opening.remove(in.bot().id());
-            counters.forget(in.bot().id());
+            if (in.entry()) opening.remove(in.botId());
+            counters.forget(in.botId());
         }
     }
 
@@ -151,9 +177,18 @@ public final class RiskGateway {
         return book.portfolio();
     }
 
-    /** The largest entry value the bot's limits let through: its sizing stays below this. */
-    public synchronized BigDecimal entryCap(BotRuntime bot) {
-        return book.limits(bot.id()).maxPosition().multiply(bot.spec().capital()).min(book.portfolio().maxOrderValue());
+    /**
+     * The size of an entry the bot asks for at {@code price}, before the checks: a share of its cash kept below the
+     * largest entry value its limits let through. Zero when its cash is too small for one lot.
+     */
+    public synchronized BigDecimal entryQty(BotBook bot, BigDecimal price) {
+        BigDecimal cap = book.limits(bot.id()).maxPosition().multiply(bot.capital()).min(book.portfolio().maxOrderValue());
+        return sizing.qty(bot.account().cash(), price, cap);
+    }
+
+    /** The first stop of an entry at {@code price}; {@code wanted} is the strategy's own level, NaN for none. */
+    public synchronized BigDecimal entryStop(String botId, BigDecimal price, double wanted) {
+        return ExitRules.entryStop(price, wanted, book.limits(botId));
     }
 
     public synchronized TradingState fleetState() {
@@ -188,7 +223,8 @@ public final class RiskGateway {
         book.setKillSwitch(on, how, now, events);
     }
 
-    public synchronized boolean resetBreaker(BotRuntime bot, long now, List<EngineEvent> events) {
+    /** Lifts the bot's drawdown latch; returns its state with the peak started again from its equity, or null. */
+    public synchronized dev.flotilla.engine.model.BotState resetBreaker(BotBook bot, long now, List<EngineEvent> events) {
         return breakers.reset(bot, now, events);
     }
 
@@ -200,10 +236,10 @@ public final class RiskGateway {
     public synchronized RiskStatus refreshStatus(long now) {
         RiskState f = book.fleet();
         if (f == null) return status;
-        Collection<BotRuntime> all = bots.get();
+        Collection<BotBook> all = bots.get();
         Exposure x = Exposure.of(all, opening, prices);
         Map<String, RiskStatus.BotRisk> byBot = new LinkedHashMap<>();
-        for (BotRuntime b : all) {
+        for (BotBook b : all) {
             RiskState s = book.bot(b.id());
             TradeCounters.Counts n = counters.of(b.id(), now);
             byBot.put(b.id(), new RiskStatus.BotRisk(s.state(), s.reason(), n.tradesToday(), n.lossesInARow(),

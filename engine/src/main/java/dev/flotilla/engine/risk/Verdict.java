@@ -1,19 +1,28 @@
 package dev.flotilla.engine.risk;
 
-import dev.flotilla.engine.execution.Intent;
+import java.math.BigDecimal;
 
-/** The gateway's answer to one intent: the order to send (perhaps smaller), or the reason it is refused. */
-record Verdict(Intent approved, ReasonCode code, String detail, String numbers) {
+/**
+ * What one {@link RiskCheck} says of an intent when it does not simply let it pass: a refusal with its reason code,
+ * the message and the numbers that decided it; or, from a sizer, a share of the size (the shares of all sizers are
+ * multiplied and the size rounded once); or a tighter stop.
+ */
+public record Verdict(ReasonCode code, String detail, String numbers, BigDecimal share, BigDecimal stop, String why) {
 
-    static Verdict pass(Intent intent) {
-        return new Verdict(intent, null, null, null);
+    public static Verdict refuse(ReasonCode code, String detail, String numbers) {
+        return new Verdict(code, detail, numbers, null, null, null);
     }
 
-    static Verdict refuse(ReasonCode code, String detail, String numbers) {
-        return new Verdict(null, code, detail, numbers);
+    /** Keep {@code share} of the size; {@code why} is added to the order's reason. */
+    public static Verdict scale(BigDecimal share, String why) {
+        return new Verdict(null, null, null, share, null, why);
     }
 
-    boolean passed() {
-        return approved != null;
+    public static Verdict stop(BigDecimal stop) {
+        return new Verdict(null, null, null, null, stop, null);
+    }
+
+    public boolean refused() {
+        return code != null;
     }
 }

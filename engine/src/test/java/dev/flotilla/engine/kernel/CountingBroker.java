@@ -31,6 +31,11 @@ final class CountingBroker implements Broker {
     }
 
     @Override
+    public void allocate(String account, BigDecimal capital) {
+        broker.allocate(account, capital);
+    }
+
+    @Override
     public Map<String, BigDecimal> balances(String account) {
         return broker.balances(account);
     }

@@ -85,7 +85,7 @@ class ConcurrencyTest {
                 BigDecimal price = prices.get(b.spec().symbol());
                 BigDecimal value = b.spec().capital().multiply(BigDecimal.valueOf(0.3 + 0.7 * rnd.nextDouble()));
                 BigDecimal qty = value.divide(price, 6, RoundingMode.DOWN);
-                slices.get(rnd.nextInt(THREADS)).add(new Intent(b, Side.BUY, qty, price, "ENTRY", "signal",
+                slices.get(rnd.nextInt(THREADS)).add(new Intent(b.book(), Side.BUY, qty, price, "ENTRY", "signal",
                         price.multiply(new BigDecimal("0.97")).setScale(8, RoundingMode.HALF_EVEN)));
             }
             ConcurrentLinkedQueue<Intent> approved = new ConcurrentLinkedQueue<>();
@@ -97,7 +97,7 @@ class ConcurrencyTest {
                     try {
                         go.await();
                         for (Intent in : slice) {
-                            approved.addAll(f.gateway.review(List.of(in), T0, new ArrayList<EngineEvent>()));
+                            approved.addAll(Review.approved(f.gateway.review(List.of(in), T0, new ArrayList<EngineEvent>())));
                             RiskStatus s = f.gateway.refreshStatus(T0);
                             if (s.exposure().compareTo(maxTotal) >= 0) violations.add("total " + s.exposure());
                             s.exposureBySymbol().forEach((sym, v) -> {
@@ -118,7 +118,7 @@ class ConcurrencyTest {
             for (Intent in : approved) {
                 BigDecimal v = in.qty().multiply(in.refPrice());
                 total = total.add(v);
-                bySymbol.merge(in.bot().spec().symbol(), v, BigDecimal::add);
+                bySymbol.merge(in.symbol(), v, BigDecimal::add);
             }
             assertThat(total).as("seed %d total", seed).isLessThan(maxTotal);
             for (BigDecimal v : bySymbol.values()) assertThat(v).as("seed %d asset", seed).isLessThan(maxAsset);

@@ -46,7 +46,7 @@ final class RiskFixture implements AutoCloseable {
         this.store = store;
         this.records = new RiskStore(store);
         this.bots = bots;
-        this.gateway = new RiskGateway(store, () -> bots, history);
+        this.gateway = new RiskGateway(store, () -> bots.stream().map(BotRuntime::book).toList(), history);
         this.broker = new PaperBroker(store, new BigDecimal("5"), new BigDecimal("0.001"));
         this.orders = new OrderFlow(store, broker);
     }
@@ -85,19 +85,19 @@ final class RiskFixture implements AutoCloseable {
     /** An entry of {@code qty} at {@code price} with a 3% stop. */
     Intent entry(String botId, String qty, String price) {
         BigDecimal p = new BigDecimal(price);
-        return new Intent(bot(botId), Side.BUY, new BigDecimal(qty), p, "ENTRY", "test",
+        return new Intent(bot(botId).book(), Side.BUY, new BigDecimal(qty), p, "ENTRY", "test",
                 p.multiply(new BigDecimal("0.97")).setScale(8, RoundingMode.HALF_EVEN));
     }
 
     Intent exit(String botId, String price) {
         BotRuntime b = bot(botId);
-        return new Intent(b, Side.SELL, b.position() == null ? BigDecimal.ONE : b.position().qty(), new BigDecimal(price),
+        return new Intent(b.book(), Side.SELL, b.position() == null ? BigDecimal.ONE : b.position().qty(), new BigDecimal(price),
                 "EXIT", "test", null);
     }
 
     List<Intent> review(long now, Intent... intents) {
         List<EngineEvent> out = new ArrayList<>();
-        List<Intent> approved = gateway.review(List.of(intents), now, out);
+        List<Intent> approved = Review.approved(gateway.review(List.of(intents), now, out));
         events.addAll(out);
         return approved;
     }
@@ -106,10 +106,18 @@ final class RiskFixture implements AutoCloseable {
     List<Intent> trade(long now, Intent... intents) {
         List<Intent> approved = review(now, intents);
         List<EngineEvent> out = new ArrayList<>();
-        orders.execute(approved, now, null, tx -> { }, out);
+        orders.execute(approved, now, null, tx -> { }, out, book -> bot(book.id()).update(book));
         gateway.settled(approved);
         events.addAll(out);
         return approved;
+    }
+
+    /** The operator's reset, as the engine applies it: the bot takes the rebased state the gateway committed. */
+    boolean resetBreaker(String botId, long now, List<EngineEvent> out) {
+        BotRuntime b = bot(botId);
+        var rebased = gateway.resetBreaker(b.book(), now, out);
+        if (rebased != null) b.update(b.book().withState(rebased));
+        return rebased != null;
     }
 
     void evaluate(long now) {
@@ -127,7 +135,7 @@ final class RiskFixture implements AutoCloseable {
     /** Sets a bot's cash in memory: its equity, as the risk checks see it, moves with it. */
     void cash(String botId, String cash) {
         BotRuntime b = bot(botId);
-        b.account(new dev.flotilla.engine.model.Account(botId, new BigDecimal(cash), b.account().realizedPnl(), b.account().fees()));
+        b.update(b.book().withAccount(new dev.flotilla.engine.model.Account(botId, new BigDecimal(cash), b.account().realizedPnl(), b.account().fees())));
     }
 
     RiskRecord lastRejection() {

@@ -171,10 +171,10 @@ class RiskGatewayBoundaryTest {
 
     @Test
     void anEntryNeedsAStopBelowItsPrice() {
-        boundary(ReasonCode.NO_STOP_LOSS, FOUR, nothing(), (f, stop) -> new Intent(f.bot("a"), Side.BUY, BigDecimal.ONE,
+        boundary(ReasonCode.NO_STOP_LOSS, FOUR, nothing(), (f, stop) -> new Intent(f.bot("a").book(), Side.BUY, BigDecimal.ONE,
                 new BigDecimal("100"), "ENTRY", "test", new BigDecimal(stop)), "99.99", "100", "101");
         try (RiskFixture f = fixture(FOUR)) {
-            assertThat(f.review(NOW, new Intent(f.bot("a"), Side.BUY, BigDecimal.ONE, new BigDecimal("100"), "ENTRY", "test",
+            assertThat(f.review(NOW, new Intent(f.bot("a").book(), Side.BUY, BigDecimal.ONE, new BigDecimal("100"), "ENTRY", "test",
                     null))).isEmpty();
             assertThat(f.lastRejection().code()).isEqualTo("NO_STOP_LOSS");
         }
@@ -183,11 +183,11 @@ class RiskGatewayBoundaryTest {
     @Test
     void aStopWiderThanTheBotsStopLossIsTightenedToIt() {
         try (RiskFixture f = fixture(FOUR)) {
-            Intent wide = new Intent(f.bot("a"), Side.BUY, BigDecimal.ONE, new BigDecimal("100"), "ENTRY", "test",
+            Intent wide = new Intent(f.bot("a").book(), Side.BUY, BigDecimal.ONE, new BigDecimal("100"), "ENTRY", "test",
                     new BigDecimal("80"));
             assertThat(f.review(NOW, wide).getFirst().stopPrice()).isEqualByComparingTo("97");
             f.gateway.setBotLimits("b", Map.of("stopLoss", "0.5"));
-            Intent b = new Intent(f.bot("b"), Side.BUY, BigDecimal.ONE, new BigDecimal("100"), "ENTRY", "test",
+            Intent b = new Intent(f.bot("b").book(), Side.BUY, BigDecimal.ONE, new BigDecimal("100"), "ENTRY", "test",
                     new BigDecimal("80"));
             assertThat(f.review(NOW, b).getFirst().stopPrice()).isEqualByComparingTo("80");
         }

@@ -97,7 +97,7 @@ class TradingStateTest {
                     .extracting(RiskRecord::code).containsOnly("DRAWDOWN_BREAKER");
             f.cash("a", "9600");
             List<EngineEvent> out = new ArrayList<>();
-            assertThat(f.gateway.resetBreaker(f.bot("a"), T0 + DAY + HOUR, out)).isTrue();
+            assertThat(f.resetBreaker("a", T0 + DAY + HOUR, out)).isTrue();
             assertThat(f.gateway.botState("a")).isEqualTo(TradingState.ACTIVE);
             // the peak starts again from the equity at the reset, in memory and in the store
             assertThat(f.bot("a").state().peakEquity()).isEqualByComparingTo("9600");
@@ -142,12 +142,12 @@ class TradingStateTest {
             assertThat(f.lastRejection().code()).isEqualTo("KILL_SWITCH");
             // a stop that keeps firing every mark is refused every time and recorded once
             for (int i = 0; i < 5; i++) {
-                Intent stop = new Intent(f.bot("a"), Side.SELL, f.bot("a").position().qty(), f.bot("a").position().stopPrice(),
+                Intent stop = new Intent(f.bot("a").book(), Side.SELL, f.bot("a").position().qty(), f.bot("a").position().stopPrice(),
                         "STOP_LOSS", "test", null);
                 assertThat(f.review(T0 + HOUR + i * 10_000L, stop)).isEmpty();
             }
             assertThat(f.records.events(100)).filteredOn(r -> r.code().equals("KILL_SWITCH")).hasSize(2);
-            Intent flatten = new Intent(f.bot("a"), Side.SELL, f.bot("a").position().qty(), f.bot("a").position().entryPrice(),
+            Intent flatten = new Intent(f.bot("a").book(), Side.SELL, f.bot("a").position().qty(), f.bot("a").position().entryPrice(),
                     RiskGateway.FLATTEN, "operator", null);
             assertThat(f.trade(T0 + HOUR, flatten)).hasSize(1);
             assertThat(f.bot("a").position()).isNull();

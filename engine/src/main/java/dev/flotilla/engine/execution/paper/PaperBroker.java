@@ -39,15 +39,9 @@ public final class PaperBroker implements Broker {
         store.paperBalances().forEach((acct, m) -> balances.put(acct, new LinkedHashMap<>(m)));
     }
 
-    /** Opens a paper account with its starting capital in USDT, unless it exists already. */
-    public synchronized void openAccount(String account, BigDecimal capital) {
-        if (balances.containsKey(account)) return;
-        store.write(tx -> tx.paperBalance(account, QUOTE, capital));
-        balances.computeIfAbsent(account, k -> new LinkedHashMap<>()).put(QUOTE, capital);
-    }
-
     /** Gives an account that has never traded a new starting capital (the ledger changes in the same way). */
-    public synchronized void resetAccount(String account, BigDecimal capital) {
+    @Override
+    public synchronized void allocate(String account, BigDecimal capital) {
         store.write(tx -> tx.paperBalance(account, QUOTE, capital));
         balances.put(account, new LinkedHashMap<>(Map.of(QUOTE, capital)));
     }

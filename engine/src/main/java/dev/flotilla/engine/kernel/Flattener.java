@@ -1,11 +1,12 @@
-package dev.flotilla.engine.risk;
+package dev.flotilla.engine.kernel;
 
 import dev.flotilla.engine.event.EngineEvent;
 import dev.flotilla.engine.execution.Intent;
-import dev.flotilla.engine.execution.OrderFlow;
 import dev.flotilla.engine.fleet.BotRuntime;
 import dev.flotilla.engine.market.MarketData;
 import dev.flotilla.engine.model.Side;
+import dev.flotilla.engine.risk.Review;
+import dev.flotilla.engine.risk.RiskGateway;
 import dev.flotilla.engine.model.Symbol;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -21,24 +22,24 @@ import org.slf4j.LoggerFactory;
  * "Halt and flatten": a market sell of every open position, stopped bots' included, at the price of the moment.
  * The orders are the operator's, so they pass a HALTED gateway; they follow the same order discipline as any other.
  */
-public final class Flattener {
+final class Flattener {
 
     private static final Logger log = LoggerFactory.getLogger(Flattener.class);
 
     private final MarketData market;
-    private final OrderFlow orders;
+    private final Pipeline pipeline;
     private final RiskGateway gateway;
     private final Supplier<? extends Collection<BotRuntime>> bots;
 
-    public Flattener(MarketData market, OrderFlow orders, RiskGateway gateway, Supplier<? extends Collection<BotRuntime>> bots) {
+    Flattener(MarketData market, Pipeline pipeline, RiskGateway gateway, Supplier<? extends Collection<BotRuntime>> bots) {
         this.market = market;
-        this.orders = orders;
+        this.pipeline = pipeline;
         this.gateway = gateway;
         this.bots = bots;
     }
 
     /** Returns how many sell orders were sent. */
-    public int flatten(long now, List<EngineEvent> events) {
+    int flatten(long now, List<EngineEvent> events) {
         List<BotRuntime> held = bots.get().stream().filter(b -> b.position() != null).toList();
         if (held.isEmpty()) return 0;
         TreeSet<Symbol> symbols = new TreeSet<>();
@@ -59,15 +60,10 @@ public final class Flattener {
                 log.error("halt and flatten: no price for {}; the position of bot {} stays open", b.spec().symbol(), b.id());
                 continue;
             }
-            exits.add(new Intent(b, Side.SELL, b.position().qty(), price, RiskGateway.FLATTEN, "operator: halt and flatten", null));
+            exits.add(new Intent(b.book(), Side.SELL, b.position().qty(), price, RiskGateway.FLATTEN, "operator: halt and flatten", null));
         }
-        List<Intent> approved = gateway.review(exits, now, events);
-        try {
-            orders.execute(approved, now, null, tx -> { }, events);
-        } finally {
-            gateway.settled(approved);
-        }
-        log.warn("halt and flatten: {} position(s) sent to close", approved.size());
-        return approved.size();
+        long sent = pipeline.run(exits, now, null, (tx, approved) -> { }, events).stream().filter(Review::passed).count();
+        log.warn("halt and flatten: {} position(s) sent to close", sent);
+        return (int) sent;
     }
 }

@@ -1,0 +1,22 @@
+package dev.flotilla.engine.risk;
+
+import static dev.flotilla.engine.risk.Numbers.json;
+import static dev.flotilla.engine.risk.Numbers.money;
+import static dev.flotilla.engine.risk.Numbers.pct;
+
+import java.math.BigDecimal;
+
+/** The kill switch: while it is on the fleet is HALTED and no automated order leaves, exits included. */
+final class KillSwitchCheck implements RiskCheck {
+
+    @Override
+    public Scope scope() {
+        return Scope.ALL;
+    }
+
+    @Override
+    public Verdict check(Subject s) {
+        if (!s.killSwitch()) return null;
+        return Verdict.refuse(ReasonCode.KILL_SWITCH, "the kill switch is on: the fleet is HALTED", json("state", "HALTED"));
+    }
+}
