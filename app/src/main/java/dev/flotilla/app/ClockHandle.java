@@ -1,6 +1,6 @@
 package dev.flotilla.app;
 
-import dev.flotilla.engine.kernel.EngineClock;
+import dev.flotilla.engine.clock.EngineClock;
 
 /** Lets the market be made before the engine whose clock it must read. */
 final class ClockHandle implements EngineClock {

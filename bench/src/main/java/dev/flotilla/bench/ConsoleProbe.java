@@ -1,6 +1,6 @@
 package dev.flotilla.bench;
 
-import dev.flotilla.engine.kernel.EngineConfig;
+import dev.flotilla.engine.config.EngineConfig;
 import dev.flotilla.engine.strategy.StrategyRegistry;
 import dev.flotilla.ui.shell.Console;
 import java.nio.file.Files;

@@ -32,7 +32,7 @@ final class DayRun {
 
     static Result run(Path dir, List<BotSpec> fleet, Duration simulated) throws Exception {
         long bootStart = System.nanoTime();
-        try (SandboxWorld world = new SandboxWorld(dir, fleet, dev.flotilla.engine.kernel.EngineConfig.MAX_SPEED)) {
+        try (SandboxWorld world = new SandboxWorld(dir, fleet, dev.flotilla.engine.config.EngineConfig.MAX_SPEED)) {
             long boot = System.nanoTime() - bootStart;
             Store store = world.store;
             Samples first = new Samples();
@@ -55,7 +55,7 @@ final class DayRun {
             allocated = allocatedBytes() - allocated;
             done.set(true);
             reader.join();
-            world.engine.timeTicks(dev.flotilla.engine.kernel.TickTimer.NONE);
+            world.engine.timeTicks(dev.flotilla.engine.loop.TickTimer.NONE);
             return new Result(fleet.size(), world.engine.feeds().size(), simulated, boot, first, wall, cpu, allocated, ticks,
                     store.writeStats().since(writes0), reads.get(), readErrors.get(),
                     store.fills().size(), world.engine.market().candleRequests());

@@ -2,7 +2,7 @@ package dev.flotilla.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flotilla.engine.kernel.EngineConfig;
+import dev.flotilla.engine.config.EngineConfig;
 import dev.flotilla.ui.screen.risk.ReconciliationDialog;
 import dev.flotilla.ui.shell.Console;
 import dev.flotilla.ui.shell.MainWindow;

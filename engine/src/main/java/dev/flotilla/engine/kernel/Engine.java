@@ -1,5 +1,32 @@
 package dev.flotilla.engine.kernel;
 
+import dev.flotilla.engine.boot.Boot;
+import dev.flotilla.engine.loop.EngineCalls;
+import dev.flotilla.engine.clock.EngineClock;
+import dev.flotilla.engine.config.EngineConfig;
+import dev.flotilla.engine.config.EngineSettings;
+import dev.flotilla.engine.loop.EngineThread;
+import dev.flotilla.engine.loop.EventLog;
+import dev.flotilla.engine.loop.EventRunner;
+import dev.flotilla.engine.loop.FeedHistory;
+import dev.flotilla.engine.loop.FeedRetries;
+import dev.flotilla.engine.command.Flattener;
+import dev.flotilla.engine.fleet.Fleet;
+import dev.flotilla.engine.command.FleetCommands;
+import dev.flotilla.engine.loop.MarkToMarket;
+import dev.flotilla.engine.clock.Pacer;
+import dev.flotilla.engine.loop.Pipeline;
+import dev.flotilla.engine.query.Queries;
+import dev.flotilla.engine.boot.ReconciliationGate;
+import dev.flotilla.engine.command.RiskControl;
+import dev.flotilla.engine.clock.SimulatedClock;
+import dev.flotilla.engine.loop.Snapshots;
+import dev.flotilla.engine.clock.SpeedDial;
+import dev.flotilla.engine.loop.StorePause;
+import dev.flotilla.engine.loop.TickProcessor;
+import dev.flotilla.engine.loop.TickTimer;
+import dev.flotilla.engine.clock.WallClock;
+
 import dev.flotilla.engine.api.BotCommands;
 import dev.flotilla.engine.api.EngineApi;
 import dev.flotilla.engine.api.EngineReads;
@@ -24,6 +51,8 @@ import dev.flotilla.engine.store.StoreUnavailableException;
 import dev.flotilla.engine.strategy.StrategyRegistry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import dev.flotilla.engine.fleet.BotRuntime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +87,7 @@ public final class Engine implements EngineApi {
     private long engineStart;
     private volatile String storeProblem;
 
+    private final StrategyRegistry registry;
     public Engine(Store store, MarketData market, Broker broker, StrategyRegistry registry, EngineConfig config,
                   String mode, EventBus bus) {
         this.store = store;
@@ -67,6 +97,7 @@ public final class Engine implements EngineApi {
         this.speedDial = new SpeedDial(mode, config);
         this.bus = bus;
         OrderFlow orders = new OrderFlow(store, broker);
+        this.registry = registry;
         this.fleet = new Fleet(store, registry, config);
         this.risk = new RiskGateway(store, fleet::books, new FeedHistory(fleet),
                 new EntrySizing(config.positionFraction(), config.feeRate(), config.slippageBps()), RiskChecks.ALL);
@@ -94,7 +125,9 @@ public final class Engine implements EngineApi {
         long resume = instants.resume();
         clock = new SimulatedClock(resume);
         List<EngineEvent> events = new ArrayList<>();
-        fleet.load(broker, resume, events);
+        Map<String, BotRuntime> loaded = Boot.load(store, registry);
+        Boot.resolvePending(store, broker, loaded, resume, events);
+        fleet.load(loaded, resume);
         risk.boot(resume, events);
         reconciliation.check(resume, events);
         publish(events);

@@ -28,6 +28,16 @@ public record BotBook(String id, Symbol symbol, BigDecimal capital, BotState sta
         return new BotBook(id, symbol, capital, state, account, position, price);
     }
 
+    /**
+     * The bot's state after the tick of candle close {@code close}. The equity peak is taken at the close price before
+     * the tick's orders, from committed data only, so a restarted engine computes the same peak.
+     */
+    public BotState ticked(long close, long at, BigDecimal closePrice) {
+        BotState s = state.ticked(close, at);
+        BigDecimal equity = account.cash().add(position == null ? BigDecimal.ZERO : closePrice.multiply(position.qty()));
+        return equity.compareTo(s.peakEquity()) > 0 ? s.withPeak(equity) : s;
+    }
+
     public BigDecimal unrealized() {
         if (position == null || mark == null) return BigDecimal.ZERO;
         return mark.subtract(position.entryPrice()).multiply(position.qty());

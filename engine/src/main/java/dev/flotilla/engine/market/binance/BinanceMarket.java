@@ -1,7 +1,7 @@
 package dev.flotilla.engine.market.binance;
 
 import dev.flotilla.engine.api.MarketStatus;
-import dev.flotilla.engine.kernel.WallClock;
+import dev.flotilla.engine.clock.WallClock;
 import dev.flotilla.engine.market.MarketData;
 import dev.flotilla.engine.market.MarketDataException;
 import dev.flotilla.engine.model.Candle;

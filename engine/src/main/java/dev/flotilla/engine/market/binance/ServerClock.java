@@ -1,6 +1,6 @@
 package dev.flotilla.engine.market.binance;
 
-import dev.flotilla.engine.kernel.WallClock;
+import dev.flotilla.engine.clock.WallClock;
 
 /**
  * Binance's clock as seen from here: the computer's clock plus the offset measured with {@code /api/v3/time}

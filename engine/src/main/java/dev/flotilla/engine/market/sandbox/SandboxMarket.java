@@ -1,6 +1,6 @@
 package dev.flotilla.engine.market.sandbox;
 
-import dev.flotilla.engine.kernel.EngineClock;
+import dev.flotilla.engine.clock.EngineClock;
 import dev.flotilla.engine.market.MarketData;
 import dev.flotilla.engine.model.Candle;
 import dev.flotilla.engine.model.Feed;

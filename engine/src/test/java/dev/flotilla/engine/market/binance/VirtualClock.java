@@ -1,6 +1,6 @@
 package dev.flotilla.engine.market.binance;
 
-import dev.flotilla.engine.kernel.WallClock;
+import dev.flotilla.engine.clock.WallClock;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**

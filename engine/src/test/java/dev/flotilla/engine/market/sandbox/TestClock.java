@@ -1,6 +1,6 @@
 package dev.flotilla.engine.market.sandbox;
 
-import dev.flotilla.engine.kernel.EngineClock;
+import dev.flotilla.engine.clock.EngineClock;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** A clock the test moves by hand. */

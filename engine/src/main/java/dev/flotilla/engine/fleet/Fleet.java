@@ -1,0 +1,155 @@
+package dev.flotilla.engine.fleet;
+
+import dev.flotilla.engine.config.EngineConfig;
+
+import dev.flotilla.engine.event.EngineEvent;
+import dev.flotilla.engine.execution.Broker;
+import dev.flotilla.engine.fleet.BotRuntime;
+import dev.flotilla.engine.model.BotBook;
+import dev.flotilla.engine.fleet.FeedBook;
+import dev.flotilla.engine.model.Feed;
+import dev.flotilla.engine.store.Store;
+import dev.flotilla.engine.strategy.StrategyRegistry;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The bots and their feeds while the engine runs, and when each feed is next fetched. Feeds are fetched a
+ * fixed stagger apart after each close, in a stable order, so they never arrive as one burst.
+ */
+public final class Fleet {
+
+    private final Store store;
+    private final StrategyRegistry registry;
+    private final EngineConfig config;
+    private Map<String, BotRuntime> bots = new LinkedHashMap<>();
+    private final Map<Feed, List<BotRuntime>> byFeed = new TreeMap<>();
+    private final List<FeedBook> books = new ArrayList<>();
+    private final Map<FeedBook, Long> nextClose = new HashMap<>();
+
+    public Fleet(Store store, StrategyRegistry registry, EngineConfig config) {
+        this.store = store;
+        this.registry = registry;
+        this.config = config;
+    }
+
+    /** Takes the bots the store holds (rebuilt by the boot, their pending orders settled) and opens their feeds. */
+    public void load(Map<String, BotRuntime> loaded, long now) {
+        bots = new LinkedHashMap<>(loaded);
+        byFeed.clear();
+        for (BotRuntime b : bots.values()) byFeed.computeIfAbsent(b.spec().feed(), f -> new ArrayList<>()).add(b);
+        byFeed.values().forEach(list -> list.sort((a, b) -> a.id().compareTo(b.id())));
+        for (Feed feed : byFeed.keySet()) openBook(feed, now);
+    }
+
+    private void openBook(Feed feed, long now) {
+        FeedBook book = new FeedBook(feed, config.window(), books.size() * config.staggerMs());
+        book.append(store.candles(feed, now, config.window()));
+        books.add(book);
+        long tf = feed.timeframe().millis();
+        // the first close whose staggered fetch is not before now: a restart replays that instant, no earlier
+        nextClose.put(book, Math.floorDiv(now - book.offsetMs() + tf - 1, tf) * tf);
+    }
+
+    /** Adds a bot made while the engine runs; a feed new to the fleet gets its book, staggered after the others. */
+    public void add(BotRuntime bot, long now) {
+        bots.put(bot.id(), bot);
+        index(bot, now);
+    }
+
+    /** Puts a changed bot in the place of the one with its id, on its (possibly new) feed. */
+    public void replace(BotRuntime bot, long now) {
+        unindex(bot(bot.id()));
+        bots.put(bot.id(), bot);
+        index(bot, now);
+    }
+
+    public void remove(String id) {
+        unindex(bot(id));
+        bots.remove(id);
+    }
+
+    private void index(BotRuntime bot, long now) {
+        Feed feed = bot.spec().feed();
+        boolean known = byFeed.containsKey(feed) || books.stream().anyMatch(b -> b.feed().equals(feed));
+        List<BotRuntime> list = byFeed.computeIfAbsent(feed, f -> new ArrayList<>());
+        list.add(bot);
+        list.sort((a, b) -> a.id().compareTo(b.id()));
+        if (!known) openBook(feed, now);
+    }
+
+    private void unindex(BotRuntime bot) {
+        List<BotRuntime> list = byFeed.get(bot.spec().feed());
+        if (list != null) list.removeIf(b -> b.id().equals(bot.id()));
+    }
+
+    public Collection<BotRuntime> bots() {
+        return bots.values();
+    }
+
+    /** Every bot's books now, as plain data: what the risk gateway reads. */
+    public List<BotBook> books() {
+        List<BotBook> out = new ArrayList<>(bots.size());
+        for (BotRuntime b : bots.values()) out.add(b.book());
+        return out;
+    }
+
+    /** A bot takes books that were just committed. */
+    public void update(BotBook committed) {
+        bot(committed.id()).update(committed);
+    }
+
+    public Map<String, BotRuntime> botMap() {
+        return bots;
+    }
+
+    /** The latest close held for the bot's feed, or null. */
+    public java.math.BigDecimal lastPrice(BotRuntime b) {
+        for (FeedBook book : books) {
+            if (book.feed().equals(b.spec().feed()) && book.last() != null) return java.math.BigDecimal.valueOf(book.last().close());
+        }
+        return null;
+    }
+
+    public BotRuntime bot(String id) {
+        BotRuntime b = bots.get(id);
+        if (b == null) throw new IllegalArgumentException("no bot '" + id + "'");
+        return b;
+    }
+
+    public List<FeedBook> feeds() {
+        return books;
+    }
+
+    public long nextClose(FeedBook book) {
+        return nextClose.get(book);
+    }
+
+    public long nextFetch(FeedBook book) {
+        return nextClose.get(book) + book.offsetMs();
+    }
+
+    public void advance(FeedBook book, long close) {
+        nextClose.put(book, close + book.feed().timeframe().millis());
+    }
+
+    /** Every bot on the feed, running or not. */
+    public List<BotRuntime> botsOn(Feed feed) {
+        return byFeed.getOrDefault(feed, List.of());
+    }
+
+    /** Running bots of the feed that have not yet ticked at this close (a replayed instant skips the rest). */
+    public List<BotRuntime> dueBots(Feed feed, long close) {
+        List<BotRuntime> due = new ArrayList<>();
+        for (BotRuntime b : byFeed.getOrDefault(feed, List.of())) {
+            Long last = b.state().lastClose();
+            if (b.running() && (last == null || last < close)) due.add(b);
+        }
+        return due;
+    }
+}

@@ -1,0 +1,52 @@
+package dev.flotilla.engine.loop;
+
+import dev.flotilla.engine.event.AccountEvent;
+import dev.flotilla.engine.event.BotEvent;
+import dev.flotilla.engine.event.EngineEvent;
+import dev.flotilla.engine.event.OrderEvent;
+import dev.flotilla.engine.event.PositionEvent;
+import dev.flotilla.engine.event.RiskEvent;
+import dev.flotilla.engine.event.SystemEvent;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One log line per meaningful engine event, with the bot id, written before the event is published. */
+public final class EventLog {
+
+    private static final Logger log = LoggerFactory.getLogger("flotilla.events");
+
+    private EventLog() {
+    }
+
+    public static void write(EngineEvent e) {
+        String at = Instant.ofEpochMilli(e.time()).toString();
+        switch (e) {
+            case BotEvent.TickCompleted t -> log.debug("{} {} {} close={}", at, e.type(), e.botId(), t.candleClose());
+            case BotEvent.SignalGenerated s -> log.debug("{} {} {} {} {}", at, e.type(), e.botId(), s.signal(), s.reason());
+            case BotEvent.BotError b -> log.error("{} {} {} {}", at, e.type(), e.botId(), b.cause());
+            case BotEvent be -> log.info("{} {} {}", at, be.type(), be.botId());
+            case OrderEvent.OrderSubmitted o -> log.info("{} {} {} {} {} {} {} ({})", at, e.type(), e.botId(),
+                    o.clientOrderId(), o.side(), o.qty().toPlainString(), o.symbol(), o.purpose());
+            case OrderEvent.OrderFilled o -> log.info("{} {} {} {} {} {} {} @ {} fee {}", at, e.type(), e.botId(),
+                    o.clientOrderId(), o.side(), o.qty().toPlainString(), o.symbol(), o.price().toPlainString(),
+                    o.fee().toPlainString());
+            case OrderEvent.OrderRejected o -> log.warn("{} {} {} {} {}", at, e.type(), e.botId(), o.clientOrderId(), o.reason());
+            case PositionEvent.PositionOpened p -> log.info("{} {} {} {} {} @ {} stop {}", at, e.type(), e.botId(),
+                    p.symbol(), p.qty().toPlainString(), p.entryPrice().toPlainString(), p.stopPrice().toPlainString());
+            case PositionEvent.PositionClosed p -> log.info("{} {} {} {} @ {} pnl {} ({})", at, e.type(), e.botId(),
+                    p.symbol(), p.exitPrice().toPlainString(), p.realizedPnl().toPlainString(), p.exitReason());
+            case RiskEvent.RiskRejected r -> log.info("{} {} {} {} {}", at, e.type(), e.botId(), r.code(), r.detail());
+            case RiskEvent.CircuitBreakerFired c -> log.warn("{} {} {} {} {}", at, e.type(), who(e), c.breaker(), c.detail());
+            case RiskEvent.TradingStateChanged t -> log.warn("{} {} {} {} -> {}: {}", at, e.type(), who(e), t.from(), t.to(),
+                    t.reason());
+            case AccountEvent.EquitySnapshot s -> log.debug("{} {} {} {}", at, e.type(), e.botId(), s.equity().toPlainString());
+            case SystemEvent s -> log.warn("{} {} {} {}", at, e.type(), e.botId(), s);
+        }
+    }
+
+    /** A fleet-wide event has no bot id; the log says so. */
+    private static String who(EngineEvent e) {
+        return e.botId() == null ? "fleet" : e.botId();
+    }
+}

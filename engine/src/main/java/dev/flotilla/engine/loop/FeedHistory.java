@@ -1,0 +1,31 @@
+package dev.flotilla.engine.loop;
+
+import dev.flotilla.engine.fleet.Fleet;
+
+import dev.flotilla.engine.fleet.FeedBook;
+import dev.flotilla.engine.model.Candle;
+import dev.flotilla.engine.model.Symbol;
+import dev.flotilla.engine.model.Timeframe;
+import dev.flotilla.engine.risk.PriceHistory;
+import java.util.List;
+
+/**
+ * The candles the feeds already hold, lent to the correlation sizer. Each feed keeps a fixed window rebuilt
+ * from the store at a start, so the sizer sees the same history whether or not the engine was restarted.
+ */
+public final class FeedHistory implements PriceHistory {
+
+    private final Fleet fleet;
+
+    public FeedHistory(Fleet fleet) {
+        this.fleet = fleet;
+    }
+
+    @Override
+    public List<Candle> candles(Symbol symbol, Timeframe timeframe) {
+        for (FeedBook book : fleet.feeds()) {
+            if (book.feed().symbol().equals(symbol) && book.feed().timeframe() == timeframe) return book.candles();
+        }
+        return List.of();
+    }
+}
