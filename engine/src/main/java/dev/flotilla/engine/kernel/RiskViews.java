@@ -42,7 +42,9 @@ final class RiskViews {
         return new LimitSet(PORTFOLIO, l.values());
     }
 
+    /** {@link RiskView#NONE} while the gateway has no risk picture yet, so the console can tell. */
     static RiskView of(RiskStatus s) {
+        if (s == RiskStatus.NONE) return RiskView.NONE;
         Map<String, RiskView.BotRisk> bots = new LinkedHashMap<>();
         s.bots().forEach((id, b) -> bots.put(id, new RiskView.BotRisk(b.state(), b.reason(), b.tradesToday(),
                 b.lossesInARow(), b.sizeFactor())));
