@@ -1,5 +1,6 @@
 package dev.flotilla.app;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -48,6 +49,23 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.jooq..", "java.sql..", "org.sqlite..",
                         "org.flywaydb..", "org.knowm.xchange..", "dev.flotilla.engine.store..",
                         "dev.flotilla.engine.kernel..")
+                .check(classes);
+    }
+
+    @Test
+    void theConsoleSeesOfTheEngineOnlyItsApiModelAndEvents() {
+        classes().that().resideInAPackage("dev.flotilla.ui..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.flotilla.ui..", "dev.flotilla.engine.api..",
+                        "dev.flotilla.engine.model..", "dev.flotilla.engine.event..", "java..", "javax..", "javafx..",
+                        "atlantafx..", "io.fair_acc..", "org.slf4j..")
+                .check(classes);
+    }
+
+    @Test
+    void theApiIsMadeOfItsOwnTypesTheModelAndEvents() {
+        classes().that().resideInAPackage("dev.flotilla.engine.api..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.flotilla.engine.api..",
+                        "dev.flotilla.engine.model..", "dev.flotilla.engine.event..", "java..")
                 .check(classes);
     }
 

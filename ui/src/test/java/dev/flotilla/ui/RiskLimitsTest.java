@@ -2,6 +2,7 @@ package dev.flotilla.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flotilla.engine.api.LimitInfo;
 import dev.flotilla.engine.model.RiskRecord;
 import dev.flotilla.ui.screen.dialog.Forms;
 import dev.flotilla.ui.screen.risk.LimitsDialog;
@@ -9,7 +10,6 @@ import dev.flotilla.ui.shell.MainWindow;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import org.junit.jupiter.api.AfterEach;
@@ -43,8 +43,7 @@ class RiskLimitsTest {
     private String type(LimitsDialog d, String limit, String text) throws Exception {
         return Fx.on(() -> {
             d.input(limit).setText(text);
-            Node field = d.input(limit).getParent();
-            return field.lookupAll(".field-message").stream().map(n -> ((Label) n).getText()).findFirst().orElse("");
+            return d.message(limit).getText();
         });
     }
 
@@ -61,6 +60,16 @@ class RiskLimitsTest {
         assertThat(Fx.on(() -> d.dialog().getTitle())).isEqualTo("Risk limits of ema-btc-15m");
         assertThat(Fx.on(() -> d.input("stopLoss").getText())).isEqualTo("0.03");
         assertThat(okEnabled(d)).isTrue();
+        // every limit the engine describes has a field, with its label, unit, range and default
+        var limits = live.engine.risk().botLimits("ema-btc-15m").limits();
+        assertThat(limits).hasSize(8);
+        for (LimitInfo l : limits) assertThat(Fx.on(() -> d.input(l.name()))).as(l.name()).isNotNull();
+        List<String> texts = Fx.on(() -> d.dialog().getDialogPane().lookupAll(".label").stream()
+                .map(n -> ((Label) n).getText()).toList());
+        assertThat(texts).contains("Stop-loss", "Entries per UTC day", "Cooldown after losses", "= 3%", "count",
+                "the widest stop below the entry price that any position gets\nallowed above 0, at most 50%  ·  default 3%",
+                "the stop follows the highest price since entry at this distance below it\nallowed 0 (off) to 50%  ·  default off");
+        Fx.on(() -> Screenshots.save(d.dialog(), "dialog-risk-limits-bot"));
 
         assertThat(type(d, "stopLoss", "-0.01")).startsWith("stopLoss must be a number above 0 and at most 0.5 (50%)");
         assertThat(okEnabled(d)).isFalse();
@@ -82,15 +91,16 @@ class RiskLimitsTest {
 
         var stored = live.engine.risk().botLimits("ema-btc-15m");
         long deadline = System.nanoTime() + 30_000_000_000L;
-        while (stored.stopLoss().compareTo(new BigDecimal("0.02")) != 0 && System.nanoTime() < deadline) {
+        while (stored.value("stopLoss").compareTo(new BigDecimal("0.02")) != 0 && System.nanoTime() < deadline) {
             Thread.sleep(20);
             stored = live.engine.risk().botLimits("ema-btc-15m");
         }
-        assertThat(stored.stopLoss()).isEqualByComparingTo("0.02");
-        assertThat(stored.takeProfit()).isEqualByComparingTo("0");
-        assertThat(stored.maxPosition()).isEqualByComparingTo("0.2");
-        assertThat(stored.maxTradesPerDay()).isEqualTo(5);
-        assertThat(live.engine.risk().botLimits("rsi-eth-15m").stopLoss()).as("other bots keep theirs").isEqualByComparingTo("0.03");
+        assertThat(stored.value("stopLoss")).isEqualByComparingTo("0.02");
+        assertThat(stored.value("takeProfit")).isEqualByComparingTo("0");
+        assertThat(stored.value("maxPosition")).isEqualByComparingTo("0.2");
+        assertThat(stored.value("maxTradesPerDay")).isEqualByComparingTo("5");
+        assertThat(live.engine.risk().botLimits("rsi-eth-15m").value("stopLoss")).as("other bots keep theirs")
+                .isEqualByComparingTo("0.03");
     }
 
     @Test
@@ -107,7 +117,7 @@ class RiskLimitsTest {
         long changedAt = live.engine.clock().now();
         Fx.run(() -> Forms.ok(d.dialog()).fire());
         Fx.await("the dialog closes", () -> !d.dialog().isShowing());
-        assertThat(live.engine.risk().portfolioLimits().maxExposure()).isEqualByComparingTo("0.0001");
+        assertThat(live.engine.risk().portfolioLimits().value("maxExposure")).isEqualByComparingTo("0.0001");
 
         // the engine applies it: the next entries are refused for the exposure limit, and the console lists them
         long deadline = System.nanoTime() + 60_000_000_000L;

@@ -1,7 +1,6 @@
 package dev.flotilla.engine.api;
 
 import dev.flotilla.engine.model.Candle;
-import dev.flotilla.engine.strategy.IndicatorLine;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -10,6 +9,6 @@ import java.util.List;
  * candles, its fills among them, and its open position's entry and stop (null when flat).
  */
 public record BotChart(String botId, String strategy, String symbol, String timeframe, List<Candle> candles,
-                       List<IndicatorLine> indicators, List<TradeMarker> markers, BigDecimal entryPrice,
+                       List<ChartLine> indicators, List<TradeMarker> markers, BigDecimal entryPrice,
                        BigDecimal stopPrice) {
 }

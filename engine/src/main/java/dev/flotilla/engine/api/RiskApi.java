@@ -1,10 +1,6 @@
 package dev.flotilla.engine.api;
 
 import dev.flotilla.engine.model.RiskRecord;
-import dev.flotilla.engine.risk.BotLimits;
-import dev.flotilla.engine.risk.InvalidLimitException;
-import dev.flotilla.engine.risk.PortfolioLimits;
-import dev.flotilla.engine.risk.RiskStatus;
 import java.util.List;
 import java.util.Map;
 
@@ -15,23 +11,37 @@ import java.util.Map;
 public interface RiskApi {
 
     /** The latest risk picture: trading states, kill switch, exposure and drawdown against their limits. */
-    RiskStatus status();
+    RiskView status();
 
-    BotLimits botLimits(String botId);
+    /** A bot's limits, each with its description. */
+    LimitSet botLimits(String botId);
 
-    PortfolioLimits portfolioLimits();
+    /** The portfolio's limits and brakes, each with its description, and the per-symbol exceptions. */
+    LimitSet portfolioLimits();
 
     /**
-     * Changes some of a bot's limits by name (see {@link BotLimits#values()}), e.g. {@code {"stopLoss": "0.02"}}.
+     * What {@link #setBotLimits} would say of these changes, without changing anything: null when they are allowed,
+     * else the refusal of the first bad one, naming it and its allowed range.
+     */
+    InvalidInputException checkBotLimits(String botId, Map<String, String> changes);
+
+    /** What {@link #setPortfolioLimits} would say of these changes; see {@link #checkBotLimits}. */
+    InvalidInputException checkPortfolioLimits(Map<String, String> changes);
+
+    /**
+     * Changes some of a bot's limits by name (see {@link LimitSet#values()}), e.g. {@code {"stopLoss": "0.02"}}.
      * They apply from the bot's next decision.
      *
      * @return the limits as they will be
-     * @throws InvalidLimitException naming the bad limit and its allowed range; nothing is changed
+     * @throws InvalidInputException naming the bad limit and its allowed range; nothing is changed
      */
-    BotLimits setBotLimits(String botId, Map<String, String> changes);
+    LimitSet setBotLimits(String botId, Map<String, String> changes);
 
-    /** Changes some portfolio limits and brakes by name; see {@link #setBotLimits}. */
-    PortfolioLimits setPortfolioLimits(Map<String, String> changes);
+    /**
+     * Changes some portfolio limits and brakes by name; {@code "maxSymbolValue.BTC/USDT"} sets a per-symbol exception
+     * and an empty value removes it. See {@link #setBotLimits}.
+     */
+    LimitSet setPortfolioLimits(Map<String, String> changes);
 
     /** Turns the kill switch on: the fleet is HALTED; with {@code flatten} every open position is closed first. */
     void killSwitchOn(boolean flatten);

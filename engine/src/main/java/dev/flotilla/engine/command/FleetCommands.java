@@ -9,6 +9,7 @@ import dev.flotilla.engine.api.BotCommands;
 import dev.flotilla.engine.api.BotDraft;
 import dev.flotilla.engine.api.BotRejectedException;
 import dev.flotilla.engine.api.BotView;
+import dev.flotilla.engine.api.ParamInfo;
 import dev.flotilla.engine.api.StrategyInfo;
 import dev.flotilla.engine.event.BotEvent;
 import dev.flotilla.engine.event.EngineEvent;
@@ -86,7 +87,10 @@ public final class FleetCommands implements BotCommands {
     @Override
     public BotCatalog catalog() {
         List<StrategyInfo> types = registry.types().stream()
-                .map(t -> new StrategyInfo(t.id(), t.displayName(), t.params())).toList();
+                .map(t -> new StrategyInfo(t.id(), t.displayName(), t.params().stream()
+                        .map(p -> new ParamInfo(p.name(), p.description(), p.min(), p.max(), p.defaultValue(), p.integer()))
+                        .toList()))
+                .toList();
         List<String> timeframes = Arrays.stream(Timeframe.values()).map(Timeframe::label).toList();
         return new BotCatalog(types, symbols().stream().map(Symbol::toString).toList(), timeframes,
                 FleetFile.DEFAULT_CAPITAL, FleetFile.MAX_CAPITAL);

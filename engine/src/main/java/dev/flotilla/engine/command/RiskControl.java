@@ -3,12 +3,15 @@ package dev.flotilla.engine.command;
 import dev.flotilla.engine.loop.EngineCalls;
 import dev.flotilla.engine.fleet.Fleet;
 
+import dev.flotilla.engine.api.InvalidInputException;
+import dev.flotilla.engine.api.LimitSet;
 import dev.flotilla.engine.api.RiskApi;
+import dev.flotilla.engine.api.RiskView;
 import dev.flotilla.engine.model.RiskRecord;
 import dev.flotilla.engine.risk.BotLimits;
+import dev.flotilla.engine.risk.InvalidLimitException;
 import dev.flotilla.engine.risk.PortfolioLimits;
 import dev.flotilla.engine.risk.RiskGateway;
-import dev.flotilla.engine.risk.RiskStatus;
 import dev.flotilla.engine.store.RiskStore;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +19,7 @@ import java.util.Map;
 /**
  * The risk commands of the engine API. Limits are checked in the caller's thread, so a bad value is refused at
  * once with nothing stored; what changes state then runs on the engine thread and publishes its events there.
+ * The risk package's records leave through {@link RiskViews}.
  */
 public final class RiskControl implements RiskApi {
 
@@ -34,37 +38,68 @@ public final class RiskControl implements RiskApi {
     }
 
     @Override
-    public RiskStatus status() {
-        return gateway.status();
+    public RiskView status() {
+        return RiskViews.of(gateway.status());
     }
 
     @Override
-    public BotLimits botLimits(String botId) {
+    public LimitSet botLimits(String botId) {
         fleet.bot(botId);
-        return gateway.limits(botId);
+        return RiskViews.of(gateway.limits(botId));
     }
 
     @Override
-    public PortfolioLimits portfolioLimits() {
-        return gateway.portfolioLimits();
+    public LimitSet portfolioLimits() {
+        return RiskViews.of(gateway.portfolioLimits());
     }
 
     @Override
-    public BotLimits setBotLimits(String botId, Map<String, String> changes) {
+    public InvalidInputException checkBotLimits(String botId, Map<String, String> changes) {
         fleet.bot(botId);
-        BotLimits next = gateway.limits(botId).with(changes);
+        try {
+            gateway.limits(botId).with(changes);
+            return null;
+        } catch (InvalidLimitException e) {
+            return RiskViews.refused(e);
+        }
+    }
+
+    @Override
+    public InvalidInputException checkPortfolioLimits(Map<String, String> changes) {
+        try {
+            gateway.portfolioLimits().with(changes);
+            return null;
+        } catch (InvalidLimitException e) {
+            return RiskViews.refused(e);
+        }
+    }
+
+    @Override
+    public LimitSet setBotLimits(String botId, Map<String, String> changes) {
+        fleet.bot(botId);
+        BotLimits next;
+        try {
+            next = gateway.limits(botId).with(changes);
+        } catch (InvalidLimitException e) {
+            throw RiskViews.refused(e);
+        }
         Map<String, String> copy = Map.copyOf(changes);
         // the changes, not the whole record, so two quick edits of different limits both stay
         engine.run(events -> gateway.setBotLimits(botId, copy));
-        return next;
+        return RiskViews.of(next);
     }
 
     @Override
-    public PortfolioLimits setPortfolioLimits(Map<String, String> changes) {
-        PortfolioLimits next = gateway.portfolioLimits().with(changes);
+    public LimitSet setPortfolioLimits(Map<String, String> changes) {
+        PortfolioLimits next;
+        try {
+            next = gateway.portfolioLimits().with(changes);
+        } catch (InvalidLimitException e) {
+            throw RiskViews.refused(e);
+        }
         Map<String, String> copy = Map.copyOf(changes);
         engine.run(events -> gateway.setPortfolioLimits(copy));
-        return next;
+        return RiskViews.of(next);
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.flotilla.engine.loop.EquitySnapshots;
 
 import dev.flotilla.engine.api.BotChart;
 import dev.flotilla.engine.api.BotView;
+import dev.flotilla.engine.api.ChartLine;
 import dev.flotilla.engine.api.EngineReads;
 import dev.flotilla.engine.api.EquityPoint;
 import dev.flotilla.engine.api.FleetSnapshot;
@@ -18,7 +19,6 @@ import dev.flotilla.engine.model.Position;
 import dev.flotilla.engine.store.HistoryReads;
 import dev.flotilla.engine.store.Store;
 import dev.flotilla.engine.strategy.Bars;
-import dev.flotilla.engine.strategy.IndicatorLine;
 import dev.flotilla.engine.strategy.StrategyRegistry;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -95,11 +95,14 @@ public final class Queries implements EngineReads {
         int warmup = registry.warmupBars(spec.strategy(), spec.params());
         List<Candle> candles = store.candles(spec.feed(), now.engineTime(), bars + warmup);
         int from = Math.max(0, candles.size() - bars);
-        List<IndicatorLine> lines = List.of();
+        List<ChartLine> lines = List.of();
         if (!candles.isEmpty()) {
             BarSeries series = Bars.series(spec.feed().toString(), spec.timeframe(), candles);
             lines = registry.type(spec.strategy()).indicators(series, spec.params()).stream()
-                    .map(l -> new IndicatorLine(l.name(), l.panel(), Arrays.copyOfRange(l.values(), from, l.values().length)))
+                    .map(l -> new ChartLine(l.name(), switch (l.panel()) {
+                        case PRICE -> ChartLine.Panel.PRICE;
+                        case LOWER -> ChartLine.Panel.LOWER;
+                    }, Arrays.copyOfRange(l.values(), from, l.values().length)))
                     .toList();
         }
         List<Candle> shown = List.copyOf(candles.subList(from, candles.size()));

@@ -11,9 +11,9 @@ import java.util.stream.Collectors;
  * The allowed range of one limit, and the parsing of a value typed by a person. Every refusal names the limit
  * and says what is allowed, so a dialog can show the message as it is.
  */
-record LimitRule(String name, Kind kind, BigDecimal max) {
+public record LimitRule(String name, Kind kind, BigDecimal max) {
 
-    enum Kind {
+    public enum Kind {
         /** a share: above 0, at most max */
         FRACTION,
         /** a share that 0 turns off: from 0 to max */
@@ -40,7 +40,22 @@ record LimitRule(String name, Kind kind, BigDecimal max) {
         return new LimitRule(name, Kind.AMOUNT, new BigDecimal(max));
     }
 
-    String range() {
+    /** The smallest value allowed (for a fraction or an amount, values must be above it unless 0 means off). */
+    public BigDecimal min() {
+        return kind == Kind.WHOLE ? BigDecimal.ONE : BigDecimal.ZERO;
+    }
+
+    /** What a value is counted in, for a person: shares are shown in %, counts as a count, amounts in USDT. */
+    public String unit() {
+        return switch (kind) {
+            case FRACTION, FRACTION_OR_OFF -> "%";
+            case WHOLE -> "count";
+            case AMOUNT -> "USDT";
+        };
+    }
+
+    /** What a value must be, as the refusal says it, e.g. "a number above 0 and at most 0.5 (50%)". */
+    public String range() {
         String pct = max.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
         return switch (kind) {
             case FRACTION -> "a number above 0 and at most " + max.toPlainString() + " (" + pct + ")";

@@ -9,16 +9,10 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * The limits of the whole fleet and the brakes. Shares are fractions of the fleet's aggregate capital.
+ * The limits of the whole fleet and the brakes. Shares are fractions of the fleet's aggregate capital. What each one
+ * means, its default and its range are in {@link #SPECS}, in component order.
  *
- * @param maxExposure       total value of all positions
- * @param maxAsset          value of all positions in one asset
- * @param portfolioDrawdown aggregate equity this far below its peak puts the fleet in REDUCING
- * @param fleetDailyLoss    a loss of this share of the day's opening aggregate equity puts the fleet in REDUCING
- * @param priceCollar       an order priced this far from the last trade price is refused
- * @param maxOrderValue     largest order, in USDT
- * @param maxSymbolValue    largest value of the fleet's position in any one symbol, in USDT
- * @param symbolValues      per-symbol exceptions to maxSymbolValue
+ * @param symbolValues per-symbol exceptions to maxSymbolValue
  */
 public record PortfolioLimits(BigDecimal maxExposure, BigDecimal maxAsset, BigDecimal portfolioDrawdown,
                               BigDecimal fleetDailyLoss, BigDecimal priceCollar, BigDecimal maxOrderValue,
@@ -27,18 +21,27 @@ public record PortfolioLimits(BigDecimal maxExposure, BigDecimal maxAsset, BigDe
     /** Prefix of a per-symbol exception's name, e.g. "maxSymbolValue.BTC/USDT"; an empty value removes it. */
     public static final String SYMBOL_VALUE = "maxSymbolValue.";
 
-    public static final PortfolioLimits DEFAULTS = new PortfolioLimits(new BigDecimal("0.50"), new BigDecimal("0.25"),
-            new BigDecimal("0.15"), new BigDecimal("0.03"), new BigDecimal("0.02"), new BigDecimal("5000"),
-            new BigDecimal("25000"), new TreeMap<>());
+    /** The description of every limit of the fleet, in component order; per-symbol exceptions share the last one's. */
+    public static final List<LimitSpec> SPECS = List.of(
+            LimitSpec.fraction("maxExposure", "Total exposure", "0.50", "1",
+                    "the value of all open positions, as a share of the fleet's capital"),
+            LimitSpec.fraction("maxAsset", "One asset", "0.25", "1",
+                    "the value of all positions in one asset, as a share of the fleet's capital"),
+            LimitSpec.fraction("portfolioDrawdown", "Portfolio drawdown", "0.15", "1",
+                    "fleet equity this far below its peak puts the fleet in REDUCING until an operator resets it"),
+            LimitSpec.fraction("fleetDailyLoss", "Fleet daily loss", "0.03", "1",
+                    "a loss of this share of the day's opening fleet equity puts the fleet in REDUCING until 00:00 UTC"),
+            LimitSpec.fraction("priceCollar", "Price collar", "0.02", "1",
+                    "an order priced this far from the last trade price is refused"),
+            LimitSpec.amount("maxOrderValue", "Maximum order value", "5000", "1000000000",
+                    "the largest value of one order"),
+            LimitSpec.amount("maxSymbolValue", "Maximum value per symbol", "25000", "1000000000",
+                    "the largest value of the fleet's position in any one symbol"));
 
-    static final List<LimitRule> RULES = List.of(
-            LimitRule.fraction("maxExposure", "1"),
-            LimitRule.fraction("maxAsset", "1"),
-            LimitRule.fraction("portfolioDrawdown", "1"),
-            LimitRule.fraction("fleetDailyLoss", "1"),
-            LimitRule.fraction("priceCollar", "1"),
-            LimitRule.amount("maxOrderValue", "1000000000"),
-            LimitRule.amount("maxSymbolValue", "1000000000"));
+    static final List<LimitRule> RULES = LimitSpec.rules(SPECS);
+
+    public static final PortfolioLimits DEFAULTS = LimitSpec.build(PortfolioLimits.class, SPECS,
+            LimitSpec.defaults(SPECS), new TreeMap<Symbol, BigDecimal>());
 
     public PortfolioLimits {
         maxExposure = LimitRule.plain(maxExposure);
@@ -58,14 +61,7 @@ public record PortfolioLimits(BigDecimal maxExposure, BigDecimal maxAsset, BigDe
     }
 
     public Map<String, String> values() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("maxExposure", maxExposure.toPlainString());
-        m.put("maxAsset", maxAsset.toPlainString());
-        m.put("portfolioDrawdown", portfolioDrawdown.toPlainString());
-        m.put("fleetDailyLoss", fleetDailyLoss.toPlainString());
-        m.put("priceCollar", priceCollar.toPlainString());
-        m.put("maxOrderValue", maxOrderValue.toPlainString());
-        m.put("maxSymbolValue", maxSymbolValue.toPlainString());
+        Map<String, String> m = new LinkedHashMap<>(LimitSpec.values(this, SPECS));
         symbolValues.forEach((s, v) -> m.put(SYMBOL_VALUE + s, v.toPlainString()));
         return m;
     }
@@ -85,10 +81,7 @@ public record PortfolioLimits(BigDecimal maxExposure, BigDecimal maxAsset, BigDe
         v.forEach((k, val) -> {
             if (k.startsWith(SYMBOL_VALUE)) symbols.put(Symbol.parse(k.substring(SYMBOL_VALUE.length())), new BigDecimal(val));
         });
-        return new PortfolioLimits(new BigDecimal(v.get("maxExposure")), new BigDecimal(v.get("maxAsset")),
-                new BigDecimal(v.get("portfolioDrawdown")), new BigDecimal(v.get("fleetDailyLoss")),
-                new BigDecimal(v.get("priceCollar")), new BigDecimal(v.get("maxOrderValue")),
-                new BigDecimal(v.get("maxSymbolValue")), symbols);
+        return LimitSpec.build(PortfolioLimits.class, SPECS, v, symbols);
     }
 
     public PortfolioLimits validated() {
@@ -96,7 +89,8 @@ public record PortfolioLimits(BigDecimal maxExposure, BigDecimal maxAsset, BigDe
     }
 
     private static LimitRule symbolRule(String name) {
-        return name.startsWith(SYMBOL_VALUE) ? LimitRule.amount(name, "1000000000") : null;
+        LimitRule general = SPECS.getLast().rule();
+        return name.startsWith(SYMBOL_VALUE) ? new LimitRule(name, general.kind(), general.max()) : null;
     }
 
     private static Symbol symbol(String name) {

@@ -3,13 +3,13 @@ package dev.flotilla.engine.kernel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flotilla.engine.api.BotChart;
+import dev.flotilla.engine.api.ChartLine;
 import dev.flotilla.engine.api.EquityPoint;
 import dev.flotilla.engine.api.PositionView;
 import dev.flotilla.engine.api.TradeView;
 import dev.flotilla.engine.fleet.FleetFileTest;
 import dev.flotilla.engine.model.Order;
 import dev.flotilla.engine.model.Side;
-import dev.flotilla.engine.strategy.IndicatorLine;
 import dev.flotilla.engine.strategy.StrategyRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -69,7 +69,7 @@ class QueriesTest {
     void aBotsChartHasItsCandlesIndicatorsAndFills() {
         BotChart chart = h.engine.reads().chart("ema-btc-15m", 120).orElseThrow();
         assertThat(chart.candles()).hasSize(120);
-        assertThat(chart.indicators()).extracting(IndicatorLine::name)
+        assertThat(chart.indicators()).extracting(ChartLine::name)
                 .containsExactly("EMA 9", "EMA 21", "RSI 14", "overbought 70", "oversold 30");
         assertThat(chart.indicators()).allMatch(l -> l.values().length == 120);
         assertThat(chart.indicators().getFirst().values()).doesNotContain(Double.NaN);

@@ -3,6 +3,8 @@ package dev.flotilla.engine.kernel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.flotilla.engine.api.InvalidInputException;
+import dev.flotilla.engine.api.RiskView;
 import dev.flotilla.engine.event.EngineEvent;
 import dev.flotilla.engine.event.RiskEvent;
 import dev.flotilla.engine.fleet.FleetFileTest;
@@ -12,8 +14,6 @@ import dev.flotilla.engine.model.Order;
 import dev.flotilla.engine.model.OrderStatus;
 import dev.flotilla.engine.model.RiskRecord;
 import dev.flotilla.engine.model.TradingState;
-import dev.flotilla.engine.risk.InvalidLimitException;
-import dev.flotilla.engine.risk.RiskStatus;
 import dev.flotilla.engine.store.RiskStore;
 import dev.flotilla.engine.strategy.StrategyRegistry;
 import java.math.BigDecimal;
@@ -59,7 +59,7 @@ class RiskEngineTest {
 
     @Test
     void theSwitchABreakerLatchAndTheDailyCountersSurviveARestart() throws Exception {
-        RiskStatus before;
+        RiskView before;
         Map<String, dev.flotilla.engine.model.RiskState> stored;
         CountingBroker[] broker = new CountingBroker[1];
         try (EngineHarness h = open(dir, 11, broker)) {
@@ -74,14 +74,14 @@ class RiskEngineTest {
         assertThat(before.bots().values()).anyMatch(b -> b.state() == TradingState.HALTED);
         assertThat(before.bots().values()).anyMatch(b -> b.tradesToday() > 0);
         try (EngineHarness h = open(dir, 11, broker)) {
-            RiskStatus after = h.engine.risk().status();
+            RiskView after = h.engine.risk().status();
             assertThat(after.bots()).isEqualTo(before.bots());
             assertThat(after.fleetState()).isEqualTo(TradingState.HALTED);
             assertThat(after.killSwitch()).isTrue();
             assertThat(after.dayOpenEquity()).isEqualTo(before.dayOpenEquity());
             assertThat(after.peakEquity()).isEqualTo(before.peakEquity());
             assertThat(new RiskStore(h.store).states()).isEqualTo(stored);
-            assertThat(h.engine.risk().botLimits(fleet().getFirst().id()).drawdown()).isEqualByComparingTo("0.001");
+            assertThat(h.engine.risk().botLimits(fleet().getFirst().id()).value("drawdown")).isEqualByComparingTo("0.001");
             h.runFor(Duration.ofDays(1));
             assertThat(broker[0].submitted).hasValue(0);
         }
@@ -144,13 +144,31 @@ class RiskEngineTest {
         String bot = fleet().getFirst().id();
         try (EngineHarness h = EngineHarness.open(dir, 7, fleet(), StrategyRegistry.builtin())) {
             var api = h.engine.risk();
-            assertThatThrownBy(() -> api.setBotLimits(bot, Map.of("stopLoss", "0.6"))).isInstanceOf(InvalidLimitException.class)
+            assertThatThrownBy(() -> api.setBotLimits(bot, Map.of("stopLoss", "0.6"))).isInstanceOf(InvalidInputException.class)
                     .hasMessage("stopLoss must be a number above 0 and at most 0.5 (50%); got 0.6");
             assertThatThrownBy(() -> api.setPortfolioLimits(Map.of("maxExposure", "lots")))
-                    .isInstanceOf(InvalidLimitException.class).hasMessageContaining("maxExposure").hasMessageContaining("not a number");
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("maxExposure").hasMessageContaining("not a number");
             assertThatThrownBy(() -> api.setBotLimits("nobody", Map.of("stopLoss", "0.02")))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no bot 'nobody'");
+            // a check says the same as a refusal, and changes nothing either
+            InvalidInputException check = api.checkBotLimits(bot, Map.of("trailingStop", "0.51"));
+            assertThat(check.field()).isEqualTo("trailingStop");
+            assertThat(check).hasMessage("trailingStop must be a number from 0 (off) to 0.5 (50%); got 0.51");
+            assertThat(api.checkBotLimits(bot, Map.of("trailingStop", "0.05"))).isNull();
+            assertThat(api.checkPortfolioLimits(Map.of("maxSymbolValue.BTC/USDT", "0")).field()).isEqualTo("maxSymbolValue.BTC/USDT");
+            assertThat(api.checkPortfolioLimits(Map.of("maxSymbolValue.BTC/USDT", "900"))).isNull();
             assertThat(new RiskStore(h.store).limits()).isEmpty();
+            // the limits come with their descriptions
+            var limits = api.botLimits(bot);
+            assertThat(limits.limits()).extracting(l -> l.name()).containsExactlyElementsOf(limits.values().keySet());
+            var stop = limits.info("stopLoss");
+            assertThat(stop.label()).isEqualTo("Stop-loss");
+            assertThat(stop.unit()).isEqualTo("%");
+            assertThat(stop.show(stop.defaultValue())).isEqualTo("3%");
+            assertThat(stop.allowed()).isEqualTo("above 0, at most 50%");
+            assertThat(stop.range()).isEqualTo("a number above 0 and at most 0.5 (50%)");
+            assertThat(api.portfolioLimits().info("maxOrderValue").show(new BigDecimal("5000"))).isEqualTo("5,000 USDT");
+            assertThat(api.status().limits().value("maxExposure")).isEqualByComparingTo("0.5");
             // every bot's stop-loss at 1%: every entry of the day gets a stop at most 1% below its price
             for (BotSpec b : fleet()) api.setBotLimits(b.id(), Map.of("stopLoss", "0.01"));
             h.runFor(Duration.ofDays(1));

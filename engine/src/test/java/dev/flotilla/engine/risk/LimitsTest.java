@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flotilla.engine.model.Symbol;
+import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -36,6 +38,40 @@ class LimitsTest {
         assertThat(PortfolioLimits.DEFAULTS.values()).containsExactly(Map.entry("maxExposure", "0.5"),
                 Map.entry("maxAsset", "0.25"), Map.entry("portfolioDrawdown", "0.15"), Map.entry("fleetDailyLoss", "0.03"),
                 Map.entry("priceCollar", "0.02"), Map.entry("maxOrderValue", "5000"), Map.entry("maxSymbolValue", "25000"));
+    }
+
+    @Test
+    void everyLimitOfARecordHasOneSpecInComponentOrderAndItsDefaultIsTheRecordsDefault() {
+        assertThat(BotLimits.SPECS).extracting(LimitSpec::name).containsExactly(
+                Arrays.stream(BotLimits.class.getRecordComponents()).map(RecordComponent::getName).toArray(String[]::new));
+        assertThat(PortfolioLimits.SPECS).extracting(LimitSpec::name).containsExactly(
+                Arrays.stream(PortfolioLimits.class.getRecordComponents()).map(RecordComponent::getName)
+                        .filter(n -> !n.equals("symbolValues")).toArray(String[]::new));
+        for (LimitSpec s : BotLimits.SPECS) {
+            assertThat(BotLimits.DEFAULTS.values().get(s.name())).isEqualTo(s.defaultValue().toPlainString());
+            assertThat(s.label()).isNotBlank();
+            assertThat(s.meaning()).isNotBlank();
+        }
+        for (LimitSpec s : PortfolioLimits.SPECS) {
+            assertThat(PortfolioLimits.DEFAULTS.values().get(s.name())).isEqualTo(s.defaultValue().toPlainString());
+        }
+        assertThat(BotLimits.SPECS.getFirst().rule().unit()).isEqualTo("%");
+        assertThat(BotLimits.SPECS.get(4).rule().unit()).isEqualTo("count");
+        assertThat(PortfolioLimits.SPECS.getLast().rule().unit()).isEqualTo("USDT");
+        assertThatThrownBy(() -> LimitSpec.fraction("stopLoss", "Stop-loss", "0.6", "0.5", "too wide a default"))
+                .isInstanceOf(InvalidLimitException.class).hasMessageContaining("at most 0.5");
+    }
+
+    @Test
+    void aChangedLimitKeepsTheOthersAndThePerSymbolExceptions() {
+        PortfolioLimits p = PortfolioLimits.DEFAULTS.with(Map.of("maxSymbolValue.ETH/USDT", "700", "maxOrderValue", "100"));
+        assertThat(p.maxOrderValue()).isEqualByComparingTo("100");
+        assertThat(p.maxExposure()).isEqualByComparingTo("0.5");
+        assertThat(p.with(Map.of("maxAsset", "0.1")).maxSymbolValue(Symbol.parse("ETH/USDT"))).isEqualByComparingTo("700");
+        assertThat(p.values()).containsEntry("maxSymbolValue.ETH/USDT", "700");
+        assertThat(BotLimits.DEFAULTS.with(Map.of("cooldownAfter", "4")))
+                .isEqualTo(new BotLimits(new BigDecimal("0.03"), new BigDecimal("0.06"), BigDecimal.ZERO,
+                        new BigDecimal("0.25"), 20, new BigDecimal("0.2"), new BigDecimal("0.05"), 4));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.flotilla.ui.shell;
 import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
 import dev.flotilla.engine.api.EngineApi;
+import dev.flotilla.engine.api.RiskView;
 import dev.flotilla.ui.fx.EventBridge;
 import dev.flotilla.ui.fx.Loader;
 import dev.flotilla.ui.fx.Pulse;
@@ -22,7 +23,6 @@ import dev.flotilla.ui.screen.history.HistoryView;
 import dev.flotilla.ui.screen.risk.ReconciliationBanner;
 import dev.flotilla.ui.screen.risk.RiskEventsModel;
 import dev.flotilla.engine.model.TradingState;
-import dev.flotilla.engine.risk.RiskStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -136,7 +136,7 @@ public final class MainWindow {
         fleetEquity.onPulse(p);
         botEquity.onPulse(p);
         String problem = engine.storeProblem() != null ? engine.storeProblem() : engine.haltReason();
-        RiskStatus risk = engine.risk().status();
+        RiskView risk = engine.risk().status();
         dashboard.show(p.snapshot(), fleetEquity.stored(), problem, risk);
         fleet.showRisk(risk, TradingState.valueOf(p.snapshot().state()),
                 engine.haltReason() != null ? engine.haltReason() : risk.fleetReason());

@@ -5,7 +5,7 @@ import dev.flotilla.engine.api.BotCheck;
 import dev.flotilla.engine.api.BotCommands;
 import dev.flotilla.engine.api.BotDraft;
 import dev.flotilla.engine.api.StrategyInfo;
-import dev.flotilla.engine.strategy.ParamSpec;
+import dev.flotilla.engine.api.ParamInfo;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -99,7 +99,7 @@ public final class BotFormModel {
         params.clear();
         StrategyInfo info = info();
         if (info == null) return;
-        for (ParamSpec spec : info.params()) {
+        for (ParamInfo spec : info.params()) {
             ParamField f = new ParamField(spec, values.getOrDefault(spec.name(), ParamField.num(spec.defaultValue())));
             f.text().addListener((o, a, b) -> check());
             params.add(f);

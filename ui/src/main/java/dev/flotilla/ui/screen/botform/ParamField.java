@@ -1,6 +1,6 @@
 package dev.flotilla.ui.screen.botform;
 
-import dev.flotilla.engine.strategy.ParamSpec;
+import dev.flotilla.engine.api.ParamInfo;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
@@ -9,16 +9,16 @@ import javafx.beans.property.StringProperty;
 /** One strategy parameter in the bot form: its text, its allowed range as a hint, and its message. */
 public final class ParamField {
 
-    private final ParamSpec spec;
+    private final ParamInfo spec;
     private final StringProperty text = new SimpleStringProperty("");
     final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
 
-    ParamField(ParamSpec spec, String value) {
+    ParamField(ParamInfo spec, String value) {
         this.spec = spec;
         this.text.set(value);
     }
 
-    public ParamSpec spec() {
+    public ParamInfo spec() {
         return spec;
     }
 

@@ -6,7 +6,7 @@ import dev.flotilla.engine.api.TradeMarker;
 import dev.flotilla.engine.model.Candle;
 import dev.flotilla.engine.model.Side;
 import dev.flotilla.engine.model.Timeframe;
-import dev.flotilla.engine.strategy.IndicatorLine;
+import dev.flotilla.engine.api.ChartLine;
 import dev.flotilla.ui.Fmt;
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
@@ -131,27 +131,27 @@ public final class CandleChartView extends VBox {
         lower.invalidate();
     }
 
-    private void lines(List<IndicatorLine> lines, double[] times) {
-        List<String> names = lines.stream().map(IndicatorLine::name).toList();
+    private void lines(List<ChartLine> lines, double[] times) {
+        List<String> names = lines.stream().map(ChartLine::name).toList();
         if (!names.equals(shownLines)) {
             priceLines.getDatasets().clear();
             lowerLines.getDatasets().clear();
             int p = 0;
             int l = 0;
-            for (IndicatorLine line : lines) {
+            for (ChartLine line : lines) {
                 boolean level = line.name().startsWith("overbought") || line.name().startsWith("oversold")
                         || line.name().startsWith("exit") || line.name().equals("zero");
-                String style = level ? "indicator-level" : "indicator-" + (line.panel() == IndicatorLine.Panel.PRICE ? p++ : l++);
+                String style = level ? "indicator-level" : "indicator-" + (line.panel() == ChartLine.Panel.PRICE ? p++ : l++);
                 DoubleDataSet ds = Charts.dataSet(line.name(), style);
-                (line.panel() == IndicatorLine.Panel.PRICE ? priceLines : lowerLines).getDatasets().add(ds);
+                (line.panel() == ChartLine.Panel.PRICE ? priceLines : lowerLines).getDatasets().add(ds);
             }
             shownLines = names;
             showLower(!lowerLines.getDatasets().isEmpty());
         }
         int p = 0;
         int l = 0;
-        for (IndicatorLine line : lines) {
-            var ds = (DoubleDataSet) (line.panel() == IndicatorLine.Panel.PRICE ? priceLines.getDatasets().get(p++)
+        for (ChartLine line : lines) {
+            var ds = (DoubleDataSet) (line.panel() == ChartLine.Panel.PRICE ? priceLines.getDatasets().get(p++)
                     : lowerLines.getDatasets().get(l++));
             Charts.setFinite(ds, times, line.values());
         }
@@ -199,8 +199,8 @@ public final class CandleChartView extends VBox {
             lo = Math.min(lo, k.low());
             hi = Math.max(hi, k.high());
         }
-        for (IndicatorLine line : c.indicators()) {
-            if (line.panel() != IndicatorLine.Panel.PRICE) continue;
+        for (ChartLine line : c.indicators()) {
+            if (line.panel() != ChartLine.Panel.PRICE) continue;
             for (double v : line.values()) {
                 if (Double.isFinite(v)) {
                     lo = Math.min(lo, v);

@@ -2,11 +2,11 @@ package dev.flotilla.ui.screen.dashboard;
 
 import dev.flotilla.engine.api.EquityPoint;
 import dev.flotilla.engine.api.FleetSnapshot;
+import dev.flotilla.engine.api.LimitSet;
+import dev.flotilla.engine.api.RiskView;
 import dev.flotilla.ui.Fmt;
 import java.util.List;
 import java.util.Locale;
-import dev.flotilla.engine.risk.PortfolioLimits;
-import dev.flotilla.engine.risk.RiskStatus;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -47,14 +47,14 @@ public final class DashboardModel {
      * @param problem why the engine holds the fleet (a reconciliation mismatch, a store problem), or null
      */
     public void show(FleetSnapshot s, List<EquityPoint> fleetHistory, String problem) {
-        show(s, fleetHistory, problem, RiskStatus.NONE);
+        show(s, fleetHistory, problem, RiskView.NONE);
     }
 
     /**
-     * FX thread. With a risk status (not {@link RiskStatus#NONE}), exposure and drawdown are the risk gateway's own
+     * FX thread. With a risk status (not {@link RiskView#NONE}), exposure and drawdown are the risk gateway's own
      * figures, shown against the limits they are held to, and the kill switch tile follows the stored switch.
      */
-    public void show(FleetSnapshot s, List<EquityPoint> fleetHistory, String problem, RiskStatus risk) {
+    public void show(FleetSnapshot s, List<EquityPoint> fleetHistory, String problem, RiskView risk) {
         Figures f = Figures.of(s, fleetHistory);
         figures = f;
         state.set(s.state());
@@ -68,7 +68,7 @@ public final class DashboardModel {
         exposureNote.set(Fmt.money(f.positionValue()) + " USDT in " + s.openPositions() + " positions");
         drawdown.set(Fmt.percent(f.drawdown()));
         drawdownNote.set("below the peak of " + Fmt.money(f.peak()));
-        if (risk != RiskStatus.NONE) showRisk(risk);
+        if (risk != RiskView.NONE) showRisk(risk);
         bots.set(s.running() + " of " + s.bots().size() + " running");
         positions.set(s.openPositions() + (s.openPositions() == 1 ? " holds a position" : " hold a position"));
         long errors = s.bots().stream().filter(b -> b.status().name().equals("ERROR")).count();
@@ -77,17 +77,17 @@ public final class DashboardModel {
                 : errors == 0 ? "no errors" : errors + (errors == 1 ? " bot" : " bots") + " in ERROR");
     }
 
-    private void showRisk(RiskStatus r) {
-        PortfolioLimits l = r.limits();
-        exposure.set(Fmt.percent(r.exposureShare().doubleValue()) + " (limit " + limit(l.maxExposure()) + ")");
+    private void showRisk(RiskView r) {
+        LimitSet l = r.limits();
+        exposure.set(Fmt.percent(r.exposureShare().doubleValue()) + " (limit " + limit(l.value("maxExposure")) + ")");
         exposureNote.set(Fmt.money(r.exposure()) + " USDT of " + Fmt.money(r.capital()));
-        exposureOver.set(r.exposureShare().compareTo(l.maxExposure()) >= 0);
-        drawdownOver.set(r.drawdown().compareTo(l.portfolioDrawdown()) >= 0);
-        drawdown.set(Fmt.percent(r.drawdown().doubleValue()) + " (limit " + limit(l.portfolioDrawdown()) + ")");
+        exposureOver.set(r.exposureShare().compareTo(l.value("maxExposure")) >= 0);
+        drawdownOver.set(r.drawdown().compareTo(l.value("portfolioDrawdown")) >= 0);
+        drawdown.set(Fmt.percent(r.drawdown().doubleValue()) + " (limit " + limit(l.value("portfolioDrawdown")) + ")");
         drawdownNote.set("below the peak of " + Fmt.money(r.peakEquity()));
         killSwitchOn.set(r.killSwitch());
         killSwitch.set(r.killSwitch() ? "ON" : "off");
-        killSwitchNote.set(r.killSwitch() ? "fleet HALTED: no order is sent" : "orders under " + Fmt.money(l.maxOrderValue()) + " USDT");
+        killSwitchNote.set(r.killSwitch() ? "fleet HALTED: no order is sent" : "orders under " + Fmt.money(l.value("maxOrderValue")) + " USDT");
     }
 
     private static String limit(java.math.BigDecimal share) {

@@ -2,8 +2,8 @@ package dev.flotilla.ui.screen.fleet;
 
 import dev.flotilla.engine.api.BotView;
 import dev.flotilla.engine.api.FleetSnapshot;
+import dev.flotilla.engine.api.RiskView;
 import dev.flotilla.engine.model.TradingState;
-import dev.flotilla.engine.risk.RiskStatus;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -62,9 +62,9 @@ public final class FleetModel {
      * Shows each bot's trading state: the stricter of its own and the fleet's, with the reason. The fleet's state
      * is the snapshot's, which also says HALTED when the engine holds the fleet (a reconciliation mismatch). FX thread.
      */
-    public void showRisk(RiskStatus r, TradingState fleetState, String fleetReason) {
+    public void showRisk(RiskView r, TradingState fleetState, String fleetReason) {
         for (BotRow row : rows) {
-            RiskStatus.BotRisk b = r.bots().get(row.id());
+            RiskView.BotRisk b = r.bots().get(row.id());
             TradingState own = b == null ? TradingState.ACTIVE : b.state();
             TradingState applies = own.stricter(fleetState);
             String why = applies == own && b != null && b.reason() != null ? b.reason()

@@ -6,6 +6,7 @@ import dev.flotilla.engine.api.BotCheck;
 import dev.flotilla.engine.api.BotCommands;
 import dev.flotilla.engine.api.BotCatalog;
 import dev.flotilla.engine.api.BotDraft;
+import dev.flotilla.engine.api.ParamInfo;
 import dev.flotilla.engine.api.StrategyInfo;
 import dev.flotilla.engine.strategy.StrategyRegistry;
 import java.math.BigDecimal;
@@ -25,7 +26,9 @@ class BotFormModelTest {
 
         public BotCatalog catalog() {
             return new BotCatalog(StrategyRegistry.builtin().types().stream()
-                    .map(t -> new StrategyInfo(t.id(), t.displayName(), t.params())).toList(),
+                    .map(t -> new StrategyInfo(t.id(), t.displayName(), t.params().stream()
+                            .map(p -> new ParamInfo(p.name(), p.description(), p.min(), p.max(), p.defaultValue(), p.integer()))
+                            .toList())).toList(),
                     List.of("BTC/USDT", "ETH/USDT"), List.of("15m", "1h", "4h"), new BigDecimal("10000"), new BigDecimal("1000000000"));
         }
 
