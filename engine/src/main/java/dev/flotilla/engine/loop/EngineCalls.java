@@ -1,6 +1,5 @@
 package dev.flotilla.engine.loop;
 
-import dev.flotilla.engine.kernel.Engine;
 
 import dev.flotilla.engine.api.FleetSnapshot;
 import dev.flotilla.engine.event.EngineEvent;
@@ -34,7 +33,7 @@ public record EngineCalls(Executor onEngine, LongSupplier clock, Consumer<List<E
             try {
                 work.accept(events);
             } catch (RuntimeException e) {
-                org.slf4j.LoggerFactory.getLogger(Engine.class).error("an operator command failed", e);
+                org.slf4j.LoggerFactory.getLogger(EngineCalls.class).error("an operator command failed", e);
             }
             publish(events);
             refresh();

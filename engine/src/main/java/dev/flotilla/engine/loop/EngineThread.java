@@ -1,6 +1,5 @@
 package dev.flotilla.engine.loop;
 
-import dev.flotilla.engine.kernel.Engine;
 
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -15,7 +14,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class EngineThread {
 
-    private static final Logger log = LoggerFactory.getLogger(Engine.class);
+    private static final Logger log = LoggerFactory.getLogger(EngineThread.class);
 
     /** What the thread runs until it returns, is asked to stop or fails. */
     public interface Body {

@@ -1,11 +1,5 @@
 package dev.flotilla.engine.strategy;
 
-import dev.flotilla.engine.strategy.builtin.AtrTrendType;
-import dev.flotilla.engine.strategy.builtin.BollingerReversionType;
-import dev.flotilla.engine.strategy.builtin.DonchianBreakoutType;
-import dev.flotilla.engine.strategy.builtin.EmaRsiType;
-import dev.flotilla.engine.strategy.builtin.MacdMomentumType;
-import dev.flotilla.engine.strategy.builtin.RsiReversionType;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,7 +10,8 @@ import java.util.stream.Collectors;
 
 /**
  * The strategy types the engine knows, by id, and the one gate their parameters pass through. Nothing else
- * in the engine names a concrete type, so a new strategy is one class plus one line in {@link #builtin()}.
+ * in the engine names a concrete type, so a new strategy is one class plus one line in the services file that
+ * {@link #builtin()} reads.
  */
 public final class StrategyRegistry {
 
@@ -33,14 +28,15 @@ public final class StrategyRegistry {
         }
     }
 
+    /**
+     * The types listed in {@code META-INF/services/dev.flotilla.engine.strategy.StrategyType}, in the order listed:
+     * the six built-in ones, and any a jar on the class path adds. The registry itself names no concrete type.
+     */
     public static StrategyRegistry builtin() {
-        return new StrategyRegistry(List.of(
-                new EmaRsiType(),
-                new RsiReversionType(),
-                new BollingerReversionType(),
-                new MacdMomentumType(),
-                new DonchianBreakoutType(),
-                new AtrTrendType()));
+        List<StrategyType> found = new java.util.ArrayList<>();
+        java.util.ServiceLoader.load(StrategyType.class, StrategyRegistry.class.getClassLoader()).forEach(found::add);
+        if (found.isEmpty()) throw new IllegalStateException("no strategy type is registered");
+        return new StrategyRegistry(found);
     }
 
     public StrategyType type(String id) {
