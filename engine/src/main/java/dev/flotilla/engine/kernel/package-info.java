@@ -1,4 +1,4 @@
 /**
- * Builds and runs the engine: one thread moves engine time from event to event, ticks feeds, marks positions and commits before it publishes. Operator commands are queued onto that thread.
+ * Builds and wires the engine and runs its life: every part is made here and handed what it needs; nothing else in the engine constructs a part of another package.
  */
 package dev.flotilla.engine.kernel;

@@ -42,16 +42,22 @@ final class RiskFixture implements AutoCloseable {
     final OrderFlow orders;
     final List<EngineEvent> events = new CopyOnWriteArrayList<>();
 
-    private RiskFixture(Store store, List<BotRuntime> bots, PriceHistory history) {
+    private RiskFixture(Store store, List<BotRuntime> bots, PriceHistory history, List<RiskCheck> checks) {
         this.store = store;
         this.records = new RiskStore(store);
         this.bots = bots;
-        this.gateway = new RiskGateway(store, () -> bots.stream().map(BotRuntime::book).toList(), history);
+        this.gateway = new RiskGateway(store, () -> bots.stream().map(BotRuntime::book).toList(), history,
+                EntrySizing.DEFAULTS, checks);
         this.broker = new PaperBroker(store, new BigDecimal("5"), new BigDecimal("0.001"));
         this.orders = new OrderFlow(store, broker);
     }
 
     static RiskFixture open(Path dir, List<BotSpec> specs, PriceHistory history) {
+        return open(dir, specs, history, RiskChecks.ALL);
+    }
+
+    /** With the given checks in place of the registered ones. */
+    static RiskFixture open(Path dir, List<BotSpec> specs, PriceHistory history, List<RiskCheck> checks) {
         Store store = new Store(Database.open(dir));
         FleetSeeder.seedIfEmpty(store, specs, T0);
         var states = store.botStates();
@@ -61,7 +67,7 @@ final class RiskFixture implements AutoCloseable {
         for (BotSpec s : store.bots()) {
             bots.add(new BotRuntime(s, null, states.get(s.id()), accounts.get(s.id()), positions.get(s.id())));
         }
-        RiskFixture f = new RiskFixture(store, bots, history);
+        RiskFixture f = new RiskFixture(store, bots, history, checks);
         List<EngineEvent> booted = new ArrayList<>();
         f.gateway.boot(T0, booted);
         f.events.addAll(booted);
