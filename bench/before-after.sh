@@ -8,6 +8,10 @@
 #                                                      simulated day, the store) of 45, 250 and 1,000 bots
 #   bench/before-after.sh launcher [ROUNDS] [options]  the installed launcher's JVM options and the window's start:
 #                                                      memory, the console under load and its cold start, 45 bots
+#   bench/before-after.sh reshape  [ROUNDS] [options]  the reshaped engine (incremental strategies, one pipeline):
+#                                                      the whole tree as it was at BASE (default 5405894) with its own
+#                                                      benchmark, against this checkout: strategy bars/s and the ratio
+#                                                      to ta4j, the simulated day and p99 latency of 45 and 1,000 bots
 #
 # Options after ROUNDS go to the benchmark command after these defaults (--help lists them).
 set -euo pipefail
@@ -15,7 +19,7 @@ cd "$(dirname "$0")/.."
 what=${1:?engine or launcher}
 rounds=${2:-2}
 shift $(( $# > 2 ? 2 : $# ))
-base=${BASE:-e0a3954}
+base=${BASE:-$([ "$what" = reshape ] && echo 5405894 || echo e0a3954)}
 java=${JAVA25:-$(ls -d /usr/lib/jvm/*25*/bin/java 2>/dev/null | head -1)}
 [ -n "$java" ] && [ -x "$java" ] || java=java  # a JDK 25 java: JAVA25=/path/to/bin/java, or the first in /usr/lib/jvm
 case "$what" in
@@ -32,12 +36,17 @@ case "$what" in
            app/src/main/java/dev/flotilla/app/ConsoleBridge.java
            app/src/main/java/dev/flotilla/app/Launcher.java)
     args=(--fleets 45 --skip strategy,fleet,market) ;;
-  *) echo "usage: $0 engine|launcher [ROUNDS] [benchmark options...]" >&2; exit 2 ;;
+  reshape)
+    # the engine's API changed with it, so the before is the whole tree at BASE, measured by its own benchmark; the
+    # fleet part's measuring code is the same in both, and each strategy part measures its engine's own path
+    files=()
+    args=(--fleets 45,1000 --skip memory,console,market) ;;
+  *) echo "usage: $0 engine|launcher|reshape [ROUNDS] [benchmark options...]" >&2; exit 2 ;;
 esac
 tmp=$(mktemp -d)
 trap 'git worktree remove --force "$tmp/before" >/dev/null 2>&1 || true; rm -rf "$tmp"' EXIT
-git worktree add --detach "$tmp/before" HEAD >/dev/null
-for f in "${files[@]}"; do
+git worktree add --detach "$tmp/before" "$([ "$what" = reshape ] && echo "$base" || echo HEAD)" >/dev/null
+for f in ${files[@]+"${files[@]}"}; do
   if git cat-file -e "$base:$f" 2>/dev/null; then git -C "$tmp/before" checkout "$base" -- "$f"; else rm -f "$tmp/before/$f"; fi
 done
 # the store's writer as it was takes no prepared statements

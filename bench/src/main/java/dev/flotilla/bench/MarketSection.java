@@ -1,11 +1,11 @@
 package dev.flotilla.bench;
 
+import dev.flotilla.engine.boot.Backfill;
+import dev.flotilla.engine.boot.FleetSeeder;
+import dev.flotilla.engine.config.EngineConfig;
 import dev.flotilla.engine.event.EventBus;
 import dev.flotilla.engine.execution.paper.PaperBroker;
-import dev.flotilla.engine.boot.Backfill;
 import dev.flotilla.engine.kernel.Engine;
-import dev.flotilla.engine.config.EngineConfig;
-import dev.flotilla.engine.boot.FleetSeeder;
 import dev.flotilla.engine.market.binance.BinanceConfig;
 import dev.flotilla.engine.market.binance.BinanceMarket;
 import dev.flotilla.engine.market.binance.FakeBinance;

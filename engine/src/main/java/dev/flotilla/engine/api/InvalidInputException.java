@@ -1,5 +1,7 @@
 package dev.flotilla.engine.api;
 
+
+
 /**
  * A value the engine does not allow, refused before anything changed. The message names the field and says what is
  * allowed, so the console can show it as it is, under the field.

@@ -1,5 +1,7 @@
 package dev.flotilla.engine.api;
 
+
+
 /**
  * One named parameter of a strategy type, as the bot form shows it; the engine checks a typed value (see
  * {@link BotCheck}).

@@ -1,7 +1,6 @@
 package dev.flotilla.engine.boot;
 
 import dev.flotilla.engine.clock.WallClock;
-
 import dev.flotilla.engine.market.MarketData;
 import dev.flotilla.engine.market.MarketDataException;
 import dev.flotilla.engine.model.BotSpec;

@@ -2,7 +2,6 @@ package dev.flotilla.engine.boot;
 
 import dev.flotilla.engine.config.EngineConfig;
 import dev.flotilla.engine.config.EngineSettings;
-
 import dev.flotilla.engine.event.EngineEvent;
 import dev.flotilla.engine.execution.Broker;
 import dev.flotilla.engine.execution.BrokerReply;

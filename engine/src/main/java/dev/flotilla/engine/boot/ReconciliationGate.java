@@ -1,11 +1,10 @@
 package dev.flotilla.engine.boot;
 
 import dev.flotilla.engine.config.EngineConfig;
-import dev.flotilla.engine.fleet.Fleet;
-
 import dev.flotilla.engine.event.EngineEvent;
 import dev.flotilla.engine.event.SystemEvent;
 import dev.flotilla.engine.execution.Broker;
+import dev.flotilla.engine.fleet.Fleet;
 import dev.flotilla.engine.store.Store;
 import java.util.List;
 import org.slf4j.Logger;

@@ -1,7 +1,6 @@
 package dev.flotilla.engine.clock;
 
 import dev.flotilla.engine.config.EngineConfig;
-
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 

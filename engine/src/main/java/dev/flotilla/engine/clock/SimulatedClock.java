@@ -1,5 +1,7 @@
 package dev.flotilla.engine.clock;
 
+
+
 /** Engine time that the engine loop moves forward itself; the same in real time, accelerated and backtests. */
 public final class SimulatedClock implements EngineClock {
 

@@ -1,7 +1,6 @@
 package dev.flotilla.engine.clock;
 
 import dev.flotilla.engine.config.EngineConfig;
-
 import java.util.concurrent.BlockingQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,5 +1,7 @@
 package dev.flotilla.engine.clock;
 
+
+
 /** The computer's clock: the one place outside tests where engine code reads the system time. */
 enum SystemWallClock implements WallClock {
     INSTANCE;

@@ -1,5 +1,7 @@
 package dev.flotilla.engine.clock;
 
+
+
 /**
  * The present of the world outside the engine, which a real-time engine follows: the computer's clock, an
  * exchange's clock estimated from it, or in tests a virtual clock that moves only when someone waits on it.

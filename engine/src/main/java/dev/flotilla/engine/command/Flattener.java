@@ -1,15 +1,14 @@
 package dev.flotilla.engine.command;
 
-import dev.flotilla.engine.loop.Pipeline;
-
 import dev.flotilla.engine.event.EngineEvent;
 import dev.flotilla.engine.execution.Intent;
 import dev.flotilla.engine.fleet.BotRuntime;
+import dev.flotilla.engine.loop.Pipeline;
 import dev.flotilla.engine.market.MarketData;
 import dev.flotilla.engine.model.Side;
+import dev.flotilla.engine.model.Symbol;
 import dev.flotilla.engine.risk.Review;
 import dev.flotilla.engine.risk.RiskGateway;
-import dev.flotilla.engine.model.Symbol;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,8 +1,5 @@
 package dev.flotilla.engine.command;
 
-import dev.flotilla.engine.loop.EngineCalls;
-import dev.flotilla.engine.fleet.Fleet;
-
 import dev.flotilla.engine.api.BotCatalog;
 import dev.flotilla.engine.api.BotCheck;
 import dev.flotilla.engine.api.BotCommands;
@@ -15,7 +12,9 @@ import dev.flotilla.engine.event.BotEvent;
 import dev.flotilla.engine.event.EngineEvent;
 import dev.flotilla.engine.execution.Broker;
 import dev.flotilla.engine.fleet.BotRuntime;
+import dev.flotilla.engine.fleet.Fleet;
 import dev.flotilla.engine.fleet.FleetFile;
+import dev.flotilla.engine.loop.EngineCalls;
 import dev.flotilla.engine.market.MarketData;
 import dev.flotilla.engine.model.Account;
 import dev.flotilla.engine.model.BotSpec;

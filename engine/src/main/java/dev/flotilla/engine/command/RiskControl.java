@@ -1,12 +1,11 @@
 package dev.flotilla.engine.command;
 
-import dev.flotilla.engine.loop.EngineCalls;
-import dev.flotilla.engine.fleet.Fleet;
-
 import dev.flotilla.engine.api.InvalidInputException;
 import dev.flotilla.engine.api.LimitSet;
 import dev.flotilla.engine.api.RiskApi;
 import dev.flotilla.engine.api.RiskView;
+import dev.flotilla.engine.fleet.Fleet;
+import dev.flotilla.engine.loop.EngineCalls;
 import dev.flotilla.engine.model.RiskRecord;
 import dev.flotilla.engine.risk.BotLimits;
 import dev.flotilla.engine.risk.InvalidLimitException;

@@ -1,5 +1,7 @@
 package dev.flotilla.engine.config;
 
+
+
 /** The keys under which the engine keeps its own facts in the store's settings table. */
 public final class EngineSettings {
     /** Engine time of the data folder's first start (epoch ms). */

@@ -3,7 +3,6 @@ package dev.flotilla.engine.execution;
 import dev.flotilla.engine.event.EngineEvent;
 import dev.flotilla.engine.event.OrderEvent;
 import dev.flotilla.engine.event.PositionEvent;
-import dev.flotilla.engine.model.Account;
 import dev.flotilla.engine.model.BotBook;
 import dev.flotilla.engine.model.Fill;
 import dev.flotilla.engine.model.Order;

@@ -1,12 +1,9 @@
 package dev.flotilla.engine.fleet;
 
 import dev.flotilla.engine.config.EngineConfig;
-
-import dev.flotilla.engine.event.EngineEvent;
-import dev.flotilla.engine.execution.Broker;
 import dev.flotilla.engine.fleet.BotRuntime;
-import dev.flotilla.engine.model.BotBook;
 import dev.flotilla.engine.fleet.FeedBook;
+import dev.flotilla.engine.model.BotBook;
 import dev.flotilla.engine.model.Feed;
 import dev.flotilla.engine.store.Store;
 import dev.flotilla.engine.strategy.StrategyRegistry;

@@ -1,58 +1,55 @@
 package dev.flotilla.engine.kernel;
 
-import dev.flotilla.engine.boot.Boot;
-import dev.flotilla.engine.loop.EngineCalls;
-import dev.flotilla.engine.clock.EngineClock;
-import dev.flotilla.engine.config.EngineConfig;
-import dev.flotilla.engine.config.EngineSettings;
-import dev.flotilla.engine.loop.EngineThread;
-import dev.flotilla.engine.loop.EventLog;
-import dev.flotilla.engine.loop.EventRunner;
-import dev.flotilla.engine.loop.FeedHistory;
-import dev.flotilla.engine.loop.FeedRetries;
-import dev.flotilla.engine.command.Flattener;
-import dev.flotilla.engine.fleet.Fleet;
-import dev.flotilla.engine.command.FleetCommands;
-import dev.flotilla.engine.loop.MarkToMarket;
-import dev.flotilla.engine.clock.Pacer;
-import dev.flotilla.engine.loop.Pipeline;
-import dev.flotilla.engine.query.Queries;
-import dev.flotilla.engine.boot.ReconciliationGate;
-import dev.flotilla.engine.command.RiskControl;
-import dev.flotilla.engine.clock.SimulatedClock;
-import dev.flotilla.engine.loop.Snapshots;
-import dev.flotilla.engine.clock.SpeedDial;
-import dev.flotilla.engine.loop.StorePause;
-import dev.flotilla.engine.loop.TickProcessor;
-import dev.flotilla.engine.loop.TickTimer;
-import dev.flotilla.engine.clock.WallClock;
-
 import dev.flotilla.engine.api.BotCommands;
 import dev.flotilla.engine.api.EngineApi;
 import dev.flotilla.engine.api.EngineReads;
 import dev.flotilla.engine.api.FleetSnapshot;
 import dev.flotilla.engine.api.MarketStatus;
 import dev.flotilla.engine.api.RiskApi;
+import dev.flotilla.engine.boot.Boot;
+import dev.flotilla.engine.boot.ReconciliationGate;
+import dev.flotilla.engine.clock.EngineClock;
+import dev.flotilla.engine.clock.Pacer;
+import dev.flotilla.engine.clock.SimulatedClock;
+import dev.flotilla.engine.clock.SpeedDial;
+import dev.flotilla.engine.clock.WallClock;
+import dev.flotilla.engine.command.Flattener;
+import dev.flotilla.engine.command.FleetCommands;
+import dev.flotilla.engine.command.RiskControl;
+import dev.flotilla.engine.config.EngineConfig;
 import dev.flotilla.engine.event.EngineEvent;
 import dev.flotilla.engine.event.EventBus;
 import dev.flotilla.engine.execution.Broker;
 import dev.flotilla.engine.execution.OrderFlow;
+import dev.flotilla.engine.fleet.BotRuntime;
 import dev.flotilla.engine.fleet.FeedBook;
+import dev.flotilla.engine.fleet.Fleet;
+import dev.flotilla.engine.loop.EngineCalls;
+import dev.flotilla.engine.loop.EngineLoop;
+import dev.flotilla.engine.loop.EngineThread;
+import dev.flotilla.engine.loop.EventLog;
+import dev.flotilla.engine.loop.EventRunner;
+import dev.flotilla.engine.loop.FeedHistory;
+import dev.flotilla.engine.loop.FeedRetries;
+import dev.flotilla.engine.loop.MarkToMarket;
+import dev.flotilla.engine.loop.Pipeline;
+import dev.flotilla.engine.loop.Snapshots;
+import dev.flotilla.engine.loop.TickProcessor;
+import dev.flotilla.engine.loop.TickTimer;
 import dev.flotilla.engine.market.CountingMarket;
 import dev.flotilla.engine.market.MarketData;
 import dev.flotilla.engine.model.BotStatus;
 import dev.flotilla.engine.model.Feed;
+import dev.flotilla.engine.query.Queries;
 import dev.flotilla.engine.risk.EntrySizing;
 import dev.flotilla.engine.risk.RiskChecks;
 import dev.flotilla.engine.risk.RiskGateway;
 import dev.flotilla.engine.store.RiskStore;
 import dev.flotilla.engine.store.Store;
-import dev.flotilla.engine.store.StoreUnavailableException;
 import dev.flotilla.engine.strategy.StrategyRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import dev.flotilla.engine.fleet.BotRuntime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -157,36 +154,12 @@ public final class Engine implements EngineApi {
     private void loop(Long endTime) throws InterruptedException {
         Pacer pacer = follow != null && !config.simulated() ? Pacer.following(follow, thread.commands())
                 : speedDial.pacer(thread.commands(), clock.now());
-        long cursor = clock.now();
-        while (!thread.stopping()) {
-            thread.drain();
-            long t = instants.nextEventTime(cursor);
-            if (endTime != null && t >= endTime) {
-                clock.advanceTo(Math.max(clock.now(), endTime));
-                commitTime(endTime);
-                log.info("engine reached its end time {}", java.time.Instant.ofEpochMilli(endTime));
-                return;
-            }
-            if (!pacer.awaitEngineTime(t, thread::stopping)) break;
-            clock.advanceTo(t);
-            try {
-                instants.runEventsAt(t, reconciliation.haltReason() == null);
-                cursor = t + 1;
-            } catch (StoreUnavailableException e) {
-                // nothing of the failed step was committed or applied; wait for the store, then replay this instant
-                if (!StorePause.waitForStore(store, e, thread::stopping, problem -> storeProblem = problem)) break;
-                List<EngineEvent> settled = new ArrayList<>();
-                Boot.resolvePending(store, broker, fleet.botMap(), t, settled);
-                publish(settled);
-            }
-            snapshots.refresh(t, fleet.bots(), false);
-        }
-        thread.drain();
-        commitTime(clock.now());
-    }
-
-    private void commitTime(long t) {
-        store.write(tx -> tx.setting(EngineSettings.ENGINE_TIME, Long.toString(t)));
+        new EngineLoop(thread, instants, store, snapshots, fleet).run(clock, pacer, endTime, reconciliation::haltReason,
+                t -> {
+                    List<EngineEvent> settled = new ArrayList<>();
+                    Boot.resolvePending(store, broker, fleet.botMap(), t, settled);
+                    publish(settled);
+                }, problem -> storeProblem = problem);
     }
 
     private void publish(List<EngineEvent> events) {

@@ -1,6 +1,5 @@
 package dev.flotilla.engine.loop;
 
-
 import dev.flotilla.engine.api.FleetSnapshot;
 import dev.flotilla.engine.event.EngineEvent;
 import java.util.ArrayList;

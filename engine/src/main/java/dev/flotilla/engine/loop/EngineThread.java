@@ -1,6 +1,5 @@
 package dev.flotilla.engine.loop;
 
-
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;

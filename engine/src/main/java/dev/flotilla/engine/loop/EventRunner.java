@@ -2,12 +2,11 @@ package dev.flotilla.engine.loop;
 
 import dev.flotilla.engine.config.EngineConfig;
 import dev.flotilla.engine.config.EngineSettings;
-import dev.flotilla.engine.fleet.Fleet;
-
 import dev.flotilla.engine.event.EngineEvent;
 import dev.flotilla.engine.event.SystemEvent;
 import dev.flotilla.engine.fleet.BotRuntime;
 import dev.flotilla.engine.fleet.FeedBook;
+import dev.flotilla.engine.fleet.Fleet;
 import dev.flotilla.engine.market.CountingMarket;
 import dev.flotilla.engine.market.MarketDataException;
 import dev.flotilla.engine.store.Store;

@@ -1,8 +1,7 @@
 package dev.flotilla.engine.loop;
 
-import dev.flotilla.engine.fleet.Fleet;
-
 import dev.flotilla.engine.fleet.FeedBook;
+import dev.flotilla.engine.fleet.Fleet;
 import dev.flotilla.engine.model.Candle;
 import dev.flotilla.engine.model.Symbol;
 import dev.flotilla.engine.model.Timeframe;

@@ -2,13 +2,13 @@ package dev.flotilla.engine.loop;
 
 import dev.flotilla.engine.event.EngineEvent;
 import dev.flotilla.engine.execution.Intent;
-import dev.flotilla.engine.risk.Review;
 import dev.flotilla.engine.fleet.BotRuntime;
 import dev.flotilla.engine.market.MarketData;
 import dev.flotilla.engine.model.Position;
 import dev.flotilla.engine.model.Side;
 import dev.flotilla.engine.model.Symbol;
 import dev.flotilla.engine.risk.ExitRules;
+import dev.flotilla.engine.risk.Review;
 import dev.flotilla.engine.risk.RiskGateway;
 import dev.flotilla.engine.store.Tx;
 import java.math.BigDecimal;

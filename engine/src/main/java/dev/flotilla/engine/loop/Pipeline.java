@@ -1,10 +1,9 @@
 package dev.flotilla.engine.loop;
 
-import dev.flotilla.engine.fleet.Fleet;
-
 import dev.flotilla.engine.event.EngineEvent;
 import dev.flotilla.engine.execution.Intent;
 import dev.flotilla.engine.execution.OrderFlow;
+import dev.flotilla.engine.fleet.Fleet;
 import dev.flotilla.engine.risk.Review;
 import dev.flotilla.engine.risk.RiskGateway;
 import dev.flotilla.engine.store.Tx;

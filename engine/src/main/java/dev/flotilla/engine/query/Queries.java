@@ -1,7 +1,5 @@
 package dev.flotilla.engine.query;
 
-import dev.flotilla.engine.loop.EquitySnapshots;
-
 import dev.flotilla.engine.api.BotChart;
 import dev.flotilla.engine.api.BotView;
 import dev.flotilla.engine.api.ChartLine;
@@ -11,6 +9,7 @@ import dev.flotilla.engine.api.FleetSnapshot;
 import dev.flotilla.engine.api.PositionView;
 import dev.flotilla.engine.api.TradeMarker;
 import dev.flotilla.engine.api.TradeView;
+import dev.flotilla.engine.loop.EquitySnapshots;
 import dev.flotilla.engine.model.BotSpec;
 import dev.flotilla.engine.model.Candle;
 import dev.flotilla.engine.model.ClosedTrade;

@@ -1,9 +1,5 @@
 package dev.flotilla.engine.risk;
 
-import static dev.flotilla.engine.risk.Numbers.json;
-import static dev.flotilla.engine.risk.Numbers.money;
-import static dev.flotilla.engine.risk.Numbers.pct;
-
 import java.math.BigDecimal;
 
 /** The consecutive-loss cooldown: after a run of losses each further loss halves the size, never below 10%. */

@@ -1,9 +1,5 @@
 package dev.flotilla.engine.risk;
 
-import static dev.flotilla.engine.risk.Numbers.json;
-import static dev.flotilla.engine.risk.Numbers.money;
-import static dev.flotilla.engine.risk.Numbers.pct;
-
 import java.math.BigDecimal;
 
 /** The correlation sizer: a position in an asset that moves with what the fleet holds is made smaller (25% to 100%). */

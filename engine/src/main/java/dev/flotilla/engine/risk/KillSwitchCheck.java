@@ -1,10 +1,8 @@
 package dev.flotilla.engine.risk;
 
 import static dev.flotilla.engine.risk.Numbers.json;
-import static dev.flotilla.engine.risk.Numbers.money;
-import static dev.flotilla.engine.risk.Numbers.pct;
 
-import java.math.BigDecimal;
+
 
 /** The kill switch: while it is on the fleet is HALTED and no automated order leaves, exits included. */
 final class KillSwitchCheck implements RiskCheck {

@@ -1,10 +1,8 @@
 package dev.flotilla.engine.risk;
 
 import static dev.flotilla.engine.risk.Numbers.json;
-import static dev.flotilla.engine.risk.Numbers.money;
-import static dev.flotilla.engine.risk.Numbers.pct;
 
-import java.math.BigDecimal;
+
 
 /** A bot's entries per UTC day. */
 final class MaxTradesPerDayCheck implements RiskCheck {

@@ -2,7 +2,6 @@ package dev.flotilla.engine.risk;
 
 import static dev.flotilla.engine.risk.Numbers.json;
 import static dev.flotilla.engine.risk.Numbers.money;
-import static dev.flotilla.engine.risk.Numbers.pct;
 
 import java.math.BigDecimal;
 

@@ -1,10 +1,8 @@
 package dev.flotilla.engine.risk;
 
 import static dev.flotilla.engine.risk.Numbers.json;
-import static dev.flotilla.engine.risk.Numbers.money;
-import static dev.flotilla.engine.risk.Numbers.pct;
 
-import java.math.BigDecimal;
+
 
 /** One position per bot: no entry while it holds one or another entry of it is on its way. */
 final class PositionOpenCheck implements RiskCheck {

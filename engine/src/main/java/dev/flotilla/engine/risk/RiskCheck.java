@@ -1,5 +1,7 @@
 package dev.flotilla.engine.risk;
 
+
+
 /**
  * One check of the risk hierarchy. The gateway runs the registered checks ({@link RiskChecks#ALL}) in order on
  * every intent they apply to; the first refusal decides. A new check is one class and one line of registration.

@@ -7,7 +7,6 @@ import dev.flotilla.engine.model.BotBook;
 import dev.flotilla.engine.model.Position;
 import dev.flotilla.engine.model.RiskRecord;
 import dev.flotilla.engine.model.RiskState;
-import dev.flotilla.engine.model.Side;
 import dev.flotilla.engine.model.Symbol;
 import dev.flotilla.engine.model.TradingState;
 import dev.flotilla.engine.store.RiskStore;

@@ -1,10 +1,8 @@
 package dev.flotilla.engine.risk;
 
 import static dev.flotilla.engine.risk.Numbers.json;
-import static dev.flotilla.engine.risk.Numbers.money;
-import static dev.flotilla.engine.risk.Numbers.pct;
 
-import java.math.BigDecimal;
+
 
 /** After the sizers something must be left to buy. */
 final class SizeTooSmallCheck implements RiskCheck {

@@ -1,9 +1,8 @@
 package dev.flotilla.engine.kernel;
 
+import dev.flotilla.engine.boot.FleetSeeder;
 import dev.flotilla.engine.clock.EngineClock;
 import dev.flotilla.engine.config.EngineConfig;
-import dev.flotilla.engine.boot.FleetSeeder;
-
 import dev.flotilla.engine.event.EngineEvent;
 import dev.flotilla.engine.event.EventBus;
 import dev.flotilla.engine.execution.Broker;

@@ -1,10 +1,9 @@
 package dev.flotilla.engine.kernel;
 
-import dev.flotilla.engine.command.RiskViews;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flotilla.engine.api.LimitInfo;
+import dev.flotilla.engine.command.RiskViews;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,11 +1,11 @@
 package dev.flotilla.engine.risk;
 
+import dev.flotilla.engine.boot.FleetSeeder;
 import dev.flotilla.engine.event.EngineEvent;
 import dev.flotilla.engine.execution.Intent;
 import dev.flotilla.engine.execution.OrderFlow;
 import dev.flotilla.engine.execution.paper.PaperBroker;
 import dev.flotilla.engine.fleet.BotRuntime;
-import dev.flotilla.engine.boot.FleetSeeder;
 import dev.flotilla.engine.model.BotSpec;
 import dev.flotilla.engine.model.RiskRecord;
 import dev.flotilla.engine.model.Side;

@@ -1,14 +1,14 @@
 package dev.flotilla.engine.market.binance;
 
+import dev.flotilla.engine.boot.Backfill;
+import dev.flotilla.engine.boot.FleetSeeder;
+import dev.flotilla.engine.config.EngineConfig;
 import dev.flotilla.engine.event.EngineEvent;
 import dev.flotilla.engine.event.EventBus;
 import dev.flotilla.engine.event.SystemEvent;
 import dev.flotilla.engine.execution.paper.PaperBroker;
 import dev.flotilla.engine.fleet.FleetFileTest;
-import dev.flotilla.engine.boot.Backfill;
 import dev.flotilla.engine.kernel.Engine;
-import dev.flotilla.engine.config.EngineConfig;
-import dev.flotilla.engine.boot.FleetSeeder;
 import dev.flotilla.engine.market.sandbox.SandboxMarket;
 import dev.flotilla.engine.model.Candle;
 import dev.flotilla.engine.model.Feed;

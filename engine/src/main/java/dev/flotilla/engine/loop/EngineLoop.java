@@ -1,0 +1,75 @@
+package dev.flotilla.engine.loop;
+
+import dev.flotilla.engine.clock.Pacer;
+import dev.flotilla.engine.clock.SimulatedClock;
+import dev.flotilla.engine.config.EngineSettings;
+import dev.flotilla.engine.fleet.Fleet;
+import dev.flotilla.engine.store.Store;
+import dev.flotilla.engine.store.StoreUnavailableException;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The body of the engine thread: engine time moves from one event to the next (candle closes, the price loop,
+ * snapshots), held to the pacer, until the end time or a stop. A step the store could not take is replayed once the
+ * store is back; the engine time reached is committed at the end.
+ */
+public final class EngineLoop {
+
+    private static final Logger log = LoggerFactory.getLogger(EngineLoop.class);
+
+    private final EngineThread thread;
+    private final EventRunner instants;
+    private final Store store;
+    private final Snapshots snapshots;
+    private final Fleet fleet;
+
+    public EngineLoop(EngineThread thread, EventRunner instants, Store store, Snapshots snapshots, Fleet fleet) {
+        this.thread = thread;
+        this.instants = instants;
+        this.store = store;
+        this.snapshots = snapshots;
+        this.fleet = fleet;
+    }
+
+    /**
+     * @param endTime      engine time to stop at (exclusive), or null to run until shut down
+     * @param haltReason   why the fleet may not trade (a reconciliation halt), or null
+     * @param afterPause   settles what a failed step left pending, at the instant about to be replayed
+     * @param storeProblem told the store's problem while it lasts, then null
+     */
+    public void run(SimulatedClock clock, Pacer pacer, Long endTime, Supplier<String> haltReason, LongConsumer afterPause,
+                    Consumer<String> storeProblem) throws InterruptedException {
+        long cursor = clock.now();
+        while (!thread.stopping()) {
+            thread.drain();
+            long t = instants.nextEventTime(cursor);
+            if (endTime != null && t >= endTime) {
+                clock.advanceTo(Math.max(clock.now(), endTime));
+                commitTime(endTime);
+                log.info("engine reached its end time {}", java.time.Instant.ofEpochMilli(endTime));
+                return;
+            }
+            if (!pacer.awaitEngineTime(t, thread::stopping)) break;
+            clock.advanceTo(t);
+            try {
+                instants.runEventsAt(t, haltReason.get() == null);
+                cursor = t + 1;
+            } catch (StoreUnavailableException e) {
+                // nothing of the failed step was committed or applied; wait for the store, then replay this instant
+                if (!StorePause.waitForStore(store, e, thread::stopping, storeProblem)) break;
+                afterPause.accept(t);
+            }
+            snapshots.refresh(t, fleet.bots(), false);
+        }
+        thread.drain();
+        commitTime(clock.now());
+    }
+
+    private void commitTime(long t) {
+        store.write(tx -> tx.setting(EngineSettings.ENGINE_TIME, Long.toString(t)));
+    }
+}
