@@ -9,7 +9,13 @@ import java.math.BigDecimal;
  *
  * @param purpose   ENTRY, EXIT or STOP_LOSS
  * @param stopPrice for an entry, the stop level to set (already chosen by the engine)
+ * @param sizing    for an entry the risk gateway approved, the JSON of what sized it (stored with the order), else null
  */
 public record Intent(BotRuntime bot, Side side, BigDecimal qty, BigDecimal refPrice, String purpose, String reason,
-                     BigDecimal stopPrice) {
+                     BigDecimal stopPrice, String sizing) {
+
+    public Intent(BotRuntime bot, Side side, BigDecimal qty, BigDecimal refPrice, String purpose, String reason,
+                  BigDecimal stopPrice) {
+        this(bot, side, qty, refPrice, purpose, reason, stopPrice, null);
+    }
 }

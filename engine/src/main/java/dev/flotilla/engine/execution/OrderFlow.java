@@ -55,6 +55,7 @@ public final class OrderFlow {
             store.write(tx -> {
                 for (int i = 0; i < orders.size(); i++) {
                     tx.insertOrder(orders.get(i));
+                    if (intents.get(i).sizing() != null) tx.orderSizing(orders.get(i).clientOrderId(), intents.get(i).sizing());
                     tx.botState(intents.get(i).bot().state().nextOrder());
                 }
             });

@@ -14,6 +14,8 @@ import dev.flotilla.engine.model.Symbol;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The checks of one intent, in a fixed order: trading states and brakes first, then the bot's own limits, then
@@ -21,6 +23,8 @@ import java.math.RoundingMode;
  * just inside passes. Exits are checked only for HALTED and the price collar: nothing else may keep a position open.
  */
 final class Checks {
+
+    private static final Logger log = LoggerFactory.getLogger(Checks.class);
 
     private final RiskBook book;
     private final PriceBook prices;
@@ -127,7 +131,24 @@ final class Checks {
                     json("held", x.total(), "value", value, "capital", x.capital(), "limit", p.maxExposure()));
         }
         BigDecimal stop = in.stopPrice().max(ExitRules.widestStop(ref, l));
-        return pass(new Intent(bot, Side.BUY, qty, ref, in.purpose(), in.reason() + why, stop));
+        String inputs = inputs(in, l, p, n, cool, corr, x, qty);
+        log.debug("bot {}: entry sized {}", bot.id(), inputs);
+        return pass(new Intent(bot, Side.BUY, qty, ref, in.purpose(), in.reason() + why, stop, inputs));
+    }
+
+    /** Everything that sized an entry, as JSON: stored with its order, so a restart can be held to the same inputs. */
+    private static String inputs(Intent in, BotLimits l, PortfolioLimits p, TradeCounters.Counts n, BigDecimal cool,
+                                 CorrelationSizer.Result corr, Exposure x, BigDecimal qty) {
+        BotRuntime bot = in.bot();
+        BigDecimal cap = l.maxPosition().multiply(bot.spec().capital()).min(p.maxOrderValue());
+        String sizing = json("cash", bot.account().cash(), "cap", cap, "price", in.refPrice(), "intended", in.qty(),
+                "lossesInARow", n.lossesInARow(), "cooldown", cool, "correlation",
+                Double.isNaN(corr.correlation()) ? "none" : corr.correlation(), "returns", corr.returns(),
+                "correlationFactor", corr.factor(), "qty", qty);
+        StringBuilder held = new StringBuilder(sizing.substring(0, sizing.length() - 1)).append(",\"held\":{");
+        x.bySymbol().forEach((s, v) -> held.append(held.charAt(held.length() - 1) == '{' ? "" : ",")
+                .append('"').append(s).append("\":").append(v.stripTrailingZeros().toPlainString()));
+        return held.append("}}").toString();
     }
 
     private static String sizing(BigDecimal cool, int losses, CorrelationSizer.Result corr) {
