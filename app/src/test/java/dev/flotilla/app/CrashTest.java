@@ -13,11 +13,14 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Kills Flotilla with SIGKILL at random moments, restarts it on the same folder, and checks the books after
  * every round; at the end its trades must equal those of an uninterrupted run. Rounds: 20, or
- * -Dflotilla.crashRounds=N; the moments of the kills come from -Dflotilla.crashSeed (2026 unless given).
+ * -Dflotilla.crashRounds=N; the moments of the kills come from -Dflotilla.crashSeed (2026 unless given). About 120
+ * rounds finish the 4-day run, after which rounds trade nothing: give more rounds -Dflotilla.crashDays=10 or so.
  */
 class CrashTest {
 
-    static final String[] RUN = {"--speed", "max", "--seed", "7", "--start", "2026-01-05", "--duration", "4d"};
+    /** Long runs of many rounds need a longer run to kill: -Dflotilla.crashDays (4 unless given). */
+    static final String[] RUN = {"--speed", "max", "--seed", "7", "--start", "2026-01-05", "--duration",
+            Integer.getInteger("flotilla.crashDays", 4) + "d"};
 
     @TempDir
     Path dir;
