@@ -13,11 +13,14 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Kills Flotilla with SIGKILL at random moments, restarts it on the same folder, and checks the books after
  * every round; at the end its trades must equal those of an uninterrupted run. Rounds: 20, or
- * -Dflotilla.crashRounds=N.
+ * -Dflotilla.crashRounds=N; the moments of the kills come from -Dflotilla.crashSeed (2026 unless given). About 120
+ * rounds finish the 4-day run, after which rounds trade nothing: give more rounds -Dflotilla.crashDays=10 or so.
  */
 class CrashTest {
 
-    static final String[] RUN = {"--speed", "max", "--seed", "7", "--start", "2026-01-05", "--duration", "4d"};
+    /** Long runs of many rounds need a longer run to kill: -Dflotilla.crashDays (4 unless given). */
+    static final String[] RUN = {"--speed", "max", "--seed", "7", "--start", "2026-01-05", "--duration",
+            Integer.getInteger("flotilla.crashDays", 4) + "d"};
 
     @TempDir
     Path dir;
@@ -33,7 +36,8 @@ class CrashTest {
         assertThat(expected).hasSizeGreaterThan(100);
 
         Path data = dir.resolve("crashed");
-        Random random = new Random(2026);
+        long seed = Long.getLong("flotilla.crashSeed", 2026);
+        Random random = new Random(seed);
         int killedMidRun = 0;
         long lastFills = 0;
         StringBuilder progress = new StringBuilder();
@@ -64,10 +68,10 @@ class CrashTest {
         assertThat(last.waitFor(5, TimeUnit.MINUTES)).isTrue();
         assertThat(last.exitValue()).as(Files.readString(out)).isZero();
         Books.check(data);
-        assertThat(Books.trades(data)).isEqualTo(expected);
+        assertThat(Books.trades(data)).as("trades after %d rounds, seed %d", rounds, seed).isEqualTo(expected);
         assertThat(killedMidRun).as("rounds that were really killed mid-run").isGreaterThan(rounds / 2);
-        System.out.printf("crash test: %d rounds, %d killed mid-run, fills after each round: %s; %d trades equal to the"
-                + " uninterrupted run%n", rounds, killedMidRun, progress.toString().trim(), expected.size());
+        System.out.printf("crash test: %d rounds (seed %d), %d killed mid-run, fills after each round: %s; %d trades equal to"
+                + " the uninterrupted run%n", rounds, seed, killedMidRun, progress.toString().trim(), expected.size());
     }
 
     /** Waits until the child has booted its engine (it prints its first line then). */

@@ -11,9 +11,15 @@ import java.math.BigDecimal;
  *
  * @param purpose   ENTRY, EXIT, STOP_LOSS, TAKE_PROFIT or FLATTEN
  * @param stopPrice for an entry, the stop level it asks for (the gateway holds it to the bot's stop-loss limit)
+ * @param sizing    for an entry the risk gateway approved, the JSON of what sized it (stored with the order), else null
  */
 public record Intent(BotBook bot, Side side, BigDecimal qty, BigDecimal refPrice, String purpose, String reason,
-                     BigDecimal stopPrice) {
+                     BigDecimal stopPrice, String sizing) {
+
+    public Intent(BotBook bot, Side side, BigDecimal qty, BigDecimal refPrice, String purpose, String reason,
+                  BigDecimal stopPrice) {
+        this(bot, side, qty, refPrice, purpose, reason, stopPrice, null);
+    }
 
     public String botId() {
         return bot.id();
@@ -29,6 +35,11 @@ public record Intent(BotBook bot, Side side, BigDecimal qty, BigDecimal refPrice
 
     /** The same intent with another size, stop and reason, as a review leaves it. */
     public Intent with(BigDecimal newQty, BigDecimal newStop, String newReason) {
-        return new Intent(bot, side, newQty, refPrice, purpose, newReason, newStop);
+        return new Intent(bot, side, newQty, refPrice, purpose, newReason, newStop, sizing);
+    }
+
+    /** The same intent with the record of what sized it. */
+    public Intent withSizing(String json) {
+        return new Intent(bot, side, qty, refPrice, purpose, reason, stopPrice, json);
     }
 }

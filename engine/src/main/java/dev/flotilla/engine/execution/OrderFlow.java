@@ -49,7 +49,8 @@ public final class OrderFlow {
         List<Intent> numbered = new ArrayList<>();
         for (Intent in : intents) {
             BotBook bot = in.bot().withState(in.bot().state().nextOrder());
-            numbered.add(new Intent(bot, in.side(), in.qty(), in.refPrice(), in.purpose(), in.reason(), in.stopPrice()));
+            numbered.add(new Intent(bot, in.side(), in.qty(), in.refPrice(), in.purpose(), in.reason(), in.stopPrice(),
+                    in.sizing()));
             orders.add(new Order(clientOrderId(bot.id(), bot.state().orderSeq()), bot.id(), bot.symbol(),
                     in.side(), in.qty(), in.refPrice(), in.stopPrice(), in.purpose(), OrderStatus.PENDING, tickClose, now, now, in.reason()));
         }
@@ -57,6 +58,7 @@ public final class OrderFlow {
             store.write(tx -> {
                 for (int i = 0; i < orders.size(); i++) {
                     tx.insertOrder(orders.get(i));
+                    if (numbered.get(i).sizing() != null) tx.orderSizing(orders.get(i).clientOrderId(), numbered.get(i).sizing());
                     tx.botState(numbered.get(i).bot().state());
                 }
             });

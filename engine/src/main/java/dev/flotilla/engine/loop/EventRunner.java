@@ -98,12 +98,27 @@ public final class EventRunner {
         for (BotRuntime b : fleet.botsOn(book.feed())) b.update(b.book().withMark(price));
     }
 
+    /**
+     * A bot whose order a restart booked from the broker counts this close as ticked (Boot.resolvePending), but the
+     * candles that tick fetched were never committed: they are fetched and committed all the same, so the feed holds
+     * what the stopped run held from this instant on (the correlation sizer and the marks read it).
+     */
+    private boolean lostCandles(FeedBook book, long close) {
+        var last = book.last();
+        if (last != null && last.closeTime(book.feed().timeframe()) >= close) return false;
+        for (BotRuntime b : fleet.botsOn(book.feed())) {
+            if (b.running() && b.state().lastClose() != null && b.state().lastClose() >= close) return true;
+        }
+        return false;
+    }
+
     /** One attempt at a feed's close; a failed fetch is tried again later (see {@link FeedRetries}). */
     private void tick(FeedBook book, long close, int attempt, long t, boolean trading, List<EngineEvent> events,
                       Consumer<Tx> time) {
         List<BotRuntime> due = trading ? fleet.dueBots(book.feed(), close) : List.of();
         long started = System.nanoTime();
-        RuntimeException failed = due.isEmpty() ? null : ticks.run(book, due, close, t, events, time);
+        RuntimeException failed = due.isEmpty() && !(trading && lostCandles(book, close)) ? null
+                : ticks.run(book, due, close, t, events, time);
         if (failed == null && !due.isEmpty()) tickTimer.ticked(book.feed(), due.size(), System.nanoTime() - started);
         markAtClose(book, close);
         if (failed == null) {

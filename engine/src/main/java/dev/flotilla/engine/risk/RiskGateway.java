@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one gate every order passes. Its methods are synchronized, so decisions are taken one at a time whatever
@@ -33,6 +35,8 @@ public final class RiskGateway {
 
     /** Purpose of the operator's "halt and flatten" orders, the only orders a HALTED fleet sends. */
     public static final String FLATTEN = "FLATTEN";
+
+    private static final Logger log = LoggerFactory.getLogger(RiskGateway.class);
 
     private final Store store;
     private final Supplier<? extends Collection<BotBook>> bots;
@@ -130,7 +134,10 @@ public final class RiskGateway {
             if (v.refused()) return Review.refuse(in, v);
             s.apply(v);
         }
-        return Review.approve(in, s.intent());
+        if (!in.entry()) return Review.approve(in, s.intent());
+        String inputs = s.sizingInputs();
+        log.debug("bot {}: entry sized {}", in.botId(), inputs);
+        return Review.approve(in, s.intent().withSizing(inputs));
     }
 
     /**

@@ -109,6 +109,25 @@ public final class Subject {
         return why.toString();
     }
 
+    /**
+     * Everything that sized an approved entry, as JSON: cash, cap, price, the size asked and given, the cooldown and
+     * the correlation with what it saw held. Stored with the order, so a restart can be held to the same inputs.
+     */
+    String sizingInputs() {
+        BotLimits l = limits();
+        BigDecimal cap = l.maxPosition().multiply(bot().capital()).min(portfolio().maxOrderValue());
+        int losses = counts().lossesInARow();
+        CorrelationSizer.Result corr = correlation();
+        String sizing = Numbers.json("cash", bot().account().cash(), "cap", cap, "price", asked.refPrice(),
+                "intended", asked.qty(), "lossesInARow", losses, "cooldown", Cooldown.factor(losses, l.cooldownAfter()),
+                "correlation", Double.isNaN(corr.correlation()) ? "none" : corr.correlation(), "returns", corr.returns(),
+                "correlationFactor", corr.factor(), "qty", intent.qty());
+        StringBuilder held = new StringBuilder(sizing.substring(0, sizing.length() - 1)).append(",\"held\":{");
+        exposure.bySymbol().forEach((s, v) -> held.append(held.charAt(held.length() - 1) == '{' ? "" : ",")
+                .append('"').append(s).append("\":").append(v.stripTrailingZeros().toPlainString()));
+        return held.append("}}").toString();
+    }
+
     /** Applies a check's share or stop; the size is taken from the asked size and all shares so far, rounded once. */
     void apply(Verdict v) {
         BigDecimal qty = intent.qty();

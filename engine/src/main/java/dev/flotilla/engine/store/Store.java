@@ -171,6 +171,16 @@ public final class Store implements AutoCloseable {
                 .orderBy(ORDERS.CREATED_AT, ORDERS.CLIENT_ORDER_ID).fetch(Store::order));
     }
 
+    /** What sized each entry, by client order id, in the order the entries were made; entries before V4 have none. */
+    public Map<String, String> entrySizings() {
+        return read(ctx -> {
+            Map<String, String> m = new LinkedHashMap<>();
+            ctx.select(ORDERS.CLIENT_ORDER_ID, ORDERS.SIZING).from(ORDERS).where(ORDERS.SIZING.isNotNull())
+                    .orderBy(ORDERS.CREATED_AT, ORDERS.CLIENT_ORDER_ID).forEach(r -> m.put(r.value1(), r.value2()));
+            return m;
+        });
+    }
+
     public Optional<Order> order(String clientOrderId) {
         return read(ctx -> ctx.selectFrom(ORDERS).where(ORDERS.CLIENT_ORDER_ID.eq(clientOrderId)).fetchOptional(Store::order));
     }

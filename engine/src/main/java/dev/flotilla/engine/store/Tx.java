@@ -112,6 +112,12 @@ public final class Tx {
                 .values(Arrays.asList(v)), v);
     }
 
+    /** What sized an entry, stored with its order in the transaction that inserts it. */
+    public void orderSizing(String clientOrderId, String sizing) {
+        prepared.execute("orderSizing", () -> db.update(ORDERS).set(ORDERS.SIZING, sizing)
+                .where(ORDERS.CLIENT_ORDER_ID.eq(clientOrderId)), sizing, clientOrderId);
+    }
+
     public void updateOrder(Order o) {
         prepared.execute("updateOrder", () -> db.update(ORDERS).set(ORDERS.STATUS, o.status().name())
                         .set(ORDERS.UPDATED_AT, o.updatedAt()).set(ORDERS.REASON, o.reason())

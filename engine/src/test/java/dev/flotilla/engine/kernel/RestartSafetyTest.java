@@ -3,14 +3,22 @@ package dev.flotilla.engine.kernel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flotilla.engine.event.SystemEvent;
+import dev.flotilla.engine.execution.Broker;
+import dev.flotilla.engine.execution.BrokerReply;
+import dev.flotilla.engine.execution.OrderRequest;
 import dev.flotilla.engine.fleet.FleetFileTest;
 import dev.flotilla.engine.model.Fill;
 import dev.flotilla.engine.model.OrderStatus;
+import dev.flotilla.engine.model.Side;
 import dev.flotilla.engine.strategy.StrategyRegistry;
 import java.nio.file.Path;
+import java.math.BigDecimal;
 import java.sql.DriverManager;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,6 +83,71 @@ class RestartSafetyTest {
             assertThat(h.engine.storeProblem()).isNull();
             assertThat(h.fills()).isEqualTo(uninterrupted);
             assertThat(h.store.orders(OrderStatus.PENDING)).isEmpty();
+        }
+    }
+
+    /**
+     * atr-trx-15m is the only bot on TRX/USDT 15m. Killed after the broker filled its entry at 04:46:06 and before
+     * that tick was committed, the restart books the fill and counts the tick as done; the feed must still hold the
+     * candle that tick fetched, or the correlation sizer of boll-atom-1h at 05:00:08 (TRX held) reads returns one
+     * candle short and sizes its entry 281.130827 instead of 279.634496.
+     */
+    @Test
+    void aKillAfterTheBrokerFilledATickLeavesLaterEntriesSizedFromTheSameInputs() throws Exception {
+        long kill = Instant.parse("2026-01-05T04:46:06Z").toEpochMilli();
+        Duration run = Duration.ofHours(6);
+        List<Fill> whole;
+        Map<String, String> wholeSizing;
+        try (EngineHarness h = EngineHarness.open(dir.resolve("whole"), 7, FleetFileTest.defaultFleet(), StrategyRegistry.builtin())
+                .runFor(run)) {
+            whole = h.fills();
+            wholeSizing = h.store.entrySizings();
+        }
+        assertThat(whole).anyMatch(f -> f.botId().equals("atr-trx-15m") && f.side() == Side.BUY && f.filledAt() == kill);
+        assertThat(whole).anyMatch(f -> f.botId().equals("boll-atom-1h") && f.side() == Side.BUY
+                && f.filledAt() == Instant.parse("2026-01-05T05:00:08Z").toEpochMilli());
+        Path crashed = dir.resolve("crashed");
+        try (EngineHarness h = EngineHarness.open(crashed, 7, FleetFileTest.defaultFleet(), StrategyRegistry.builtin(),
+                b -> new DiesAfterFilling(b, "atr-trx-15m", kill))) {
+            h.engine.start(h.engine.engineStart() + run.toMillis());
+            h.engine.awaitTermination();
+            assertThat(h.engine.failure()).isInstanceOf(Died.class);
+            assertThat(h.store.orders(OrderStatus.PENDING)).singleElement().matches(o -> o.botId().equals("atr-trx-15m"));
+        }
+        try (EngineHarness h = EngineHarness.open(crashed, 7, FleetFileTest.defaultFleet(), StrategyRegistry.builtin()).runFor(run)) {
+            assertThat(h.store.entrySizings()).containsExactlyEntriesOf(wholeSizing);
+            assertThat(h.fills()).isEqualTo(whole);
+        }
+    }
+
+    /** The process dying between the broker's fill and the commit of the tick that sent the order. */
+    static final class Died extends Error {
+        Died() {
+            super("killed after the broker filled the order");
+        }
+    }
+
+    private record DiesAfterFilling(Broker broker, String botId, long at) implements Broker {
+        @Override
+        public BrokerReply submit(OrderRequest r) {
+            BrokerReply reply = broker.submit(r);
+            if (r.account().equals(botId) && r.time() == at) throw new Died();
+            return reply;
+        }
+
+        @Override
+        public Optional<Fill> lookup(String clientOrderId) {
+            return broker.lookup(clientOrderId);
+        }
+
+        @Override
+        public void allocate(String account, BigDecimal capital) {
+            broker.allocate(account, capital);
+        }
+
+        @Override
+        public Map<String, BigDecimal> balances(String account) {
+            return broker.balances(account);
         }
     }
 }
