@@ -5,6 +5,7 @@ import dev.flotilla.engine.event.EngineEvent;
 import dev.flotilla.engine.execution.Intent;
 import dev.flotilla.engine.execution.OrderFlow;
 import dev.flotilla.engine.fleet.BotRuntime;
+import dev.flotilla.engine.fleet.FeedBars;
 import dev.flotilla.engine.fleet.FeedBook;
 import dev.flotilla.engine.market.MarketData;
 import dev.flotilla.engine.market.MarketDataException;
@@ -18,18 +19,14 @@ import dev.flotilla.engine.model.Signal;
 import dev.flotilla.engine.risk.BotLimits;
 import dev.flotilla.engine.risk.ExitRules;
 import dev.flotilla.engine.risk.RiskGateway;
-import dev.flotilla.engine.strategy.Bars;
 import dev.flotilla.engine.strategy.Decision;
 import dev.flotilla.engine.strategy.OpenPosition;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.ta4j.core.BarSeries;
 
 /**
  * One feed's candle close: fetch the new candles once, evaluate every running bot on the feed against the
@@ -45,8 +42,6 @@ final class TickProcessor {
     private final RiskGateway risk;
     private final EngineConfig config;
     private final Sizing sizing;
-    /** Each feed's bars, converted once per candle rather than once per close. */
-    private final Map<Feed, Bars.Window> windows = new HashMap<>();
 
     TickProcessor(MarketData market, OrderFlow orders, RiskGateway risk, EngineConfig config) {
         this.market = market;
@@ -80,8 +75,7 @@ final class TickProcessor {
             }, events);
             return new MarketDataException("the candle closing at " + close + " is missing");
         }
-        BarSeries series = windows.computeIfAbsent(book.feed(), f -> new Bars.Window(f.toString(), f.timeframe()))
-                .series(book.candles());
+        FeedBars series = book.bars();  // grown and primed by the append above
         BigDecimal closePrice = BigDecimal.valueOf(last.close());
         List<Intent> intents = new ArrayList<>();
         List<Position> moved = new ArrayList<>();
@@ -152,7 +146,7 @@ final class TickProcessor {
         throw new IllegalStateException("no bot " + id);
     }
 
-    private void decide(BotRuntime bot, BarSeries series, Candle last, BigDecimal closePrice, long now,
+    private void decide(BotRuntime bot, FeedBars series, Candle last, BigDecimal closePrice, long now,
                         List<Intent> intents, List<Position> moved, List<EngineEvent> events) {
         Position p = bot.position();
         BotLimits limits = risk.limits(bot.id());
@@ -160,7 +154,7 @@ final class TickProcessor {
             BigDecimal high = BigDecimal.valueOf(last.high()).max(p.highestPrice());
             OpenPosition view = new OpenPosition(p.entryPrice().doubleValue(), p.openedAt(), high.doubleValue(),
                     p.stopPrice().doubleValue());
-            Decision d = bot.strategy().evaluate(series, view);
+            Decision d = series.evaluate(bot.id(), view);
             BigDecimal stop = p.stopPrice();
             if (d.hasStop() && d.stopPrice() > stop.doubleValue() && d.stopPrice() < last.close()) {
                 stop = BigDecimal.valueOf(d.stopPrice()).setScale(8, RoundingMode.HALF_EVEN);  // stops only tighten
@@ -176,7 +170,7 @@ final class TickProcessor {
             }
             return;
         }
-        Decision d = bot.strategy().evaluate(series, null);
+        Decision d = series.evaluate(bot.id(), null);
         if (d.signal() != Signal.ENTER) return;
         events.add(new BotEvent.SignalGenerated(now, bot.id(), Signal.ENTER, d.reason()));
         BigDecimal qty = sizing.entryQty(bot.account().cash(), closePrice, risk.entryCap(bot));
