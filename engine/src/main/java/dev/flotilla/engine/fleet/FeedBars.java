@@ -4,12 +4,12 @@ import dev.flotilla.engine.model.Candle;
 import dev.flotilla.engine.model.Feed;
 import dev.flotilla.engine.strategy.Bars;
 import dev.flotilla.engine.strategy.BoundStrategy;
+import dev.flotilla.engine.strategy.ClosedBarSeries;
 import dev.flotilla.engine.strategy.Decision;
 import dev.flotilla.engine.strategy.OpenPosition;
 import dev.flotilla.engine.strategy.Strategy;
 import java.util.Map;
 import java.util.TreeMap;
-import org.ta4j.core.BarSeries;
 
 /**
  * One feed's ta4j series, grown by one bar per closed candle for the life of the engine, and the strategy of every
@@ -25,7 +25,7 @@ public final class FeedBars {
     private final Map<String, BoundStrategy> bound = new TreeMap<>();
     /** A bot whose indicators failed while priming, and why; it fails its next tick alone. */
     private final Map<String, RuntimeException> failed = new TreeMap<>();
-    private BarSeries series;
+    private ClosedBarSeries series;
 
     public FeedBars(Feed feed) {
         this(feed, Bars.MAX_BARS);
@@ -64,7 +64,7 @@ public final class FeedBars {
     /** Adds a checked closed candle as the newest bar and primes every bound strategy at it. */
     void append(Candle c) {
         Bars.append(series, feed.timeframe(), c);
-        int index = series.getEndIndex();
+        int index = series.newestIndex();
         for (var e : bound.entrySet()) {
             if (failed.containsKey(e.getKey())) continue;
             try {
@@ -81,10 +81,10 @@ public final class FeedBars {
         if (e != null) throw new IllegalStateException("the indicators of bot " + botId + " failed: " + e.getMessage(), e);
         BoundStrategy s = bound.get(botId);
         if (s == null) throw new IllegalStateException("bot " + botId + " has no strategy bound on " + feed);
-        return s.evaluate(series.getEndIndex(), position);
+        return s.evaluate(series.newestIndex(), position);
     }
 
-    public BarSeries series() {
+    public ClosedBarSeries series() {
         return series;
     }
 }

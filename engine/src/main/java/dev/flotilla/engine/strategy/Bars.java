@@ -37,16 +37,11 @@ public final class Bars {
     }
 
     /**
-     * An empty series that keeps at most {@code maxBars} bars, for a feed that grows it one closed candle at a time.
-     * Indicators bound to it size their caches from this bound, so it must be set before any is built.
+     * An empty series of closed bars that keeps at most {@code maxBars}, for a feed that grows it one closed candle
+     * at a time (see {@link ClosedBarSeries}: its end is one past its newest bar).
      */
-    public static BarSeries growing(String name, int maxBars) {
-        BarSeries series = new BaseBarSeriesBuilder()
-                .withName(name)
-                .withNumFactory(DoubleNumFactory.getInstance())
-                .build();
-        series.setMaximumBarCount(maxBars);
-        return series;
+    public static ClosedBarSeries growing(String name, int maxBars) {
+        return new ClosedBarSeries(name, maxBars);
     }
 
     /** Adds one closed candle as the series' newest bar; one that does not close after the last bar fails. */

@@ -47,9 +47,9 @@ class DeterminismTest {
         var bound = registry.types().stream().map(t -> registry.create(t.id(), Map.of()).bind(series)).toList();
         for (Candle c : SyntheticMarket.candles(8, 300, 42_000, Timeframe.M15)) {
             Bars.append(series, Timeframe.M15, c);
-            bound.forEach(b -> b.prime(series.getEndIndex()));
+            bound.forEach(b -> b.prime(series.newestIndex()));
         }
-        int last = series.getEndIndex();
+        int last = series.newestIndex();
         List<Decision> sequential = bound.stream().map(b -> b.evaluate(last, null)).toList();
 
         var parallel = IntStream.range(0, 240).parallel()

@@ -40,13 +40,13 @@ public final class Replay {
 
     /** The decision at the last of {@code candles}, with the strategy bound and primed over all of them. */
     public static Decision last(Strategy strategy, Timeframe tf, List<Candle> candles, OpenPosition position) {
-        BarSeries series = Bars.growing("last", Bars.MAX_BARS);
+        ClosedBarSeries series = Bars.growing("last", Bars.MAX_BARS);
         BoundStrategy bound = strategy.bind(series);
         for (Candle c : candles) {
             Bars.append(series, tf, c);
-            bound.prime(series.getEndIndex());
+            bound.prime(series.newestIndex());
         }
-        return bound.evaluate(series.getEndIndex(), position);
+        return bound.evaluate(series.newestIndex(), position);
     }
 
     public static Result run(Strategy strategy, Timeframe tf, List<Candle> candles) {
@@ -55,7 +55,7 @@ public final class Replay {
 
     /** The same with a series kept to {@code maxBars} bars. */
     public static Result run(Strategy strategy, Timeframe tf, List<Candle> candles, int maxBars) {
-        BarSeries series = Bars.growing("replay", maxBars);
+        ClosedBarSeries series = Bars.growing("replay", maxBars);
         BoundStrategy bound = strategy.bind(series);
         List<Decision> decisions = new ArrayList<>();
         List<Trade> trades = new ArrayList<>();
