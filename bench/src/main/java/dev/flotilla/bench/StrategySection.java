@@ -33,7 +33,7 @@ import org.ta4j.core.rules.UnderIndicatorRule;
  * own path (a feed's book growing its series by one candle at a time, which primes the bot's bound strategy, then the
  * bot's decision at that close), and as ta4j's own backtest, a BarSeriesManager over one series with the same rules.
  * Both fill at the signal bar's close, so their round trips must be the same. The path before (a fresh 300-bar series
- * at every close) is measured by building its commit: bench/before-after.sh.
+ * at every close) is gone with its code; its figures are in docs/benchmarks.md.
  */
 final class StrategySection {
 
