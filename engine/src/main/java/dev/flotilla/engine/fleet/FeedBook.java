@@ -8,8 +8,9 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * The recent closed candles of one feed, shared by every bot on it: fetched once per candle close and
- * kept to a fixed window so that every evaluation sees exactly the same bars, restart or not.
+ * The closed candles of one feed, shared by every bot on it and fetched once per candle close: the last
+ * {@code window} of them as candles (for fetching and the correlation sizer), and all of them as the feed's growing
+ * series with every bot's strategy bound to it ({@link FeedBars}).
  */
 public final class FeedBook {
 
@@ -17,11 +18,13 @@ public final class FeedBook {
     private final int window;
     private final long offsetMs;
     private final Deque<Candle> candles = new ArrayDeque<>();
+    private final FeedBars bars;
 
     public FeedBook(Feed feed, int window, long offsetMs) {
         this.feed = feed;
         this.window = window;
         this.offsetMs = offsetMs;
+        this.bars = new FeedBars(feed);
     }
 
     public Feed feed() {
@@ -44,7 +47,8 @@ public final class FeedBook {
     }
 
     /**
-     * Appends candles newer than the last one held, keeping the window; returns the ones accepted.
+     * Appends candles newer than the last one held, keeping the window and growing the series (which primes every
+     * bot's indicators at each new bar); returns the ones accepted.
      * Out-of-order, duplicate or impossible candles are refused with a message.
      */
     public List<Candle> append(List<Candle> fresh) {
@@ -55,6 +59,7 @@ public final class FeedBook {
             if (last != null && c.openTime() <= last.openTime()) continue;  // already held
             String problem = CandleCheck.problem(c, tf);
             if (problem != null) throw new BadCandleException(feed + ": " + problem);
+            bars.append(c);
             candles.addLast(c);
             accepted.add(c);
             while (candles.size() > window) candles.removeFirst();
@@ -62,6 +67,18 @@ public final class FeedBook {
         return accepted;
     }
 
+    /** Forgets every candle held and starts an empty series, for a replay of the feed from the store. */
+    public void clear() {
+        candles.clear();
+        bars.clear();
+    }
+
+    /** The feed's series and the strategies bound to it. */
+    public FeedBars bars() {
+        return bars;
+    }
+
+    /** The last {@code window} candles held, oldest first. */
     public List<Candle> candles() {
         return List.copyOf(candles);
     }

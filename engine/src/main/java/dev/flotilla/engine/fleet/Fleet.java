@@ -4,6 +4,7 @@ import dev.flotilla.engine.config.EngineConfig;
 import dev.flotilla.engine.fleet.BotRuntime;
 import dev.flotilla.engine.fleet.FeedBook;
 import dev.flotilla.engine.model.BotBook;
+import dev.flotilla.engine.model.Candle;
 import dev.flotilla.engine.model.Feed;
 import dev.flotilla.engine.store.Store;
 import dev.flotilla.engine.strategy.StrategyRegistry;
@@ -17,9 +18,13 @@ import java.util.TreeMap;
 
 /**
  * The bots and their feeds while the engine runs, and when each feed is next fetched. Feeds are fetched a
- * fixed stagger apart after each close, in a stable order, so they never arrive as one burst.
+ * fixed stagger apart after each close, in a stable order, so they never arrive as one burst. Each feed's series is
+ * replayed from its first stored candle whenever a bot is bound to it, so indicators never depend on when that was.
  */
 public final class Fleet {
+
+    /** Stored candles read at a time while a feed is replayed. */
+    private static final int REPLAY_PAGE = 5_000;
 
     private final Store store;
     private final StrategyRegistry registry;
@@ -46,11 +51,27 @@ public final class Fleet {
 
     private void openBook(Feed feed, long now) {
         FeedBook book = new FeedBook(feed, config.window(), books.size() * config.staggerMs());
-        book.append(store.candles(feed, now, config.window()));
+        for (BotRuntime b : botsOn(feed)) book.bars().bind(b.id(), b.strategy());
+        replay(book, now);
         books.add(book);
         long tf = feed.timeframe().millis();
         // the first close whose staggered fetch is not before now: a restart replays that instant, no earlier
         nextClose.put(book, Math.floorDiv(now - book.offsetMs() + tf - 1, tf) * tf);
+    }
+
+    /**
+     * Rebuilds the feed's series from its first stored candle up to those closing at {@code closedBy}, never later
+     * ones (a simulation resumes before the instant the stopped run reached), priming every bound strategy at each.
+     */
+    private void replay(FeedBook book, long closedBy) {
+        book.clear();
+        long from = Long.MIN_VALUE;
+        List<Candle> page;
+        do {
+            page = store.candlesFrom(book.feed(), from, closedBy, REPLAY_PAGE);
+            book.append(page);
+            if (!page.isEmpty()) from = page.getLast().openTime() + 1;
+        } while (page.size() == REPLAY_PAGE);
     }
 
     /** Adds a bot made while the engine runs; a feed new to the fleet gets its book, staggered after the others. */
@@ -73,16 +94,29 @@ public final class Fleet {
 
     private void index(BotRuntime bot, long now) {
         Feed feed = bot.spec().feed();
-        boolean known = byFeed.containsKey(feed) || books.stream().anyMatch(b -> b.feed().equals(feed));
         List<BotRuntime> list = byFeed.computeIfAbsent(feed, f -> new ArrayList<>());
         list.add(bot);
         list.sort((a, b) -> a.id().compareTo(b.id()));
-        if (!known) openBook(feed, now);
+        FeedBook book = book(feed);
+        if (book == null) {
+            openBook(feed, now);
+            return;
+        }
+        // the candles the book holds, replayed: the new bot's indicators then hold what a restart would compute
+        book.bars().bind(bot.id(), bot.strategy());
+        replay(book, book.last() == null ? now : book.last().closeTime(feed.timeframe()));
     }
 
     private void unindex(BotRuntime bot) {
         List<BotRuntime> list = byFeed.get(bot.spec().feed());
         if (list != null) list.removeIf(b -> b.id().equals(bot.id()));
+        FeedBook book = book(bot.spec().feed());
+        if (book != null) book.bars().unbind(bot.id());
+    }
+
+    private FeedBook book(Feed feed) {
+        for (FeedBook b : books) if (b.feed().equals(feed)) return b;
+        return null;
     }
 
     public Collection<BotRuntime> bots() {
@@ -107,10 +141,8 @@ public final class Fleet {
 
     /** The latest close held for the bot's feed, or null. */
     public java.math.BigDecimal lastPrice(BotRuntime b) {
-        for (FeedBook book : books) {
-            if (book.feed().equals(b.spec().feed()) && book.last() != null) return java.math.BigDecimal.valueOf(book.last().close());
-        }
-        return null;
+        FeedBook book = book(b.spec().feed());
+        return book == null || book.last() == null ? null : java.math.BigDecimal.valueOf(book.last().close());
     }
 
     public BotRuntime bot(String id) {

@@ -9,8 +9,8 @@ import dev.flotilla.engine.risk.PriceHistory;
 import java.util.List;
 
 /**
- * The candles the feeds already hold, lent to the correlation sizer. Each feed keeps a fixed window rebuilt
- * from the store at a start, so the sizer sees the same history whether or not the engine was restarted.
+ * The candles the feeds already hold, lent to the correlation sizer: each feed's last {@code window} candles, which a
+ * start replays from the store, so the sizer sees the same history whether or not the engine was restarted.
  */
 public final class FeedHistory implements PriceHistory {
 

@@ -4,6 +4,7 @@ import dev.flotilla.engine.event.BotEvent;
 import dev.flotilla.engine.event.EngineEvent;
 import dev.flotilla.engine.execution.Intent;
 import dev.flotilla.engine.fleet.BotRuntime;
+import dev.flotilla.engine.fleet.FeedBars;
 import dev.flotilla.engine.fleet.FeedBook;
 import dev.flotilla.engine.market.MarketData;
 import dev.flotilla.engine.market.MarketDataException;
@@ -11,14 +12,12 @@ import dev.flotilla.engine.model.BotBook;
 import dev.flotilla.engine.model.BotState;
 import dev.flotilla.engine.model.BotStatus;
 import dev.flotilla.engine.model.Candle;
-import dev.flotilla.engine.model.Feed;
 import dev.flotilla.engine.model.Position;
 import dev.flotilla.engine.model.Side;
 import dev.flotilla.engine.model.Signal;
 import dev.flotilla.engine.risk.BotLimits;
 import dev.flotilla.engine.risk.ExitRules;
 import dev.flotilla.engine.risk.RiskGateway;
-import dev.flotilla.engine.strategy.Bars;
 import dev.flotilla.engine.strategy.Decision;
 import dev.flotilla.engine.strategy.OpenPosition;
 import java.math.BigDecimal;
@@ -31,7 +30,6 @@ import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.ta4j.core.BarSeries;
 
 /**
  * One feed's candle close: fetch the new candles once, evaluate every running bot on the feed against the
@@ -45,8 +43,6 @@ public final class TickProcessor {
     private final MarketData market;
     private final Pipeline pipeline;
     private final RiskGateway risk;
-    /** Each feed's bars, converted once per candle rather than once per close. */
-    private final Map<Feed, Bars.Window> windows = new HashMap<>();
 
     public TickProcessor(MarketData market, Pipeline pipeline, RiskGateway risk) {
         this.market = market;
@@ -78,8 +74,7 @@ public final class TickProcessor {
             }, events);
             return new MarketDataException("the candle closing at " + close + " is missing");
         }
-        BarSeries series = windows.computeIfAbsent(book.feed(), f -> new Bars.Window(f.toString(), f.timeframe()))
-                .series(book.candles());
+        FeedBars series = book.bars();  // grown and primed by the append above
         BigDecimal closePrice = BigDecimal.valueOf(last.close());
         List<Intent> intents = new ArrayList<>();
         Map<String, Position> moved = new HashMap<>();
@@ -122,7 +117,7 @@ public final class TickProcessor {
         return null;
     }
 
-    private void decide(BotRuntime bot, BarSeries series, Candle last, BigDecimal closePrice, long now,
+    private void decide(BotRuntime bot, FeedBars series, Candle last, BigDecimal closePrice, long now,
                         List<Intent> intents, Map<String, Position> moved, List<EngineEvent> events) {
         Position p = bot.position();
         if (p != null) {
@@ -130,7 +125,7 @@ public final class TickProcessor {
             BigDecimal high = BigDecimal.valueOf(last.high()).max(p.highestPrice());
             OpenPosition view = new OpenPosition(p.entryPrice().doubleValue(), p.openedAt(), high.doubleValue(),
                     p.stopPrice().doubleValue());
-            Decision d = bot.strategy().evaluate(series, view);
+            Decision d = series.evaluate(bot.id(), view);
             Position updated = ExitRules.moved(p, high, closePrice, d.stopPrice(), limits);
             if (!updated.equals(p)) moved.put(bot.id(), updated);
             ExitRules.Exit exit = ExitRules.at(updated, closePrice, limits, "close");
@@ -142,7 +137,7 @@ public final class TickProcessor {
             }
             return;
         }
-        Decision d = bot.strategy().evaluate(series, null);
+        Decision d = series.evaluate(bot.id(), null);
         if (d.signal() != Signal.ENTER) return;
         events.add(new BotEvent.SignalGenerated(now, bot.id(), Signal.ENTER, d.reason()));
         BigDecimal qty = risk.entryQty(bot.book(), closePrice);

@@ -229,6 +229,19 @@ public final class Store implements AutoCloseable {
         return ordered;
     }
 
+    /**
+     * Up to {@code limit} stored closed candles of a feed opening at or after {@code fromOpen} and closing at or before
+     * {@code closedBy}, oldest first: pages through a feed from its first candle, as a replay of its series does.
+     */
+    public List<Candle> candlesFrom(Feed feed, long fromOpen, long closedBy, int limit) {
+        return read(ctx -> ctx.selectFrom(CANDLES)
+                .where(CANDLES.SYMBOL.eq(feed.symbol().toString()))
+                .and(CANDLES.TIMEFRAME.eq(feed.timeframe().label()))
+                .and(CANDLES.OPEN_TIME.between(fromOpen, closedBy - feed.timeframe().millis()))
+                .orderBy(CANDLES.OPEN_TIME.asc()).limit(limit)
+                .fetch(r -> new Candle(r.getOpenTime(), r.getOpen(), r.getHigh(), r.getLow(), r.getClose(), r.getVolume())));
+    }
+
     /** Accepted ledger corrections per bot and asset, summed. */
     public Map<String, Map<String, BigDecimal>> ledgerAdjustments() {
         return read(ctx -> {

@@ -3,15 +3,16 @@ package dev.flotilla.engine.strategy;
 import org.ta4j.core.BarSeries;
 
 /**
- * A trading rule of one bot, bound to its parameters. It is pure: the same bars and position give the same
- * decision, so bots may be evaluated in parallel and a restarted engine decides exactly as before.
+ * A trading rule of one bot with its parameters, not yet tied to any bars. Binding it builds the rule's ta4j
+ * indicators once over a series that then grows by one bar per candle close, so their caches carry the work of
+ * every earlier close instead of it being redone at each.
  */
 public interface Strategy {
 
     /**
-     * Decides at the last bar of {@code series} (the feed's most recent closed candles, oldest first).
-     *
-     * @param position the bot's open position, or null when it is flat
+     * The rule's indicators built over {@code series}. The result is only exact when it is primed at every bar of
+     * the series in order (see {@link BoundStrategy#prime}), as recursive indicators (EMA, RSI, ATR, MACD) carry
+     * their past in their caches.
      */
-    Decision evaluate(BarSeries series, OpenPosition position);
+    BoundStrategy bind(BarSeries series);
 }

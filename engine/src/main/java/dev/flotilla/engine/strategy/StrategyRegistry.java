@@ -15,7 +15,10 @@ import java.util.stream.Collectors;
  */
 public final class StrategyRegistry {
 
-    /** The most closed candles a strategy is ever given; every type's warm-up must fit inside it. */
+    /**
+     * The longest warm-up a strategy may need: a first start backfills this many candles, so every type's warm-up
+     * must fit inside it. A feed's series holds more (see the fleet's FeedBars), so indicators read past it.
+     */
     public static final int MAX_WINDOW = 300;
 
     private final SequencedMap<String, StrategyType> types = new LinkedHashMap<>();

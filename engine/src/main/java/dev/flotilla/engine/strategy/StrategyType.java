@@ -14,7 +14,10 @@ public interface StrategyType {
 
     List<ParamSpec> params();
 
-    /** Makes a strategy from a full, validated parameter map (see {@link StrategyRegistry#resolve}). */
+    /**
+     * Makes a strategy from a full, validated parameter map (see {@link StrategyRegistry#resolve}); it builds its
+     * indicators when bound to a feed's series.
+     */
     Strategy create(Map<String, Double> params);
 
     /**

@@ -1,6 +1,6 @@
 /**
- * Strategies are pure functions from a feed's closed bars (and the bot's open position) to a decision, so
- * bots evaluate in parallel on one shared series and a restarted engine decides exactly as before.
+ * Strategies are bound once to their feed's growing series and decide from its bars (and the bot's open
+ * position); primed at every bar in order, a restarted engine that replays the feed decides exactly as before.
  * {@link dev.flotilla.engine.strategy.StrategyRegistry} is the only place that knows the concrete types and the
  * one gate their parameters pass through; a new strategy is one class and one line there.
  */

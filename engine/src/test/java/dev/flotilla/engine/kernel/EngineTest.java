@@ -13,6 +13,9 @@ import dev.flotilla.engine.model.Fill;
 import dev.flotilla.engine.model.OrderStatus;
 import dev.flotilla.engine.strategy.Decision;
 import dev.flotilla.engine.strategy.ParamSpec;
+import dev.flotilla.engine.strategy.BoundStrategy;
+import dev.flotilla.engine.strategy.Decision;
+import dev.flotilla.engine.strategy.OpenPosition;
 import dev.flotilla.engine.strategy.Strategy;
 import dev.flotilla.engine.strategy.StrategyRegistry;
 import dev.flotilla.engine.strategy.StrategyType;
@@ -76,7 +79,12 @@ class EngineTest {
             public String displayName() { return "Broken"; }
             public List<ParamSpec> params() { return List.of(); }
             public Strategy create(Map<String, Double> params) {
-                return (series, position) -> { throw new IllegalStateException("indicator blew up"); };
+                return series -> new BoundStrategy() {
+                    public void prime(int index) { }
+                    public Decision evaluate(int index, OpenPosition position) {
+                        throw new IllegalStateException("indicator blew up");
+                    }
+                };
             }
             public int warmupBars(Map<String, Double> params) { return 1; }
         };

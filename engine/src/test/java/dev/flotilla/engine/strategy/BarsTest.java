@@ -50,31 +50,30 @@ class BarsTest {
     }
 
     @Test
-    void aSlidingWindowGivesTheBarsAFreshSeriesWouldAndConvertsEachCandleOnce() {
+    void aGrowingSeriesHoldsTheBarsAWholeSeriesWouldAndLetsGoOfTheOldestPastItsBound() {
         List<Candle> candles = SyntheticMarket.candles(3, 400, 100, Timeframe.M15);
-        Bars.Window window = new Bars.Window("w", Timeframe.M15);
-        org.ta4j.core.BarSeries before = null;
-        for (int end = 300; end <= 400; end++) {
-            List<Candle> w = candles.subList(end - 300, end);
-            var reused = window.series(w);
-            var fresh = Bars.series("w", Timeframe.M15, w);
-            assertThat(reused.getName()).isEqualTo("w");
-            assertThat(reused.getBarCount()).isEqualTo(300);
-            for (int i = 0; i < 300; i++) assertThat(reused.getBar(i)).isEqualTo(fresh.getBar(i));
-            if (before != null) {
-                assertThat(reused).isNotSameAs(before);
-                assertThat(reused.getBar(0)).isSameAs(before.getBar(1));  // converted once, at the earlier close
-            }
-            before = reused;
-        }
+        var growing = Bars.growing("g", 300);
+        var whole = Bars.series("g", Timeframe.M15, candles);
+        for (Candle c : candles) Bars.append(growing, Timeframe.M15, c);
+
+        assertThat(growing.getName()).isEqualTo("g");
+        assertThat(growing.getBarCount()).isEqualTo(300);
+        assertThat(growing.getBeginIndex()).isEqualTo(100);
+        assertThat(growing.newestIndex()).isEqualTo(399);  // indices keep counting from the first candle
+        assertThat(growing.getEndIndex()).isEqualTo(400);  // one past: ta4j caches the newest bar like any other
+        for (int i = 100; i < 400; i++) assertThat(growing.getBar(i)).isEqualTo(whole.getBar(i));
+        assertThat(growing.getBar(399).getClosePrice()).isInstanceOf(DoubleNum.class);
     }
 
     @Test
-    void aWindowRejectsCandlesOutOfOrderAsASeriesDoes() {
-        Bars.Window window = new Bars.Window("x", Timeframe.M15);
-        window.series(List.of(new Candle(T0, 1, 1, 1, 1, 1), new Candle(T0 + 900_000, 1, 1, 1, 1, 1)));
+    void aGrowingSeriesRejectsACandleThatDoesNotCloseAfterTheLastAsAWholeSeriesDoes() {
+        var series = Bars.growing("x", Bars.MAX_BARS);
+        Bars.append(series, Timeframe.M15, new Candle(T0 + 900_000, 1, 1, 1, 1, 1));
 
-        assertThatThrownBy(() -> window.series(List.of(new Candle(T0 + 900_000, 1, 1, 1, 1, 1), new Candle(T0, 1, 1, 1, 1, 1))))
+        assertThatThrownBy(() -> Bars.append(series, Timeframe.M15, new Candle(T0, 1, 1, 1, 1, 1)))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Bars.append(series, Timeframe.M15, new Candle(T0 + 900_000, 2, 2, 2, 2, 2)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(series.getBarCount()).isEqualTo(1);
     }
 }

@@ -2,13 +2,14 @@ package dev.flotilla.engine.strategy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flotilla.engine.model.Candle;
 import dev.flotilla.engine.model.Timeframe;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** A restarted engine must decide exactly as before: strategies keep nothing between calls. */
+/** A restarted engine must decide exactly as before: a strategy's only state is its bound indicators' caches. */
 class DeterminismTest {
 
     private final StrategyRegistry registry = StrategyRegistry.builtin();
@@ -25,34 +26,38 @@ class DeterminismTest {
     }
 
     @Test
-    void oneStrategyInstanceGivesTheSameAnswerWhateverItSawBefore() {
+    void oneStrategyBoundToSeveralSeriesKeepsThemApart() {
         var candles = SyntheticMarket.candles(5, 400, 250, Timeframe.M15);
-        var window = Bars.series("a", Timeframe.M15, candles.subList(100, 400));
+        var window = candles.subList(100, 400);
         var position = new OpenPosition(250, 0, 260, 240);
         for (StrategyType type : registry.types()) {
             var strategy = registry.create(type.id(), Map.of());
-            var fresh = strategy.evaluate(window, null);
-            var freshHolding = strategy.evaluate(window, position);
-            // feed it other series in between, as a shared instance would see after a restart or in a backtest
+            var fresh = Replay.last(strategy, Timeframe.M15, window, null);
+            var freshHolding = Replay.last(strategy, Timeframe.M15, window, position);
+            // bind it to other bars in between, as one bot's strategy is after a replay of its feed
             Replay.run(strategy, Timeframe.M15, candles.subList(0, 200));
-            assertThat(strategy.evaluate(window, null)).as(type.id()).isEqualTo(fresh);
-            assertThat(strategy.evaluate(Bars.series("b", Timeframe.M15, candles.subList(100, 400)), position))
-                    .as(type.id()).isEqualTo(freshHolding);
+            assertThat(Replay.last(strategy, Timeframe.M15, window, null)).as(type.id()).isEqualTo(fresh);
+            assertThat(Replay.last(strategy, Timeframe.M15, window, position)).as(type.id()).isEqualTo(freshHolding);
         }
     }
 
     @Test
     void botsOnOneFeedMayEvaluateTheSharedSeriesInParallel() {
-        var series = Bars.series("feed", Timeframe.M15, SyntheticMarket.candles(8, 300, 42_000, Timeframe.M15));
-        var strategies = registry.types().stream().map(t -> registry.create(t.id(), Map.of())).toList();
-        List<Decision> sequential = strategies.stream().map(s -> s.evaluate(series, null)).toList();
+        var series = Bars.growing("feed", Bars.MAX_BARS);
+        var bound = registry.types().stream().map(t -> registry.create(t.id(), Map.of()).bind(series)).toList();
+        for (Candle c : SyntheticMarket.candles(8, 300, 42_000, Timeframe.M15)) {
+            Bars.append(series, Timeframe.M15, c);
+            bound.forEach(b -> b.prime(series.newestIndex()));
+        }
+        int last = series.newestIndex();
+        List<Decision> sequential = bound.stream().map(b -> b.evaluate(last, null)).toList();
 
         var parallel = IntStream.range(0, 240).parallel()
-                .mapToObj(n -> strategies.get(n % strategies.size()).evaluate(series, null))
+                .mapToObj(n -> bound.get(n % bound.size()).evaluate(last, null))
                 .toList();
 
         for (int n = 0; n < parallel.size(); n++) {
-            assertThat(parallel.get(n)).isEqualTo(sequential.get(n % strategies.size()));
+            assertThat(parallel.get(n)).isEqualTo(sequential.get(n % bound.size()));
         }
     }
 }

@@ -5,10 +5,11 @@ import dev.flotilla.engine.model.Signal;
 import dev.flotilla.engine.model.Timeframe;
 import java.util.ArrayList;
 import java.util.List;
+import org.ta4j.core.BarSeries;
 
 /**
- * Runs a strategy over candles the way the engine does: at each close it sees at most the last
- * {@link StrategyRegistry#MAX_WINDOW} closed candles, enters when flat, and while in a position leaves on
+ * Runs a strategy over candles the way the engine does: bound once to a series that grows by one bar per close
+ * (kept to {@link Bars#MAX_BARS}) and primed at every bar, it enters when flat, and while in a position leaves on
  * an EXIT or when a bar trades through the stop the strategy asked for (the engine only ever tightens it).
  */
 public final class Replay {
@@ -37,7 +38,25 @@ public final class Replay {
     private Replay() {
     }
 
+    /** The decision at the last of {@code candles}, with the strategy bound and primed over all of them. */
+    public static Decision last(Strategy strategy, Timeframe tf, List<Candle> candles, OpenPosition position) {
+        ClosedBarSeries series = Bars.growing("last", Bars.MAX_BARS);
+        BoundStrategy bound = strategy.bind(series);
+        for (Candle c : candles) {
+            Bars.append(series, tf, c);
+            bound.prime(series.newestIndex());
+        }
+        return bound.evaluate(series.newestIndex(), position);
+    }
+
     public static Result run(Strategy strategy, Timeframe tf, List<Candle> candles) {
+        return run(strategy, tf, candles, Bars.MAX_BARS);
+    }
+
+    /** The same with a series kept to {@code maxBars} bars. */
+    public static Result run(Strategy strategy, Timeframe tf, List<Candle> candles, int maxBars) {
+        ClosedBarSeries series = Bars.growing("replay", maxBars);
+        BoundStrategy bound = strategy.bind(series);
         List<Decision> decisions = new ArrayList<>();
         List<Trade> trades = new ArrayList<>();
         double[] stops = new double[candles.size()];
@@ -45,6 +64,8 @@ public final class Replay {
         double entryPrice = 0, highest = 0, stop = Double.NaN;
         for (int i = 0; i < candles.size(); i++) {
             Candle bar = candles.get(i);
+            Bars.append(series, tf, bar);
+            bound.prime(i);  // every bar, as the engine primes stopped bots too
             if (entryBar >= 0 && !Double.isNaN(stop) && bar.low() <= stop) {
                 trades.add(new Trade(entryBar, entryPrice, i, Math.min(bar.open(), stop), true));
                 entryBar = -1;
@@ -52,13 +73,12 @@ public final class Replay {
                 stops[i] = Double.NaN;
                 continue;
             }
-            var series = Bars.series("replay", tf, candles.subList(Math.max(0, i - StrategyRegistry.MAX_WINDOW + 1), i + 1));
             OpenPosition position = null;
             if (entryBar >= 0) {
                 highest = Math.max(highest, bar.close());
                 position = new OpenPosition(entryPrice, candles.get(entryBar).closeTime(tf), highest, stop);
             }
-            Decision d = strategy.evaluate(series, position);
+            Decision d = bound.evaluate(i, position);
             decisions.add(d);
             if (entryBar < 0 && d.signal() == Signal.ENTER) {
                 entryBar = i;

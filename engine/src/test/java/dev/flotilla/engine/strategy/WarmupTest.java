@@ -58,8 +58,7 @@ class WarmupTest {
             var params = registry.resolve(type.id(), Map.of());
             int warmup = type.warmupBars(params);
             var strategy = type.create(params);
-            var series = Bars.series("w", Timeframe.M15, candles.subList(0, warmup - 1));
-            var decision = strategy.evaluate(series, null);
+            var decision = Replay.last(strategy, Timeframe.M15, candles.subList(0, warmup - 1), null);
             assertThat(decision.signal()).as(type.id()).isEqualTo(Signal.HOLD);
             assertThat(decision.reason()).isEqualTo("warming up: " + (warmup - 1) + " of " + warmup + " bars");
         }

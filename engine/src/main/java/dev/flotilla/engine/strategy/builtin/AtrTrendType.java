@@ -1,6 +1,7 @@
 package dev.flotilla.engine.strategy.builtin;
 
 import dev.flotilla.engine.model.Signal;
+import dev.flotilla.engine.strategy.BoundStrategy;
 import dev.flotilla.engine.strategy.Decision;
 import dev.flotilla.engine.strategy.IndicatorLine;
 import dev.flotilla.engine.strategy.OpenPosition;
@@ -67,25 +68,40 @@ public final class AtrTrendType implements StrategyType {
     private record Rule(int trendPeriod, int breakoutPeriod, int atrPeriod, double k, int warmup) implements Strategy {
 
         @Override
-        public Decision evaluate(BarSeries series, OpenPosition position) {
-            if (Signals.warmingUp(series, warmup)) return Signals.waiting(series, warmup);
+        public BoundStrategy bind(BarSeries series) {
             var close = new ClosePriceIndicator(series);
-            int i = series.getEndIndex();
+            return new Bound(this, close, new EMAIndicator(close, trendPeriod), new ATRIndicator(series, atrPeriod),
+                    new HighestValueIndicator(close, breakoutPeriod));
+        }
+    }
+
+    private record Bound(Rule r, ClosePriceIndicator close, EMAIndicator trendEma, ATRIndicator atrs,
+                         HighestValueIndicator highs) implements BoundStrategy {
+
+        @Override
+        public void prime(int index) {
+            Signals.prime(index, close, trendEma, atrs, highs);
+        }
+
+        @Override
+        public Decision evaluate(int i, OpenPosition position) {
+            if (Signals.warmingUp(i, r.warmup())) return Signals.waiting(i, r.warmup());
+            double k = r.k();
             double last = Signals.at(close, i);
-            double trend = Signals.at(new EMAIndicator(close, trendPeriod), i);
-            double atr = Signals.at(new ATRIndicator(series, atrPeriod), i);
+            double trend = Signals.at(trendEma, i);
+            double atr = Signals.at(atrs, i);
             if (position == null) {
-                double high = Signals.at(new HighestValueIndicator(close, breakoutPeriod), i - 1);
+                double high = Signals.at(highs, i - 1);
                 if (last > trend && last > high && atr > 0) {
                     double stop = last - k * atr;
                     return Decision.enter(Fmt.text("close %s above EMA %d (%s) and the %d-bar closing high %s; stop %s (%s x ATR %s)",
-                            Fmt.price(last), trendPeriod, Fmt.price(trend), breakoutPeriod, Fmt.price(high),
+                            Fmt.price(last), r.trendPeriod(), Fmt.price(trend), r.breakoutPeriod(), Fmt.price(high),
                             Fmt.price(stop), Fmt.number(k), Fmt.price(atr))).withStop(stop);
                 }
                 return Decision.HOLD;
             }
             if (last < trend) {
-                return Decision.exit(Fmt.text("close %s fell below EMA %d (%s)", Fmt.price(last), trendPeriod, Fmt.price(trend)));
+                return Decision.exit(Fmt.text("close %s fell below EMA %d (%s)", Fmt.price(last), r.trendPeriod(), Fmt.price(trend)));
             }
             double highest = Math.max(position.highestPrice(), last);
             double trail = highest - k * atr;

@@ -1,5 +1,6 @@
 package dev.flotilla.engine.strategy.builtin;
 
+import dev.flotilla.engine.strategy.BoundStrategy;
 import dev.flotilla.engine.strategy.Decision;
 import dev.flotilla.engine.strategy.IndicatorLine;
 import dev.flotilla.engine.strategy.OpenPosition;
@@ -9,7 +10,9 @@ import dev.flotilla.engine.strategy.StrategyType;
 import java.util.List;
 import java.util.Map;
 import org.ta4j.core.BarSeries;
+import org.ta4j.core.Indicator;
 import org.ta4j.core.indicators.bollinger.BollingerBandFacade;
+import org.ta4j.core.num.Num;
 
 /**
  * Bollinger-band mean reversion: buys the first close back inside the lower band after a close below it
@@ -60,26 +63,39 @@ public final class BollingerReversionType implements StrategyType {
     private record Rule(int period, double stdDevs, double exitBand, int warmup) implements Strategy {
 
         @Override
-        public Decision evaluate(BarSeries series, OpenPosition position) {
-            if (Signals.warmingUp(series, warmup)) return Signals.waiting(series, warmup);
+        public BoundStrategy bind(BarSeries series) {
             var bands = new BollingerBandFacade(series, period, stdDevs);
-            int i = series.getEndIndex();
+            return new Bound(this, series, bands.lower(), bands.middle(), bands.upper());
+        }
+    }
+
+    private record Bound(Rule r, BarSeries series, Indicator<Num> lower, Indicator<Num> middle, Indicator<Num> upper)
+            implements BoundStrategy {
+
+        @Override
+        public void prime(int index) {
+            Signals.prime(index, lower, middle, upper);
+        }
+
+        @Override
+        public Decision evaluate(int i, OpenPosition position) {
+            if (Signals.warmingUp(i, r.warmup())) return Signals.waiting(i, r.warmup());
             double close = series.getBar(i).getClosePrice().doubleValue();
-            double lower = Signals.at(bands.lower(), i);
+            double low = Signals.at(lower, i);
             if (position == null) {
                 double closeBefore = series.getBar(i - 1).getClosePrice().doubleValue();
-                double lowerBefore = Signals.at(bands.lower(), i - 1);
-                if (closeBefore < lowerBefore && close >= lower) {
+                double lowerBefore = Signals.at(lower, i - 1);
+                if (closeBefore < lowerBefore && close >= low) {
                     return Decision.enter(Fmt.text("close %s back above lower band %s after %s below %s",
-                            Fmt.price(close), Fmt.price(lower), Fmt.price(closeBefore), Fmt.price(lowerBefore)));
+                            Fmt.price(close), Fmt.price(low), Fmt.price(closeBefore), Fmt.price(lowerBefore)));
                 }
                 return Decision.HOLD;
             }
-            double middle = Signals.at(bands.middle(), i);
-            double target = middle + exitBand * (Signals.at(bands.upper(), i) - middle);
+            double mid = Signals.at(middle, i);
+            double target = mid + r.exitBand() * (Signals.at(upper, i) - mid);
             if (close >= target) {
                 return Decision.exit(Fmt.text("close %s reached target %s (middle band %s)",
-                        Fmt.price(close), Fmt.price(target), Fmt.price(middle)));
+                        Fmt.price(close), Fmt.price(target), Fmt.price(mid)));
             }
             return Decision.HOLD;
         }

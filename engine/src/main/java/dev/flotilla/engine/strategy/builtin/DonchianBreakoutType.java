@@ -1,5 +1,6 @@
 package dev.flotilla.engine.strategy.builtin;
 
+import dev.flotilla.engine.strategy.BoundStrategy;
 import dev.flotilla.engine.strategy.Decision;
 import dev.flotilla.engine.strategy.IndicatorLine;
 import dev.flotilla.engine.strategy.OpenPosition;
@@ -61,21 +62,35 @@ public final class DonchianBreakoutType implements StrategyType {
     private record Rule(int entryPeriod, int exitPeriod, int warmup) implements Strategy {
 
         @Override
-        public Decision evaluate(BarSeries series, OpenPosition position) {
-            if (Signals.warmingUp(series, warmup)) return Signals.waiting(series, warmup);
-            int i = series.getEndIndex();
+        public BoundStrategy bind(BarSeries series) {
+            return new Bound(this, series, new HighestValueIndicator(new HighPriceIndicator(series), entryPeriod),
+                    new LowestValueIndicator(new LowPriceIndicator(series), exitPeriod));
+        }
+    }
+
+    private record Bound(Rule r, BarSeries series, HighestValueIndicator highs, LowestValueIndicator lows)
+            implements BoundStrategy {
+
+        @Override
+        public void prime(int index) {
+            Signals.prime(index, highs, lows);
+        }
+
+        @Override
+        public Decision evaluate(int i, OpenPosition position) {
+            if (Signals.warmingUp(i, r.warmup())) return Signals.waiting(i, r.warmup());
             double close = series.getBar(i).getClosePrice().doubleValue();
             if (position == null) {
-                double high = Signals.at(new HighestValueIndicator(new HighPriceIndicator(series), entryPeriod), i - 1);
+                double high = Signals.at(highs, i - 1);
                 return close > high
                         ? Decision.enter(Fmt.text("close %s broke above the %d-bar high %s",
-                                Fmt.price(close), entryPeriod, Fmt.price(high)))
+                                Fmt.price(close), r.entryPeriod(), Fmt.price(high)))
                         : Decision.HOLD;
             }
-            double low = Signals.at(new LowestValueIndicator(new LowPriceIndicator(series), exitPeriod), i - 1);
+            double low = Signals.at(lows, i - 1);
             return close < low
                     ? Decision.exit(Fmt.text("close %s broke below the %d-bar low %s",
-                            Fmt.price(close), exitPeriod, Fmt.price(low)))
+                            Fmt.price(close), r.exitPeriod(), Fmt.price(low)))
                     : Decision.HOLD;
         }
     }

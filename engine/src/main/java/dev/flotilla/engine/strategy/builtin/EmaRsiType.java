@@ -1,5 +1,6 @@
 package dev.flotilla.engine.strategy.builtin;
 
+import dev.flotilla.engine.strategy.BoundStrategy;
 import dev.flotilla.engine.strategy.Decision;
 import dev.flotilla.engine.strategy.IndicatorLine;
 import dev.flotilla.engine.strategy.OpenPosition;
@@ -77,20 +78,42 @@ public final class EmaRsiType implements StrategyType {
             implements Strategy {
 
         @Override
-        public Decision evaluate(BarSeries series, OpenPosition position) {
-            if (Signals.warmingUp(series, warmup)) return Signals.waiting(series, warmup);
+        public BoundStrategy bind(BarSeries series) {
+            return new Bound(this, series);
+        }
+    }
+
+    private static final class Bound implements BoundStrategy {
+
+        private final Rule r;
+        private final EMAIndicator fastEma;
+        private final EMAIndicator slowEma;
+        private final RSIIndicator rsi;
+
+        Bound(Rule r, BarSeries series) {
+            this.r = r;
             var close = new ClosePriceIndicator(series);
-            var fastEma = new EMAIndicator(close, fast);
-            var slowEma = new EMAIndicator(close, slow);
-            int i = series.getEndIndex();
-            double rsi = Signals.at(new RSIIndicator(close, rsiPeriod), i);
-            if (position == null && Signals.crossedUp(fastEma, slowEma, i) && rsi < overbought) {
-                return Decision.enter(Fmt.text("EMA %d crossed above EMA %d (%s > %s), RSI %s",
-                        fast, slow, Fmt.price(Signals.at(fastEma, i)), Fmt.price(Signals.at(slowEma, i)), Fmt.level(rsi)));
+            this.fastEma = new EMAIndicator(close, r.fast());
+            this.slowEma = new EMAIndicator(close, r.slow());
+            this.rsi = new RSIIndicator(close, r.rsiPeriod());
+        }
+
+        @Override
+        public void prime(int index) {
+            Signals.prime(index, fastEma, slowEma, rsi);
+        }
+
+        @Override
+        public Decision evaluate(int i, OpenPosition position) {
+            if (Signals.warmingUp(i, r.warmup())) return Signals.waiting(i, r.warmup());
+            double rsiNow = Signals.at(rsi, i);
+            if (position == null && Signals.crossedUp(fastEma, slowEma, i) && rsiNow < r.overbought()) {
+                return Decision.enter(Fmt.text("EMA %d crossed above EMA %d (%s > %s), RSI %s", r.fast(), r.slow(),
+                        Fmt.price(Signals.at(fastEma, i)), Fmt.price(Signals.at(slowEma, i)), Fmt.level(rsiNow)));
             }
-            if (position != null && Signals.crossedDown(fastEma, slowEma, i) && rsi > oversold) {
-                return Decision.exit(Fmt.text("EMA %d crossed below EMA %d (%s < %s), RSI %s",
-                        fast, slow, Fmt.price(Signals.at(fastEma, i)), Fmt.price(Signals.at(slowEma, i)), Fmt.level(rsi)));
+            if (position != null && Signals.crossedDown(fastEma, slowEma, i) && rsiNow > r.oversold()) {
+                return Decision.exit(Fmt.text("EMA %d crossed below EMA %d (%s < %s), RSI %s", r.fast(), r.slow(),
+                        Fmt.price(Signals.at(fastEma, i)), Fmt.price(Signals.at(slowEma, i)), Fmt.level(rsiNow)));
             }
             return Decision.HOLD;
         }

@@ -1,5 +1,6 @@
 package dev.flotilla.engine.strategy.builtin;
 
+import dev.flotilla.engine.strategy.BoundStrategy;
 import dev.flotilla.engine.strategy.Decision;
 import dev.flotilla.engine.strategy.IndicatorLine;
 import dev.flotilla.engine.strategy.OpenPosition;
@@ -9,8 +10,10 @@ import dev.flotilla.engine.strategy.StrategyType;
 import java.util.List;
 import java.util.Map;
 import org.ta4j.core.BarSeries;
+import org.ta4j.core.Indicator;
 import org.ta4j.core.indicators.MACDIndicator;
 import org.ta4j.core.indicators.helpers.ClosePriceIndicator;
+import org.ta4j.core.num.Num;
 
 /**
  * MACD momentum: buys when MACD crosses above its signal line and sells when it crosses back below. The
@@ -70,20 +73,31 @@ public final class MacdMomentumType implements StrategyType {
     private record Rule(int fast, int slow, int signalPeriod, boolean zeroFilter, int warmup) implements Strategy {
 
         @Override
-        public Decision evaluate(BarSeries series, OpenPosition position) {
-            if (Signals.warmingUp(series, warmup)) return Signals.waiting(series, warmup);
+        public BoundStrategy bind(BarSeries series) {
             var macd = new MACDIndicator(new ClosePriceIndicator(series), fast, slow);
-            var signal = macd.getSignalLine(signalPeriod);
-            int i = series.getEndIndex();
+            return new Bound(this, macd, macd.getSignalLine(signalPeriod));
+        }
+    }
+
+    private record Bound(Rule r, MACDIndicator macd, Indicator<Num> signal) implements BoundStrategy {
+
+        @Override
+        public void prime(int index) {
+            Signals.prime(index, macd, signal);
+        }
+
+        @Override
+        public Decision evaluate(int i, OpenPosition position) {
+            if (Signals.warmingUp(i, r.warmup())) return Signals.waiting(i, r.warmup());
             double m = Signals.at(macd, i);
             double s = Signals.at(signal, i);
-            if (position == null && Signals.crossedUp(macd, signal, i) && (!zeroFilter || m > 0)) {
-                return Decision.enter(Fmt.text("MACD %d/%d crossed above signal %d (%s > %s)%s",
-                        fast, slow, signalPeriod, Fmt.price(m), Fmt.price(s), zeroFilter ? " above zero" : ""));
+            if (position == null && Signals.crossedUp(macd, signal, i) && (!r.zeroFilter() || m > 0)) {
+                return Decision.enter(Fmt.text("MACD %d/%d crossed above signal %d (%s > %s)%s", r.fast(), r.slow(),
+                        r.signalPeriod(), Fmt.price(m), Fmt.price(s), r.zeroFilter() ? " above zero" : ""));
             }
             if (position != null && Signals.crossedDown(macd, signal, i)) {
                 return Decision.exit(Fmt.text("MACD %d/%d crossed below signal %d (%s < %s)",
-                        fast, slow, signalPeriod, Fmt.price(m), Fmt.price(s)));
+                        r.fast(), r.slow(), r.signalPeriod(), Fmt.price(m), Fmt.price(s)));
             }
             return Decision.HOLD;
         }

@@ -1,5 +1,6 @@
 package dev.flotilla.engine.strategy.builtin;
 
+import dev.flotilla.engine.strategy.BoundStrategy;
 import dev.flotilla.engine.strategy.Decision;
 import dev.flotilla.engine.strategy.IndicatorLine;
 import dev.flotilla.engine.strategy.OpenPosition;
@@ -67,19 +68,30 @@ public final class RsiReversionType implements StrategyType {
     private record Rule(int period, double oversold, double exitLevel, int warmup) implements Strategy {
 
         @Override
-        public Decision evaluate(BarSeries series, OpenPosition position) {
-            if (Signals.warmingUp(series, warmup)) return Signals.waiting(series, warmup);
-            var rsi = new RSIIndicator(new ClosePriceIndicator(series), period);
-            int i = series.getEndIndex();
+        public BoundStrategy bind(BarSeries series) {
+            return new Bound(this, new RSIIndicator(new ClosePriceIndicator(series), period));
+        }
+    }
+
+    private record Bound(Rule r, RSIIndicator rsi) implements BoundStrategy {
+
+        @Override
+        public void prime(int index) {
+            Signals.prime(index, rsi);
+        }
+
+        @Override
+        public Decision evaluate(int i, OpenPosition position) {
+            if (Signals.warmingUp(i, r.warmup())) return Signals.waiting(i, r.warmup());
             double now = Signals.at(rsi, i);
             double before = Signals.at(rsi, i - 1);
-            if (position == null && before <= oversold && now > oversold) {
+            if (position == null && before <= r.oversold() && now > r.oversold()) {
                 return Decision.enter(Fmt.text("RSI %d crossed up through %s (%s -> %s)",
-                        period, Fmt.number(oversold), Fmt.level(before), Fmt.level(now)));
+                        r.period(), Fmt.number(r.oversold()), Fmt.level(before), Fmt.level(now)));
             }
-            if (position != null && now >= exitLevel) {
+            if (position != null && now >= r.exitLevel()) {
                 return Decision.exit(Fmt.text("RSI %d reached %s (exit level %s)",
-                        period, Fmt.level(now), Fmt.number(exitLevel)));
+                        r.period(), Fmt.level(now), Fmt.number(r.exitLevel())));
             }
             return Decision.HOLD;
         }

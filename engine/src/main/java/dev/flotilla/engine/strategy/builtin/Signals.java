@@ -2,11 +2,10 @@ package dev.flotilla.engine.strategy.builtin;
 
 import dev.flotilla.engine.model.Signal;
 import dev.flotilla.engine.strategy.Decision;
-import org.ta4j.core.BarSeries;
 import org.ta4j.core.Indicator;
 import org.ta4j.core.num.Num;
 
-/** Small pieces every built-in rule uses: crossings read at the last bar, and the warm-up answer. */
+/** Small pieces every built-in rule uses: crossings read at a bar, priming, and the warm-up answer. */
 final class Signals {
 
     private Signals() {
@@ -28,12 +27,21 @@ final class Signals {
         return index > 0 && at(a, index - 1) >= at(b, index - 1) && at(a, index) < at(b, index);
     }
 
-    static boolean warmingUp(BarSeries series, int warmup) {
-        return series.getBarCount() < warmup;
+    /** Computes each indicator at {@code index}, so a recursive one's cache holds every bar in order. */
+    static void prime(int index, Indicator<?>... indicators) {
+        for (Indicator<?> indicator : indicators) indicator.getValue(index);
     }
 
-    static Decision waiting(BarSeries series, int warmup) {
+    /**
+     * Whether the bars up to {@code index} are fewer than the warm-up. A feed's series starts at its first stored
+     * candle, so bar {@code index} is its {@code index + 1}-th, whatever the series has since let go of.
+     */
+    static boolean warmingUp(int index, int warmup) {
+        return index + 1 < warmup;
+    }
+
+    static Decision waiting(int index, int warmup) {
         return new Decision(Signal.HOLD, Double.NaN,
-                "warming up: " + series.getBarCount() + " of " + warmup + " bars");
+                "warming up: " + (index + 1) + " of " + warmup + " bars");
     }
 }

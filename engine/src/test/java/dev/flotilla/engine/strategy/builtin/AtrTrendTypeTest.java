@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flotilla.engine.model.Signal;
 import dev.flotilla.engine.model.Timeframe;
-import dev.flotilla.engine.strategy.Bars;
 import dev.flotilla.engine.strategy.OpenPosition;
 import dev.flotilla.engine.strategy.PricePath;
+import dev.flotilla.engine.strategy.Replay;
 import dev.flotilla.engine.strategy.StrategyRegistry;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -49,10 +49,10 @@ class AtrTrendTypeTest {
 
     @Test
     void sellsWhenTheCloseFallsBelowTheTrendEma() {
-        var series = Bars.series("t", Timeframe.M15, PricePath.startAt(100).zigzag(59, 0.4).then(99.5).candles());
+        var candles = PricePath.startAt(100).zigzag(59, 0.4).then(99.5).candles();
         var position = new OpenPosition(100.4, 0, 99.5, Double.NaN);
 
-        var decision = REGISTRY.create("atr-trend", Map.of()).evaluate(series, position);
+        var decision = Replay.last(REGISTRY.create("atr-trend", Map.of()), Timeframe.M15, candles, position);
 
         assertThat(decision.signal()).isEqualTo(Signal.EXIT);
         assertThat(decision.reason()).startsWith("close 99.5 fell below EMA 50 (100.");
@@ -60,11 +60,11 @@ class AtrTrendTypeTest {
 
     @Test
     void neverReturnsALooserLevelThanTheStopInForce() {
-        var series = Bars.series("t", Timeframe.M15, breakoutClimbCollapse().candles().subList(0, 70));
+        var candles = breakoutClimbCollapse().candles().subList(0, 70);
         var strategy = REGISTRY.create("atr-trend", Map.of());
 
-        var free = strategy.evaluate(series, new OpenPosition(101, 0, 105.5, Double.NaN));
-        var held = strategy.evaluate(series, new OpenPosition(101, 0, 105.5, 104.9));
+        var free = Replay.last(strategy, Timeframe.M15, candles, new OpenPosition(101, 0, 105.5, Double.NaN));
+        var held = Replay.last(strategy, Timeframe.M15, candles, new OpenPosition(101, 0, 105.5, 104.9));
 
         assertThat(free.signal()).isEqualTo(Signal.HOLD);
         assertThat(free.stopPrice()).isLessThan(104.9);
