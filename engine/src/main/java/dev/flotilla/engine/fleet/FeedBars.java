@@ -13,11 +13,14 @@ import java.util.TreeMap;
 
 /**
  * One feed's ta4j series, grown by one bar per closed candle for the life of the engine, and the strategy of every
- * bot on the feed bound to it once. Each new bar primes every bound strategy, running or stopped, so their
+ * bot on the feed bound to it once. Every strategy, running or stopped, is primed at regular bars, so their
  * indicators' caches hold exactly what a run from the feed's first stored candle computes: a restart replays the
  * stored candles through {@link #append} and gets the same values (docs/decisions/0011).
  */
 public final class FeedBars {
+
+    /** Bars between primings; far below {@link Bars#MAX_BARS} less the longest look-back (250). */
+    static final int PRIME_EVERY = 100;
 
     private final Feed feed;
     private final int maxBars;
@@ -61,10 +64,16 @@ public final class FeedBars {
         strategies.forEach((id, s) -> bound.put(id, s.bind(series)));
     }
 
-    /** Adds a checked closed candle as the newest bar and primes every bound strategy at it. */
+    /**
+     * Adds a checked closed candle as the newest bar; every {@link #PRIME_EVERY} bars it primes every bound strategy.
+     * A recursive ta4j indicator asked for bar i computes every bar from the last it holds up to i in order, so its
+     * value never depends on which bars were asked for, only on the bars being there: priming this often keeps every
+     * indicator, a stopped bot's too, far inside the bars the series keeps, and a running bot's own reads fill the rest.
+     */
     void append(Candle c) {
         Bars.append(series, feed.timeframe(), c);
         int index = series.newestIndex();
+        if (index % PRIME_EVERY != 0) return;
         for (var e : bound.entrySet()) {
             if (failed.containsKey(e.getKey())) continue;
             try {

@@ -8,8 +8,9 @@ package dev.flotilla.engine.strategy;
 public interface BoundStrategy {
 
     /**
-     * Computes every indicator the rule reads at {@code index}. Called at every bar in order, whether or not the bot
-     * runs, so the caches never depend on when a bot was stopped, started or added.
+     * Computes every indicator the rule reads at {@code index}. Called at regular bars in order, whether or not the
+     * bot runs, so no recursive indicator falls behind the bars the series keeps: the caches never depend on when a
+     * bot was stopped, started or added.
      */
     void prime(int index);
 

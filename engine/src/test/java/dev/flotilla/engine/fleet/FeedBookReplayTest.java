@@ -82,6 +82,23 @@ class FeedBookReplayTest {
     }
 
     /**
+     * A stopped bot is only primed (every {@link FeedBars#PRIME_EVERY} bars); once it runs again it must decide as a bot
+     * whose indicators were read at every bar, long after the series let go of the bars it started with.
+     */
+    @Test
+    void aBotLeftUnreadForThousandsOfBarsDecidesAsOneReadAtEveryBar() {
+        FeedBook readEveryBar = bound(new FeedBook(FEED, StrategyRegistry.MAX_WINDOW, 0));
+        FeedBook onlyPrimed = bound(new FeedBook(FEED, StrategyRegistry.MAX_WINDOW, 0));
+        int resumed = 2 * Bars.MAX_BARS + 37;
+        for (int i = 0; i < CANDLES.size(); i++) {
+            readEveryBar.append(List.of(CANDLES.get(i)));
+            onlyPrimed.append(List.of(CANDLES.get(i)));
+            List<Decision> expected = decisions(readEveryBar);
+            if (i >= resumed) assertThat(decisions(onlyPrimed)).as("bar %d", i).isEqualTo(expected);
+        }
+    }
+
+    /**
      * Every type twice: with its defaults, and with its longest periods, whose slow EMAs still carry their start
      * after a thousand bars (with the defaults, a replay of only the last thousand candles would pass unnoticed).
      */

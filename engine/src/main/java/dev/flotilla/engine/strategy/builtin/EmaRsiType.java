@@ -106,12 +106,15 @@ public final class EmaRsiType implements StrategyType {
         @Override
         public Decision evaluate(int i, OpenPosition position) {
             if (Signals.warmingUp(i, r.warmup())) return Signals.waiting(i, r.warmup());
-            double rsiNow = Signals.at(rsi, i);
-            if (position == null && Signals.crossedUp(fastEma, slowEma, i) && rsiNow < r.overbought()) {
+            // the RSI is read only on a crossing, as ta4j's own rules read it: its value is the same whenever it is read
+            if (position == null && Signals.crossedUp(fastEma, slowEma, i)) {
+                double rsiNow = Signals.at(rsi, i);
+                if (rsiNow >= r.overbought()) return Decision.HOLD;
                 return Decision.enter(Fmt.text("EMA %d crossed above EMA %d (%s > %s), RSI %s", r.fast(), r.slow(),
                         Fmt.price(Signals.at(fastEma, i)), Fmt.price(Signals.at(slowEma, i)), Fmt.level(rsiNow)));
             }
-            if (position != null && Signals.crossedDown(fastEma, slowEma, i) && rsiNow > r.oversold()) {
+            double rsiNow;
+            if (position != null && Signals.crossedDown(fastEma, slowEma, i) && (rsiNow = Signals.at(rsi, i)) > r.oversold()) {
                 return Decision.exit(Fmt.text("EMA %d crossed below EMA %d (%s < %s), RSI %s", r.fast(), r.slow(),
                         Fmt.price(Signals.at(fastEma, i)), Fmt.price(Signals.at(slowEma, i)), Fmt.level(rsiNow)));
             }
