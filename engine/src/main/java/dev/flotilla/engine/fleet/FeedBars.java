@@ -8,6 +8,7 @@ import dev.flotilla.engine.strategy.ClosedBarSeries;
 import dev.flotilla.engine.strategy.Decision;
 import dev.flotilla.engine.strategy.OpenPosition;
 import dev.flotilla.engine.strategy.Strategy;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -25,9 +26,9 @@ public final class FeedBars {
     private final Feed feed;
     private final int maxBars;
     private final Map<String, Strategy> strategies = new TreeMap<>();
-    private final Map<String, BoundStrategy> bound = new TreeMap<>();
+    private final Map<String, BoundStrategy> bound = new HashMap<>();
     /** A bot whose indicators failed while priming, and why; it fails its next tick alone. */
-    private final Map<String, RuntimeException> failed = new TreeMap<>();
+    private final Map<String, RuntimeException> failed = new HashMap<>();
     private ClosedBarSeries series;
 
     public FeedBars(Feed feed) {
