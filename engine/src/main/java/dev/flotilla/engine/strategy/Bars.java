@@ -17,7 +17,7 @@ public final class Bars {
      * indicator is 250 bars (Donchian) and the longest warm-up {@link StrategyRegistry#MAX_WINDOW} (300), so this
      * leaves a wide margin while bounding every indicator's cache (BoundedSeriesTest checks that it stays exact).
      */
-    public static final int MAX_BARS = 2_000;
+    public static final int MAX_BARS = 1_000;
 
     private Bars() {
     }
