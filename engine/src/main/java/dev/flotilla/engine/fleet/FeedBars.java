@@ -72,7 +72,7 @@ public final class FeedBars {
      * indicator, a stopped bot's too, far inside the bars the series keeps, and a running bot's own reads fill the rest.
      */
     void append(Candle c) {
-        Bars.append(series, feed.timeframe(), c);
+        series.addBar(Bars.bar(feed.timeframe(), c));
         int index = series.newestIndex();
         if (index % PRIME_EVERY != 0) return;
         for (var e : bound.entrySet()) {

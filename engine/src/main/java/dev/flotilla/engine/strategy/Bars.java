@@ -5,9 +5,13 @@ import dev.flotilla.engine.model.Timeframe;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.ta4j.core.Bar;
 import org.ta4j.core.BarSeries;
+import org.ta4j.core.BaseBar;
 import org.ta4j.core.BaseBarSeriesBuilder;
 import org.ta4j.core.num.DoubleNumFactory;
+import org.ta4j.core.num.Num;
+import org.ta4j.core.num.NumFactory;
 
 /** Turns a feed's closed candles into ta4j bars: the feed's growing series, and whole series for charts and tests. */
 public final class Bars {
@@ -42,6 +46,25 @@ public final class Bars {
      */
     public static ClosedBarSeries growing(String name, int maxBars) {
         return new ClosedBarSeries(name, maxBars);
+    }
+
+    private static final java.util.Map<Timeframe, Duration> PERIODS = new java.util.EnumMap<>(Timeframe.class);
+
+    static {
+        for (Timeframe tf : Timeframe.values()) PERIODS.put(tf, Duration.ofMillis(tf.millis()));
+    }
+
+    /**
+     * A closed candle as the bar ta4j's builder makes of it ({@link #append}: the same period, times and DoubleNum
+     * prices, amount = close x volume, no trades), made directly: a feed converts every candle it ever holds.
+     */
+    public static Bar bar(Timeframe tf, Candle c) {
+        NumFactory n = DoubleNumFactory.getInstance();
+        Num close = n.numOf(c.close());
+        Num volume = n.numOf(c.volume());
+        return new BaseBar(PERIODS.get(tf), Instant.ofEpochMilli(c.openTime()), Instant.ofEpochMilli(c.closeTime(tf)),
+                n.numOf(c.open()), n.numOf(c.high()), n.numOf(c.low()), close, volume,
+                close.multipliedBy(volume), 0);
     }
 
     /** Adds one closed candle as the series' newest bar; one that does not close after the last bar fails. */

@@ -16,6 +16,21 @@ class BarsTest {
     private static final long T0 = 1_767_225_600_000L;
 
     @Test
+    void aFeedsBarIsTheBarTa4jsBuilderMakesOfTheSameCandle() {
+        var candles = List.of(new Candle(T0, 100, 102, 99, 101, 5), new Candle(T0 + 900_000, 101.5, 103.25, 100.125, 102.75, 7.5));
+        var built = Bars.series("x", Timeframe.M15, candles);
+        for (int i = 0; i < candles.size(); i++) {
+            var direct = Bars.bar(Timeframe.M15, candles.get(i));
+            var b = built.getBar(i);
+            assertThat(List.of(direct.getTimePeriod(), direct.getBeginTime(), direct.getEndTime(), direct.getOpenPrice(),
+                    direct.getHighPrice(), direct.getLowPrice(), direct.getClosePrice(), direct.getVolume(), direct.getAmount(),
+                    direct.getTrades())).isEqualTo(List.of(b.getTimePeriod(), b.getBeginTime(), b.getEndTime(),
+                    b.getOpenPrice(), b.getHighPrice(), b.getLowPrice(), b.getClosePrice(), b.getVolume(), b.getAmount(),
+                    b.getTrades()));
+        }
+    }
+
+    @Test
     void keepsTimesAndPricesOfEveryCandleInOrder() {
         var candles = List.of(
                 new Candle(T0, 100, 102, 99, 101, 5),

@@ -89,6 +89,7 @@ public final class EmaRsiType implements StrategyType {
         private final EMAIndicator fastEma;
         private final EMAIndicator slowEma;
         private final RSIIndicator rsi;
+        private final Crossing cross;
 
         Bound(Rule r, BarSeries series) {
             this.r = r;
@@ -96,6 +97,7 @@ public final class EmaRsiType implements StrategyType {
             this.fastEma = new EMAIndicator(close, r.fast());
             this.slowEma = new EMAIndicator(close, r.slow());
             this.rsi = new RSIIndicator(close, r.rsiPeriod());
+            this.cross = new Crossing(fastEma, slowEma);
         }
 
         @Override
@@ -107,16 +109,16 @@ public final class EmaRsiType implements StrategyType {
         public Decision evaluate(int i, OpenPosition position) {
             if (Signals.warmingUp(i, r.warmup())) return Signals.waiting(i, r.warmup());
             // the RSI is read only on a crossing, as ta4j's own rules read it: its value is the same whenever it is read
-            if (position == null && Signals.crossedUp(fastEma, slowEma, i)) {
+            if (position == null && cross.up(i)) {
                 double rsiNow = Signals.at(rsi, i);
                 if (rsiNow >= r.overbought()) return Decision.HOLD;
                 return Decision.enter(Fmt.text("EMA %d crossed above EMA %d (%s > %s), RSI %s", r.fast(), r.slow(),
-                        Fmt.price(Signals.at(fastEma, i)), Fmt.price(Signals.at(slowEma, i)), Fmt.level(rsiNow)));
+                        Fmt.price(cross.a(i)), Fmt.price(cross.b(i)), Fmt.level(rsiNow)));
             }
             double rsiNow;
-            if (position != null && Signals.crossedDown(fastEma, slowEma, i) && (rsiNow = Signals.at(rsi, i)) > r.oversold()) {
+            if (position != null && cross.down(i) && (rsiNow = Signals.at(rsi, i)) > r.oversold()) {
                 return Decision.exit(Fmt.text("EMA %d crossed below EMA %d (%s < %s), RSI %s", r.fast(), r.slow(),
-                        Fmt.price(Signals.at(fastEma, i)), Fmt.price(Signals.at(slowEma, i)), Fmt.level(rsiNow)));
+                        Fmt.price(cross.a(i)), Fmt.price(cross.b(i)), Fmt.level(rsiNow)));
             }
             return Decision.HOLD;
         }

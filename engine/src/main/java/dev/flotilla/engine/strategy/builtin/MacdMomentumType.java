@@ -75,11 +75,12 @@ public final class MacdMomentumType implements StrategyType {
         @Override
         public BoundStrategy bind(BarSeries series) {
             var macd = new MACDIndicator(new ClosePriceIndicator(series), fast, slow);
-            return new Bound(this, macd, macd.getSignalLine(signalPeriod));
+            Indicator<Num> signal = macd.getSignalLine(signalPeriod);
+            return new Bound(this, macd, signal, new Crossing(macd, signal));
         }
     }
 
-    private record Bound(Rule r, MACDIndicator macd, Indicator<Num> signal) implements BoundStrategy {
+    private record Bound(Rule r, MACDIndicator macd, Indicator<Num> signal, Crossing cross) implements BoundStrategy {
 
         @Override
         public void prime(int index) {
@@ -89,13 +90,15 @@ public final class MacdMomentumType implements StrategyType {
         @Override
         public Decision evaluate(int i, OpenPosition position) {
             if (Signals.warmingUp(i, r.warmup())) return Signals.waiting(i, r.warmup());
-            double m = Signals.at(macd, i);
-            double s = Signals.at(signal, i);
-            if (position == null && Signals.crossedUp(macd, signal, i) && (!r.zeroFilter() || m > 0)) {
+            boolean up = position == null && cross.up(i);
+            boolean down = position != null && cross.down(i);
+            double m = cross.a(i);
+            double s = cross.b(i);
+            if (up && (!r.zeroFilter() || m > 0)) {
                 return Decision.enter(Fmt.text("MACD %d/%d crossed above signal %d (%s > %s)%s", r.fast(), r.slow(),
                         r.signalPeriod(), Fmt.price(m), Fmt.price(s), r.zeroFilter() ? " above zero" : ""));
             }
-            if (position != null && Signals.crossedDown(macd, signal, i)) {
+            if (down) {
                 return Decision.exit(Fmt.text("MACD %d/%d crossed below signal %d (%s < %s)",
                         r.fast(), r.slow(), r.signalPeriod(), Fmt.price(m), Fmt.price(s)));
             }

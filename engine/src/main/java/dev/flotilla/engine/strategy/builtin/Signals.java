@@ -15,18 +15,6 @@ final class Signals {
         return indicator.getValue(index).doubleValue();
     }
 
-    /**
-     * Whether {@code a} went from at-or-below {@code b} to above it at {@code index}. ta4j gives NaN while an
-     * indicator is unstable, and every comparison with NaN is false, so no crossing is ever read from it.
-     */
-    static boolean crossedUp(Indicator<Num> a, Indicator<Num> b, int index) {
-        return index > 0 && at(a, index - 1) <= at(b, index - 1) && at(a, index) > at(b, index);
-    }
-
-    static boolean crossedDown(Indicator<Num> a, Indicator<Num> b, int index) {
-        return index > 0 && at(a, index - 1) >= at(b, index - 1) && at(a, index) < at(b, index);
-    }
-
     /** Computes each indicator at {@code index}, so a recursive one's cache holds every bar in order. */
     static void prime(int index, Indicator<?>... indicators) {
         for (Indicator<?> indicator : indicators) indicator.getValue(index);
