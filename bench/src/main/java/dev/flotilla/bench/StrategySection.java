@@ -38,6 +38,8 @@ import org.ta4j.core.rules.UnderIndicatorRule;
 final class StrategySection {
 
     private static final int ROUNDS = 31;
+    /** Whole runs of both before the measured ones: until then the JIT is still compiling either path. */
+    private static final int WARMUP_ROUNDS = 15;
 
     private StrategySection() {
     }
@@ -52,10 +54,9 @@ final class StrategySection {
         Map<String, Double> params = registry.resolve("ema-rsi", Map.of());
         Strategy strategy = registry.create("ema-rsi", params);
         int unstable = registry.warmupBars("ema-rsi", params) - 1;  // the engine decides once it holds the warm-up
-        List<Candle> warm = candles.subList(0, Math.min(candles.size(), 3_000));
-        for (int k = 0; k < 5; k++) {  // the JIT's turn first, alternately
-            engine(warm, feed, strategy);
-            ta4j(Bars.series(feed.toString(), feed.timeframe(), warm), params, unstable);
+        for (int k = 0; k < WARMUP_ROUNDS; k++) {  // the JIT's turn first, on the same bars, alternately
+            engine(candles, feed, strategy);
+            ta4j(Bars.series(feed.toString(), feed.timeframe(), candles), params, unstable);
         }
         long[] engineRounds = new long[ROUNDS];
         long[] ta4jRounds = new long[ROUNDS];
