@@ -33,6 +33,17 @@ final class Books {
         }
     }
 
+    /** What sized each filled entry (orders.sizing), in order, with its bot and time: "bot at {json}". */
+    static List<String> entrySizings(Path dataDir) throws SQLException {
+        try (Connection c = connect(dataDir); var st = c.createStatement();
+             var rs = st.executeQuery("SELECT bot_id, created_at, sizing FROM orders WHERE purpose = 'ENTRY' AND status = 'FILLED'"
+                     + " ORDER BY created_at, bot_id")) {
+            List<String> out = new ArrayList<>();
+            while (rs.next()) out.add(rs.getString(1) + " " + java.time.Instant.ofEpochMilli(rs.getLong(2)) + " " + rs.getString(3));
+            return out;
+        }
+    }
+
     private static Connection connect(Path dataDir) throws SQLException {
         return DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("flotilla.db"));
     }

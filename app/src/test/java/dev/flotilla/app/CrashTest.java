@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Kills Flotilla with SIGKILL at random moments, restarts it on the same folder, and checks the books after
  * every round; at the end its trades must equal those of an uninterrupted run. Rounds: 20, or
  * -Dflotilla.crashRounds=N; the moments of the kills come from -Dflotilla.crashSeed (2026 unless given). About 120
- * rounds finish the 4-day run, and the rounds stop where the run ends: give many rounds a longer run, -Dflotilla.crashDays.
+ * rounds finish the 4-day run, and the rounds stop where the run ends: give many rounds a longer run, -Dflotilla.crashDays. -Dflotilla.crashKeep=DIR
+ * copies the uninterrupted and the crashed data folders there before the trades are compared.
  */
 class CrashTest {
 
@@ -72,10 +73,38 @@ class CrashTest {
         assertThat(last.waitFor(5, TimeUnit.MINUTES)).isTrue();
         assertThat(last.exitValue()).as(Files.readString(out)).isZero();
         Books.check(data);
-        assertThat(Books.trades(data)).as("trades after %d rounds, seed %d", rounds, seed).isEqualTo(expected);
+        String keep = System.getProperty("flotilla.crashKeep");
+        if (keep != null) {  // keeps both folders to compare them after a failure
+            copyTree(reference, Path.of(keep).resolve("reference"));
+            copyTree(data, Path.of(keep).resolve("crashed"));
+        }
+        assertThat(Books.trades(data)).as("trades after %d rounds, seed %d; %s", rounds, seed, firstDifferentSizing(reference, data))
+                .isEqualTo(expected);
         assertThat(killedMidRun).as("rounds that were really killed mid-run").isGreaterThan(rounds / 2);
         System.out.printf("crash test: %d rounds (seed %d), %d killed mid-run, fills after each round: %s; %d trades equal to"
                 + " the uninterrupted run%n", rounds, seed, killedMidRun, progress.toString().trim(), expected.size());
+    }
+
+    /** The first filled entry whose stored sizing inputs differ between the two folders, both rows; or "same sizings". */
+    private static String firstDifferentSizing(Path reference, Path crashed) throws java.sql.SQLException {
+        List<String> want = Books.entrySizings(reference);
+        List<String> got = Books.entrySizings(crashed);
+        for (int i = 0; i < Math.min(want.size(), got.size()); i++) {
+            if (!want.get(i).equals(got.get(i))) {
+                return "first entry sized differently, #" + i + ":\n  uninterrupted " + want.get(i) + "\n  crashed       " + got.get(i);
+            }
+        }
+        return want.size() == got.size() ? "same sizings" : "sizings: " + want.size() + " vs " + got.size();
+    }
+
+    private static void copyTree(Path from, Path to) throws java.io.IOException {
+        try (var paths = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) paths::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(target);
+                else Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
     }
 
     /** Waits until the child has booted its engine (it prints its first line then). */

@@ -12,8 +12,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * What the fleet holds at one decision: open positions at their last price plus the entries already approved
- * and not yet settled, in total and per symbol; with the aggregate capital and equity the shares refer to.
+ * What the fleet holds at one decision: open positions and the entries already approved and not yet settled, both at
+ * their last price (see {@link PriceBook}), in total and per symbol; with the aggregate capital and equity the shares refer to.
  */
 final class Exposure {
 
@@ -40,7 +40,7 @@ final class Exposure {
             if (p != null) x.add(p.symbol(), prices.value(b, p));
         }
         for (Intent in : reserved.values()) {
-            if (in.bot().position() == null) x.add(in.symbol(), in.qty().multiply(in.refPrice()));
+            if (in.bot().position() == null) x.add(in.symbol(), prices.value(in));
         }
         return x;
     }

@@ -1,5 +1,6 @@
 package dev.flotilla.engine.risk;
 
+import dev.flotilla.engine.execution.Intent;
 import dev.flotilla.engine.model.BotBook;
 import dev.flotilla.engine.model.Position;
 import dev.flotilla.engine.model.Symbol;
@@ -29,5 +30,15 @@ final class PriceBook {
         BigDecimal price = last.get(p.symbol());
         if (price == null) price = bot.mark() != null ? bot.mark() : p.entryPrice();
         return price.multiply(p.qty());
+    }
+
+    /**
+     * An approved entry not yet settled, valued as its position will be: at the last trade price, else at the price it
+     * was decided at. A restart that books the entry's fill from the broker before the batch is decided again values
+     * it as a position, so the entries after it in the batch see the same exposure either way.
+     */
+    BigDecimal value(Intent entry) {
+        BigDecimal price = last.get(entry.symbol());
+        return (price == null ? entry.refPrice() : price).multiply(entry.qty());
     }
 }

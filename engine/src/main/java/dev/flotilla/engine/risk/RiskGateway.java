@@ -108,7 +108,7 @@ public final class RiskGateway {
             if (r.passed()) {
                 if (entry) {
                     entries.put(id, r.approved());
-                    x.add(in.symbol(), r.approved().qty().multiply(r.approved().refPrice()));
+                    x.add(in.symbol(), prices.value(r.approved()));
                 }
             } else if (entry || firstRefusal(in, r)) {
                 refused.add(new RiskRecord(0, now, id, RiskRecord.Kind.REJECTED, r.code().name(), r.detail(),

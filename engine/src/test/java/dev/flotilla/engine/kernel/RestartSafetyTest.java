@@ -120,6 +120,51 @@ class RestartSafetyTest {
         }
     }
 
+    /**
+     * boll-btc-1h and rsi-btc-1h both enter BTC/USDT at the 1h close of 2026-01-08 11:00, in one batch. Killed after
+     * the broker filled boll-btc-1h's entry, the restart books that fill and cancels rsi-btc-1h's order, which never
+     * reached the broker; rsi-btc-1h decides again and must be sized as before, though what it sees held of BTC is a
+     * position now, not an entry approved a moment before in its own batch (1986.54 against 1986.23 when the entry
+     * was valued at its decision price and the position at the last trade price).
+     */
+    @Test
+    void anEntryDecidedAgainAfterAKillMidBatchIsSizedAsInTheBatch() throws Exception {
+        long kill = Instant.parse("2026-01-08T11:00:26Z").toEpochMilli();
+        Duration run = Duration.ofDays(4);
+        List<Fill> whole;
+        List<String> wholeSizing;
+        try (EngineHarness h = EngineHarness.open(dir.resolve("whole"), 7, FleetFileTest.defaultFleet(), StrategyRegistry.builtin())
+                .runFor(run)) {
+            whole = h.fills();
+            wholeSizing = filledEntrySizings(h);
+        }
+        assertThat(whole).anyMatch(f -> f.botId().equals("rsi-btc-1h") && f.side() == Side.BUY && f.filledAt() == kill);
+        Path crashed = dir.resolve("crashed");
+        try (EngineHarness h = EngineHarness.open(crashed, 7, FleetFileTest.defaultFleet(), StrategyRegistry.builtin(),
+                b -> new DiesAfterFilling(b, "boll-btc-1h", kill))) {
+            h.engine.start(h.engine.engineStart() + run.toMillis());
+            h.engine.awaitTermination();
+            assertThat(h.engine.failure()).isInstanceOf(Died.class);
+            assertThat(h.store.orders(OrderStatus.PENDING)).extracting(o -> o.botId()).contains("boll-btc-1h", "rsi-btc-1h");
+        }
+        try (EngineHarness h = EngineHarness.open(crashed, 7, FleetFileTest.defaultFleet(), StrategyRegistry.builtin()).runFor(run)) {
+            assertThat(filledEntrySizings(h)).containsExactlyElementsOf(wholeSizing);
+            // the same trades; rsi-btc-1h's entry was sent again under a new order id
+            assertThat(h.fills()).extracting(f -> f.botId() + " " + f.side() + " " + f.qty() + " " + f.price() + " " + f.filledAt())
+                    .containsExactlyElementsOf(whole.stream().map(f -> f.botId() + " " + f.side() + " " + f.qty() + " "
+                            + f.price() + " " + f.filledAt()).toList());
+        }
+    }
+
+    /** The stored sizing of every filled entry, with its bot and time, in order; order ids left out. */
+    private static List<String> filledEntrySizings(EngineHarness h) {
+        return h.store.entrySizings().entrySet().stream()
+                .map(e -> h.store.order(e.getKey()).orElseThrow())
+                .filter(o -> o.status() == OrderStatus.FILLED)
+                .map(o -> o.botId() + " " + o.createdAt() + " " + h.store.entrySizings().get(o.clientOrderId()))
+                .toList();
+    }
+
     /** The process dying between the broker's fill and the commit of the tick that sent the order. */
     static final class Died extends Error {
         Died() {
