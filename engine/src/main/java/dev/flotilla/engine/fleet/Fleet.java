@@ -7,7 +7,6 @@ import dev.flotilla.engine.model.BotBook;
 import dev.flotilla.engine.model.Candle;
 import dev.flotilla.engine.model.Feed;
 import dev.flotilla.engine.store.Store;
-import dev.flotilla.engine.strategy.StrategyRegistry;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -27,16 +26,14 @@ public final class Fleet {
     private static final int REPLAY_PAGE = 5_000;
 
     private final Store store;
-    private final StrategyRegistry registry;
     private final EngineConfig config;
     private Map<String, BotRuntime> bots = new LinkedHashMap<>();
     private final Map<Feed, List<BotRuntime>> byFeed = new TreeMap<>();
     private final List<FeedBook> books = new ArrayList<>();
     private final Map<FeedBook, Long> nextClose = new HashMap<>();
 
-    public Fleet(Store store, StrategyRegistry registry, EngineConfig config) {
+    public Fleet(Store store, EngineConfig config) {
         this.store = store;
-        this.registry = registry;
         this.config = config;
     }
 

@@ -95,7 +95,7 @@ public final class Engine implements EngineApi {
         this.bus = bus;
         OrderFlow orders = new OrderFlow(store, broker);
         this.registry = registry;
-        this.fleet = new Fleet(store, registry, config);
+        this.fleet = new Fleet(store, config);
         this.risk = new RiskGateway(store, fleet::books, new FeedHistory(fleet),
                 new EntrySizing(config.positionFraction(), config.feeRate(), config.slippageBps()), RiskChecks.ALL);
         Pipeline pipeline = new Pipeline(risk, orders, fleet);

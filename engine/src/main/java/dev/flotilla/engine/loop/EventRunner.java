@@ -99,16 +99,15 @@ public final class EventRunner {
     }
 
     /**
-     * A bot whose order a restart booked from the broker counts this close as ticked (Boot.resolvePending), but the
-     * candles that tick fetched were never committed: they are fetched and committed all the same, so the feed holds
-     * what the stopped run held from this instant on (the correlation sizer and the marks read it).
+     * Whether a feed with running bots lacks the candle of this close. Running bots are due at every close, so this only
+     * happens on a replay where a restart booked a bot's order from the broker and counted its tick done
+     * (Boot.resolvePending) while that tick's candles were never committed: they are fetched and committed all the
+     * same, so the feed holds what the stopped run held from this instant on (the correlation sizer and the marks).
      */
     private boolean lostCandles(FeedBook book, long close) {
         var last = book.last();
         if (last != null && last.closeTime(book.feed().timeframe()) >= close) return false;
-        for (BotRuntime b : fleet.botsOn(book.feed())) {
-            if (b.running() && b.state().lastClose() != null && b.state().lastClose() >= close) return true;
-        }
+        for (BotRuntime b : fleet.botsOn(book.feed())) if (b.running()) return true;
         return false;
     }
 

@@ -18,7 +18,7 @@ final class AssetConcentrationCheck implements RiskCheck {
     public Verdict check(Subject s) {
         var sym = s.intent().symbol();
         var x = s.exposure();
-        BigDecimal value = s.intent().qty().multiply(s.intent().refPrice());
+        BigDecimal value = s.value();
         BigDecimal share = s.portfolio().maxAsset();
         BigDecimal max = share.multiply(x.capital());
         if (x.of(sym).add(value).compareTo(max) < 0) return null;

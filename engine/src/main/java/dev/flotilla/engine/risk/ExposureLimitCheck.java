@@ -17,7 +17,7 @@ final class ExposureLimitCheck implements RiskCheck {
     @Override
     public Verdict check(Subject s) {
         var x = s.exposure();
-        BigDecimal value = s.intent().qty().multiply(s.intent().refPrice());
+        BigDecimal value = s.value();
         BigDecimal share = s.portfolio().maxExposure();
         BigDecimal max = share.multiply(x.capital());
         if (x.total().add(value).compareTo(max) < 0) return null;

@@ -15,7 +15,7 @@ final class MaxOrderValueCheck implements RiskCheck {
 
     @Override
     public Verdict check(Subject s) {
-        BigDecimal value = s.intent().qty().multiply(s.intent().refPrice());
+        BigDecimal value = s.value();
         BigDecimal max = s.portfolio().maxOrderValue();
         if (value.compareTo(max) < 0) return null;
         return Verdict.refuse(ReasonCode.MAX_ORDER_VALUE, "order value " + money(value) + " would reach the maximum "

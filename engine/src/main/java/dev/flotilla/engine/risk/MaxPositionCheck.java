@@ -16,7 +16,7 @@ final class MaxPositionCheck implements RiskCheck {
 
     @Override
     public Verdict check(Subject s) {
-        BigDecimal value = s.intent().qty().multiply(s.intent().refPrice());
+        BigDecimal value = s.value();
         BigDecimal share = s.limits().maxPosition();
         BigDecimal max = share.multiply(s.bot().capital());
         if (value.compareTo(max) < 0) return null;

@@ -16,7 +16,7 @@ final class MaxSymbolValueCheck implements RiskCheck {
     @Override
     public Verdict check(Subject s) {
         var sym = s.intent().symbol();
-        BigDecimal value = s.intent().qty().multiply(s.intent().refPrice());
+        BigDecimal value = s.value();
         BigDecimal held = s.exposure().of(sym);
         BigDecimal max = s.portfolio().maxSymbolValue(sym);
         if (held.add(value).compareTo(max) < 0) return null;

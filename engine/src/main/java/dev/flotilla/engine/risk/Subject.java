@@ -50,6 +50,11 @@ public final class Subject {
         return intent;
     }
 
+    /** The value of the intent as the checks before have left it: size times price. */
+    public BigDecimal value() {
+        return intent.qty().multiply(intent.refPrice());
+    }
+
     public BotBook bot() {
         return asked.bot();
     }

@@ -46,7 +46,7 @@ class FleetReplayTest {
             store.write(tx -> tx.candles(FEED, CANDLES));
             int resumeAt = CANDLES.size() - 400;  // the stopped run got further: those candles are stored too
             long resume = CANDLES.get(resumeAt - 1).closeTime(Timeframe.M15) + 1;
-            Fleet fleet = new Fleet(store, REGISTRY, EngineConfig.defaults());
+            Fleet fleet = new Fleet(store, EngineConfig.defaults());
 
             fleet.add(bot("atr", "atr-trend"), resume);
 
@@ -62,7 +62,7 @@ class FleetReplayTest {
     void aBotJoiningAFeedDecidesAsIfTheEngineHadStartedWithIt() {
         try (Store store = new Store(Database.open(dir))) {
             store.write(tx -> tx.candles(FEED, CANDLES.subList(0, Bars.MAX_BARS + 500)));
-            Fleet fleet = new Fleet(store, REGISTRY, EngineConfig.defaults());
+            Fleet fleet = new Fleet(store, EngineConfig.defaults());
             fleet.add(bot("ema", "ema-rsi"), Long.MAX_VALUE);
             FeedBook book = fleet.feeds().getFirst();
             book.append(CANDLES.subList(Bars.MAX_BARS + 500, CANDLES.size()));  // as closes would, stored as they come
