@@ -89,18 +89,15 @@ public final class TickProcessor {
                 log.error("bot {}: tick at close {} failed; the bot is stopped in ERROR", bot.id(), close, e);
             }
         }
-        Set<String> exiting = new HashSet<>();
-        Map<String, BotState> states = new HashMap<>();
+        Map<String, BotState> states = new HashMap<>();  // each bot's state as committed, for memory to take
+        failed.forEach((bot, why) -> states.put(bot.id(), bot.state().withStatus(BotStatus.ERROR, why)));
         pipeline.run(intents, now, close, (tx, approved) -> {
             tx.candles(book.feed(), fresh);
+            Set<String> exiting = new HashSet<>();
             for (Intent in : approved) if (!in.entry()) exiting.add(in.botId());
             for (Position p : moved.values()) if (!exiting.contains(p.botId())) tx.updatePosition(p);
-            for (BotRuntime bot : ticked) {
-                BotState s = bot.book().ticked(close, now, closePrice);
-                states.put(bot.id(), s);
-                tx.botState(s);
-            }
-            failed.forEach((bot, why) -> tx.botState(bot.state().withStatus(BotStatus.ERROR, why)));
+            for (BotRuntime bot : ticked) states.put(bot.id(), bot.book().ticked(close, now, closePrice));
+            states.values().forEach(tx::botState);
             alsoCommit.accept(tx);
         }, events);
         for (BotRuntime bot : ticked) {
@@ -111,7 +108,7 @@ public final class TickProcessor {
             events.add(new BotEvent.TickCompleted(now, bot.id(), close));
         }
         failed.forEach((bot, why) -> {
-            bot.update(bot.book().withState(bot.state().withStatus(BotStatus.ERROR, why)));
+            bot.update(bot.book().withState(states.get(bot.id())));
             events.add(new BotEvent.BotError(now, bot.id(), why));
         });
         return null;
