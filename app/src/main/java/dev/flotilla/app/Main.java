@@ -34,6 +34,9 @@ public final class Main {
 
     /** Runs Flotilla with a command line; returns the exit status. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length > 0 && args[0].equals("history")) {
+            return HistoryCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
+        }
         Options options = new Options();
         CommandLine cli = new CommandLine(options);
         try {

@@ -3,11 +3,11 @@ package dev.flotilla.engine.fleet;
 import dev.flotilla.engine.model.Candle;
 
 /** Rejects candles no exchange should send: misaligned, non-positive, or with high below low. */
-final class CandleCheck {
+public final class CandleCheck {
     private CandleCheck() {
     }
 
-    static String problem(Candle c, long tfMillis) {
+    public static String problem(Candle c, long tfMillis) {
         if (c.openTime() % tfMillis != 0) return "candle open time " + c.openTime() + " is not on the timeframe grid";
         if (!(c.low() > 0) || !(c.open() > 0) || !(c.close() > 0) || !(c.high() > 0)) {
             return "candle at " + c.openTime() + " has a non-positive price";

@@ -1,0 +1,96 @@
+package dev.flotilla.app;
+
+import dev.flotilla.engine.api.MarketChoice;
+import dev.flotilla.engine.config.EngineSettings;
+import dev.flotilla.engine.history.HistoryImport;
+import dev.flotilla.engine.history.HistoryImportException;
+import dev.flotilla.engine.store.Database;
+import dev.flotilla.engine.store.Store;
+import dev.flotilla.engine.store.StoreException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code flotilla history import FILE|DIR}: Binance's public archive kline files into a data folder's candles, for
+ * backtests. The archive is Binance's production data, so it goes to a folder of Binance production data (the default
+ * Binance folder unless --data-dir says otherwise), never to a sandbox folder whose invented prices it would mix with.
+ */
+@Command(name = "history", mixinStandardHelpOptions = true, description = "Candle history for backtests.",
+        subcommands = HistoryCommand.Import.class)
+final class HistoryCommand {
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = "Import kline files of Binance's public data archive (data.binance.vision), .zip or .csv, "
+                    + "milliseconds or microseconds; a bad row anywhere imports nothing.")
+    static final class Import {
+        @Parameters(paramLabel = "FILE|DIR", description = "A kline file, or a folder searched for them.")
+        Path path;
+
+        @Option(names = "--data-dir", paramLabel = "DIR", description = "Data folder to import into (default: the Binance folder).")
+        Path dataDir;
+    }
+
+    private HistoryCommand() {
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        CommandLine cli = new CommandLine(new HistoryCommand());
+        CommandLine.ParseResult parsed;
+        try {
+            parsed = cli.parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            err.println("flotilla history: " + e.getMessage() + " (see flotilla history --help)");
+            return Main.USAGE;
+        }
+        if (CommandLine.printHelpIfRequested(parsed)) return Main.OK;
+        if (!parsed.hasSubcommand()) {
+            err.println("flotilla history: say what to do: import FILE|DIR (see flotilla history --help)");
+            return Main.USAGE;
+        }
+        Import im = parsed.subcommand().commandSpec().commandLine().getCommand();
+        Path dataDir = im.dataDir != null ? im.dataDir : DataFolder.defaultDir().resolve("binance");
+        if (!Files.exists(im.path)) {
+            err.println("flotilla history import: no such file or folder " + im.path);
+            return Main.USAGE;
+        }
+        String kind = Database.peekSetting(dataDir, EngineSettings.MARKET)
+                .orElse(Database.peekSetting(dataDir, EngineSettings.ENGINE_START).isPresent() ? "sandbox" : null);
+        String url = Database.peekSetting(dataDir, EngineSettings.BINANCE_URL).orElse(null);
+        if (kind != null && (!kind.equals("binance") || (url != null && !url.equals(MarketChoice.PRODUCTION_URL)))) {
+            err.println("flotilla history import: the data folder " + dataDir + " trades "
+                    + (kind.equals("binance") ? "Binance data from " + url : "the " + kind + " market")
+                    + ", and the archive holds Binance's production prices; use another --data-dir");
+            return Main.USAGE;
+        }
+        Logging.init(dataDir, false);
+        long started = System.nanoTime();
+        try (Store store = new Store(Database.open(dataDir))) {
+            store.write(tx -> {
+                tx.setting(EngineSettings.MARKET, "binance");
+                tx.setting(EngineSettings.BINANCE_URL, MarketChoice.PRODUCTION_URL);
+            });
+            out.println("reading " + im.path + " ...");
+            HistoryImport.Result r = HistoryImport.from(im.path, store);
+            r.read().forEach((feed, candles) -> out.println("  " + feed.symbol().compact() + " " + feed.timeframe() + ": "
+                    + candles.size() + " candles, " + Instant.ofEpochMilli(candles.getFirst().openTime()) + " to "
+                    + Instant.ofEpochMilli(candles.getLast().closeTime(feed.timeframe()))));
+            out.printf("imported %d candles (%d new) of %d feeds into %s in %.1f s%n", r.candles(), r.added(),
+                    r.read().size(), store.database().file(), (System.nanoTime() - started) / 1e9);
+            return Main.OK;
+        } catch (HistoryImportException e) {
+            err.println("flotilla history import: " + e.problems().size() + " of the bad rows (nothing was imported):");
+            e.problems().forEach(p -> err.println("  " + p));
+            err.println("flotilla history import: " + e.getMessage().substring(0, e.getMessage().indexOf(':')));
+            return Main.FAILED;
+        } catch (IllegalArgumentException | StoreException e) {
+            err.println("flotilla history import: " + e.getMessage());
+            return Main.FAILED;
+        }
+    }
+}
