@@ -8,6 +8,16 @@ final class DataFolder {
     private DataFolder() {
     }
 
+    /**
+     * The market a data folder trades, "sandbox" or "binance", read without opening it for writing; a folder made before
+     * the choice existed is a sandbox one; empty when the folder has no data file yet.
+     */
+    static java.util.Optional<String> storedMarket(Path dataDir) {
+        return dev.flotilla.engine.store.Database.peekSetting(dataDir, dev.flotilla.engine.config.EngineSettings.MARKET)
+                .or(() -> dev.flotilla.engine.store.Database.peekSetting(dataDir,
+                        dev.flotilla.engine.config.EngineSettings.ENGINE_START).map(started -> "sandbox"));
+    }
+
     static Path defaultDir() {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         String home = System.getProperty("user.home");

@@ -54,13 +54,12 @@ final class HistoryCommand {
             return Main.USAGE;
         }
         Import im = parsed.subcommand().commandSpec().commandLine().getCommand();
-        Path dataDir = im.dataDir != null ? im.dataDir : DataFolder.defaultDir().resolve("binance");
+        Path dataDir = im.dataDir != null ? im.dataDir : DataFolder.defaultDir().resolve(Settings.binanceFolder(MarketChoice.parse("binance", null)));
         if (!Files.exists(im.path)) {
             err.println("flotilla history import: no such file or folder " + im.path);
             return Main.USAGE;
         }
-        String kind = Database.peekSetting(dataDir, EngineSettings.MARKET)
-                .orElse(Database.peekSetting(dataDir, EngineSettings.ENGINE_START).isPresent() ? "sandbox" : null);
+        String kind = DataFolder.storedMarket(dataDir).orElse(null);
         String url = Database.peekSetting(dataDir, EngineSettings.BINANCE_URL).orElse(null);
         if (kind != null && (!kind.equals("binance") || (url != null && !url.equals(MarketChoice.PRODUCTION_URL)))) {
             err.println("flotilla history import: the data folder " + dataDir + " trades "

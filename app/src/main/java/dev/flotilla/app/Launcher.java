@@ -207,8 +207,7 @@ final class Launcher {
      */
     private void checkMarket() {
         MarketChoice wanted = settings.market();
-        String kind = Database.peekSetting(settings.dataDir(), EngineSettings.MARKET)
-                .orElse(Database.peekSetting(settings.dataDir(), EngineSettings.ENGINE_START).isPresent() ? "sandbox" : null);
+        String kind = DataFolder.storedMarket(settings.dataDir()).orElse(null);
         if (kind == null) return;
         if (!kind.equals(wanted.key())) {
             throw new UsageException("--market: the data folder " + settings.dataDir() + " trades the " + kind
