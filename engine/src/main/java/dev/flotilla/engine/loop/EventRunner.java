@@ -65,6 +65,12 @@ public final class EventRunner {
     /** Runs everything due at {@code t}; with {@code trading} false, time and snapshots move on but no bot acts. */
     public void runEventsAt(long t, boolean trading) {
         List<EngineEvent> events = new ArrayList<>();
+        store.instant(() -> runAt(t, trading, events));
+        for (String warning : market.drainWarnings()) events.add(new SystemEvent.RateLimitWarning(t, null, warning));
+        publish.accept(events);
+    }
+
+    private void runAt(long t, boolean trading, List<EngineEvent> events) {
         Consumer<Tx> time = tx -> tx.setting(EngineSettings.ENGINE_TIME, Long.toString(t));
         if (trading && t % config.markIntervalMs() == 0) marks.run(fleet.bots(), t, events, time);
         if (t % config.snapshotIntervalMs() == 0) {
@@ -83,8 +89,6 @@ public final class EventRunner {
                 fleet.advance(book, close);
             }
         }
-        for (String warning : market.drainWarnings()) events.add(new SystemEvent.RateLimitWarning(t, null, warning));
-        publish.accept(events);
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.flotilla.engine.model.Timeframe;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -56,28 +57,65 @@ public final class CorrelationSizer {
         weights.keySet().retainAll(finest.keySet());
         if (weights.isEmpty()) return Result.FULL;
         Timeframe grid = finest.values().stream().max(Timeframe::compareTo).orElseThrow();
-        Map<Symbol, TreeMap<Long, Double>> closes = new TreeMap<>();
-        TreeSet<Long> common = null;
-        for (Symbol s : finest.keySet()) {
-            TreeMap<Long, Double> c = onGrid(s, grid);
-            closes.put(s, c);
-            if (common == null) common = new TreeSet<>(c.keySet());
-            else common.retainAll(c.keySet());
-        }
-        List<Long> times = new ArrayList<>(common);
-        if (times.size() > WINDOW + 1) times = times.subList(times.size() - WINDOW - 1, times.size());
-        int n = times.size() - 1;
+        Map<Symbol, GridSeries> series = new TreeMap<>();
+        for (Symbol s : finest.keySet()) series.put(s, onGrid(s, grid));
+        Map<Symbol, double[]> closes = latestCommon(series, WINDOW + 1);
+        int n = closes.values().iterator().next().length - 1;
         if (n < MIN_RETURNS) return new Result(BigDecimal.ONE, Double.NaN, Math.max(n, 0));
         double total = weights.values().stream().mapToDouble(BigDecimal::doubleValue).sum();
-        double[] own = returns(closes.get(candidate), times);
+        double[] own = returns(closes.get(candidate));
         double[] portfolio = new double[n];
         for (var e : weights.entrySet()) {
             double w = e.getValue().doubleValue() / total;
-            double[] r = returns(closes.get(e.getKey()), times);
+            double[] r = returns(closes.get(e.getKey()));
             for (int i = 0; i < n; i++) portfolio[i] += w * r[i];
         }
         double rho = pearson(own, portfolio);
         return new Result(factor(rho), rho, n);
+    }
+
+    /** A symbol's closes at grid instants, oldest first, one per instant. */
+    private record GridSeries(long[] times, double[] closes) {
+    }
+
+    /**
+     * The closes of every symbol at the latest {@code most} instants all of them have, oldest first: found by walking
+     * the series back from their ends together, so only the tail that is used is looked at.
+     */
+    private static Map<Symbol, double[]> latestCommon(Map<Symbol, GridSeries> series, int most) {
+        List<GridSeries> all = List.copyOf(series.values());
+        int k = all.size();
+        int[] at = new int[k];
+        for (int i = 0; i < k; i++) at[i] = all.get(i).times().length - 1;
+        int[][] picked = new int[k][most];
+        int found = 0;
+        walk:
+        while (found < most) {
+            long t = Long.MAX_VALUE;
+            for (int i = 0; i < k; i++) {
+                if (at[i] < 0) break walk;
+                t = Math.min(t, all.get(i).times()[at[i]]);
+            }
+            boolean everywhere = true;
+            for (int i = 0; i < k; i++) {
+                long[] times = all.get(i).times();
+                while (at[i] >= 0 && times[at[i]] > t) at[i]--;
+                if (at[i] < 0) break walk;
+                if (times[at[i]] != t) everywhere = false;
+            }
+            if (!everywhere) continue;
+            for (int i = 0; i < k; i++) picked[i][found] = at[i]--;
+            found++;
+        }
+        Map<Symbol, double[]> out = new TreeMap<>();
+        int i = 0;
+        for (var e : series.entrySet()) {
+            double[] c = new double[found];
+            for (int j = 0; j < found; j++) c[j] = e.getValue().closes()[picked[i][found - 1 - j]];
+            out.put(e.getKey(), c);
+            i++;
+        }
+        return out;
     }
 
     /** 1 at a correlation of 0 or less, 0.25 at 1, linear between. */
@@ -88,21 +126,28 @@ public final class CorrelationSizer {
     }
 
     /** Closes of a symbol at grid instants, from the coarsest held timeframe that divides the grid. */
-    private TreeMap<Long, Double> onGrid(Symbol s, Timeframe grid) {
-        TreeMap<Long, Double> out = new TreeMap<>();
-        for (int i = grid.ordinal(); i >= 0 && out.isEmpty(); i--) {
+    private GridSeries onGrid(Symbol s, Timeframe grid) {
+        for (int i = grid.ordinal(); i >= 0; i--) {
             Timeframe tf = Timeframe.values()[i];
-            for (Candle c : history.candles(s, tf)) {
+            List<Candle> candles = history.candles(s, tf);
+            long[] times = new long[candles.size()];
+            double[] closes = new double[candles.size()];
+            int n = 0;
+            for (Candle c : candles) {
                 long close = c.closeTime(tf);
-                if (close % grid.millis() == 0) out.put(close, c.close());
+                if (close % grid.millis() != 0) continue;
+                if (n > 0 && close <= times[n - 1]) throw new IllegalStateException(s + " " + tf + ": candles out of order");
+                times[n] = close;
+                closes[n++] = c.close();
             }
+            if (n > 0) return new GridSeries(Arrays.copyOf(times, n), Arrays.copyOf(closes, n));
         }
-        return out;
+        return new GridSeries(new long[0], new double[0]);
     }
 
-    private static double[] returns(TreeMap<Long, Double> closes, List<Long> times) {
-        double[] r = new double[times.size() - 1];
-        for (int i = 1; i < times.size(); i++) r[i - 1] = Math.log(closes.get(times.get(i)) / closes.get(times.get(i - 1)));
+    private static double[] returns(double[] closes) {
+        double[] r = new double[closes.length - 1];
+        for (int i = 1; i < closes.length; i++) r[i - 1] = Math.log(closes[i] / closes[i - 1]);
         return r;
     }
 

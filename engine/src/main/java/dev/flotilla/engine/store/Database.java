@@ -31,9 +31,11 @@ public final class Database implements AutoCloseable {
     private final DSLContext writeCtx;
     private final DSLContext readCtx;
     private final PreparedWrites prepared;
+    private final boolean inMemory;
 
-    private Database(Path file, Connection writer, Connection reader) {
+    private Database(Path file, Connection writer, Connection reader, boolean inMemory) {
         this.file = file;
+        this.inMemory = inMemory;
         this.writer = writer;
         this.reader = reader;
         Settings settings = new Settings().withExecuteLogging(false).withRenderSchema(false);
@@ -60,9 +62,42 @@ public final class Database implements AutoCloseable {
             Connection writer = ds.getConnection();
             Connection reader = dataSource(file).getConnection();
             log.info("store open: {}", file);
-            return new Database(file, writer, reader);
+            return new Database(file, writer, reader, false);
         } catch (SQLException e) {
             throw new StoreException("cannot open the database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A database that lives in memory only, under {@code name} (unique per process), migrated by the same Flyway
+     * scripts and read and written through the same code as a file: a backtest's scratch books. It is gone once
+     * closed. The reader sees the writer's open transaction (shared cache, read_uncommitted), since a scratch store
+     * may keep one transaction open for a whole engine instant (see {@link Store#instant}).
+     */
+    public static Database inMemory(String name) {
+        if (!name.matches("[A-Za-z0-9_-]+")) throw new IllegalArgumentException("not a database name: " + name);
+        String url = "jdbc:sqlite:file:" + name + "?mode=memory&cache=shared";
+        Path label = Path.of("memory-" + name);
+        try {
+            SQLiteConfig config = new SQLiteConfig();
+            config.enforceForeignKeys(true);
+            config.setBusyTimeout(5_000);
+            config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+            config.setSharedCache(true);
+            SQLiteDataSource ds = new SQLiteDataSource(config);
+            ds.setUrl(url);
+            // the writer is opened first and held: a shared in-memory database lives while a connection is open
+            Connection writer = ds.getConnection();
+            migrate(ds, label);
+            SQLiteConfig readConfig = new SQLiteConfig();
+            readConfig.setSharedCache(true);
+            readConfig.setReadUncommitted(true);
+            SQLiteDataSource readDs = new SQLiteDataSource(readConfig);
+            readDs.setUrl(url);
+            Connection reader = readDs.getConnection();
+            return new Database(label, writer, reader, true);
+        } catch (SQLException e) {
+            throw new StoreException("cannot open an in-memory database: " + e.getMessage(), e);
         }
     }
 
@@ -162,6 +197,11 @@ public final class Database implements AutoCloseable {
         return file;
     }
 
+    /** Whether this is a scratch database in memory (see {@link #inMemory}). */
+    public boolean inMemory() {
+        return inMemory;
+    }
+
     DSLContext writeContext() {
         return writeCtx;
     }
@@ -218,8 +258,10 @@ public final class Database implements AutoCloseable {
                 if (!writer.isClosed()) {
                     prepared.close();
                     // fold the WAL back into the main file so the next start needs no recovery
-                    try (var st = writer.createStatement()) {
-                        st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+                    if (!inMemory) {
+                        try (var st = writer.createStatement()) {
+                            st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+                        }
                     }
                     writer.close();
                 }
@@ -227,7 +269,7 @@ public final class Database implements AutoCloseable {
             synchronized (reader) {
                 reader.close();
             }
-            log.info("store closed: {}", file);
+            if (!inMemory) log.info("store closed: {}", file);
         } catch (SQLException e) {
             log.warn("closing the store {} failed: {}", file, e.getMessage());
         }

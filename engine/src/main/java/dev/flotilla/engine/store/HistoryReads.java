@@ -56,9 +56,7 @@ public final class HistoryReads {
         return store.read(ctx -> ctx.selectFrom(POSITIONS).where(POSITIONS.STATUS.eq("CLOSED"))
                 .and(botId == null ? DSL.noCondition() : POSITIONS.BOT_ID.eq(botId))
                 .orderBy(POSITIONS.CLOSED_AT.desc(), POSITIONS.ID.desc()).limit(limit)
-                .fetch(r -> new ClosedTrade(r.getBotId(), Symbol.parse(r.getSymbol()), Num.dec(r.getQty()),
-                        Num.dec(r.getEntryPrice()), Num.dec(r.getExitPrice()), Num.dec(r.getRealizedPnl()),
-                        r.getOpenedAt(), r.getClosedAt(), r.getExitReason())));
+                .fetch(Store::closedTrade));
     }
 
     /** The most recent equity snapshots of a bot (or of the fleet, {@code "*"}): time to equity, oldest first. */

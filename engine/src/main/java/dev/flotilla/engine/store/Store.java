@@ -71,6 +71,23 @@ public final class Store implements AutoCloseable {
         });
     }
 
+    /**
+     * Runs the writes of one engine instant. A file store commits each of them as it comes (each is durable before
+     * it is acted on); a scratch store in memory, which no restart resumes, takes them all as one transaction, which
+     * is what makes a backtest fast. A store failure inside is then fatal, never replayed.
+     */
+    public void instant(Runnable work) {
+        if (!db.inMemory()) {
+            work.run();
+            return;
+        }
+        try {
+            writer.inOneTransaction(work);
+        } catch (StoreUnavailableException e) {
+            throw new StoreException("the scratch store failed: " + e.getMessage(), e);
+        }
+    }
+
     public <T> T writeAndGet(Function<Tx, T> work) {
         return writer.inTransaction(work);
     }
@@ -210,9 +227,13 @@ public final class Store implements AutoCloseable {
     /** Closed positions: bot id and net PnL, oldest first. */
     public List<ClosedTrade> closedTrades() {
         return read(ctx -> ctx.selectFrom(POSITIONS).where(POSITIONS.STATUS.eq("CLOSED")).orderBy(POSITIONS.ID)
-                .fetch(r -> new ClosedTrade(r.getBotId(), Symbol.parse(r.getSymbol()), Num.dec(r.getQty()),
-                        Num.dec(r.getEntryPrice()), Num.dec(r.getExitPrice()), Num.dec(r.getRealizedPnl()),
-                        r.getOpenedAt(), r.getClosedAt(), r.getExitReason())));
+                .fetch(Store::closedTrade));
+    }
+
+    static ClosedTrade closedTrade(PositionsRecord r) {
+        return new ClosedTrade(r.getBotId(), Symbol.parse(r.getSymbol()), Num.dec(r.getQty()), Num.dec(r.getEntryPrice()),
+                Num.dec(r.getExitPrice()), Num.dec(r.getRealizedPnl()), r.getOpenedAt(), r.getClosedAt(), r.getExitReason(),
+                Num.dec(r.getEntryFee()).add(Num.dec(r.getExitFee())));
     }
 
     /** The most recent stored closed candles of a feed that closed at or before {@code closedBy}, oldest first. */

@@ -20,6 +20,8 @@ final class Writer {
     /** The writer connection itself: whoever writes on it holds this lock. */
     private final Object lock;
     private final WriteStats.Counter counter = new WriteStats.Counter();  // under lock
+    /** Inside {@link #inOneTransaction}: each write is a savepoint of that one transaction. Under lock. */
+    private boolean batch;
 
     Writer(Database db) {
         this.db = db;
@@ -28,6 +30,7 @@ final class Writer {
 
     <T> T inTransaction(Function<Tx, T> work) {
         synchronized (lock) {
+            if (batch) return inSavepoint(work);
             long start = System.nanoTime();
             Connection c = db.writerConnection();
             try (var st = c.createStatement()) {
@@ -52,6 +55,67 @@ final class Writer {
                 rollback(c);
                 throw e;
             }
+        }
+    }
+
+    /**
+     * Runs {@code work} (which writes through {@link #inTransaction}) as one transaction: each of its writes is a
+     * savepoint, undone alone if it fails, and all are committed at the end or, if {@code work} throws, none. Only
+     * for a scratch store: a write inside is not durable when it returns.
+     */
+    void inOneTransaction(Runnable work) {
+        synchronized (lock) {
+            if (batch) {
+                work.run();
+                return;
+            }
+            long start = System.nanoTime();
+            Connection c = db.writerConnection();
+            execute(c, "BEGIN IMMEDIATE");
+            batch = true;
+            try {
+                work.run();
+                batch = false;
+                execute(c, "COMMIT");
+                counter.committed(System.nanoTime() - start);
+            } catch (RuntimeException e) {
+                batch = false;
+                rollback(c);
+                throw e;
+            }
+        }
+    }
+
+    private <T> T inSavepoint(Function<Tx, T> work) {
+        Connection c = db.writerConnection();
+        execute(c, "SAVEPOINT w");
+        try {
+            T result = work.apply(new Tx(db.writeContext(), db.preparedWrites()));
+            execute(c, "RELEASE w");
+            return result;
+        } catch (org.jooq.exception.DataAccessException e) {
+            undo(c);
+            throw translate(e.getCause(), e);
+        } catch (RuntimeException e) {
+            undo(c);
+            throw e;
+        }
+    }
+
+    private void execute(Connection c, String sql) {
+        try (var st = c.createStatement()) {
+            st.execute(sql);
+        } catch (SQLException e) {
+            throw translate(e, e);
+        }
+    }
+
+    private static void undo(Connection c) {
+        try (var st = c.createStatement()) {
+            st.execute("ROLLBACK TO w");
+            st.execute("RELEASE w");
+        } catch (SQLException ignored) {
+            // the whole transaction is gone; the batch's end rolls back what is left
         }
     }
 

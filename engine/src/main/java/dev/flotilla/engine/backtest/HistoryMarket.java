@@ -1,0 +1,125 @@
+package dev.flotilla.engine.backtest;
+
+import dev.flotilla.engine.clock.EngineClock;
+import dev.flotilla.engine.market.MarketData;
+import dev.flotilla.engine.model.Candle;
+import dev.flotilla.engine.model.Feed;
+import dev.flotilla.engine.model.Symbol;
+import dev.flotilla.engine.model.Timeframe;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Stored candles served as a market that never runs ahead of the engine clock: a backtest's engine asks it exactly as
+ * it asks the sandbox or Binance. Candles are held in memory, one sorted array per feed, and found by binary search. A
+ * symbol's last price is the close of its finest candle closed by now, the price a trader looking at the chart then
+ * would have seen.
+ */
+public final class HistoryMarket implements MarketData {
+
+    private final Map<Feed, Candle[]> feeds;
+    private final EngineClock clock;
+
+    /** @param candles each feed's candles, oldest first, one per open time */
+    public HistoryMarket(Map<Feed, List<Candle>> candles, EngineClock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        Map<Feed, Candle[]> m = new LinkedHashMap<>();
+        candles.forEach((feed, list) -> {
+            Candle[] array = list.toArray(Candle[]::new);
+            for (int i = 1; i < array.length; i++) {
+                if (array[i].openTime() <= array[i - 1].openTime()) {
+                    throw new IllegalArgumentException(feed + ": candles out of order at " + array[i].openTime());
+                }
+            }
+            m.put(feed, array);
+        });
+        this.feeds = Collections.unmodifiableMap(m);
+    }
+
+    @Override
+    public String name() {
+        return "history";
+    }
+
+    @Override
+    public List<Symbol> symbols() {
+        return feeds.keySet().stream().map(Feed::symbol).distinct().sorted().toList();
+    }
+
+    /** The candles held for a feed (none when it has no history). */
+    public int size(Feed feed) {
+        Candle[] a = feeds.get(feed);
+        return a == null ? 0 : a.length;
+    }
+
+    @Override
+    public List<Candle> closedCandles(Feed feed, long fromOpenTime, long closedBy, int limit) {
+        if (limit < 0) throw new IllegalArgumentException("limit must be 0 or more, got " + limit);
+        Candle[] a = feeds.get(feed);
+        if (a == null || limit == 0) return List.of();
+        long tf = feed.timeframe().millis();
+        long lastOpen = Math.min(closedBy, clock.now()) - tf;
+        int start = firstAtOrAfter(a, fromOpenTime);
+        int end = firstAtOrAfter(a, lastOpen + 1);  // exclusive
+        if (end <= start) return List.of();
+        return Arrays.asList(a).subList(start, Math.min(end, start + limit));
+    }
+
+    @Override
+    public Map<Symbol, BigDecimal> lastPrices(Collection<Symbol> symbols) {
+        long now = clock.now();
+        Map<Symbol, BigDecimal> prices = new LinkedHashMap<>();
+        for (Symbol s : symbols) {
+            for (Timeframe tf : Timeframe.values()) {  // finest first
+                Candle[] a = feeds.get(new Feed(s, tf));
+                if (a == null) continue;
+                int i = firstAtOrAfter(a, now - tf.millis() + 1) - 1;  // the last candle closed by now
+                if (i >= 0) {
+                    prices.put(s, BigDecimal.valueOf(a[i].close()));
+                    break;
+                }
+            }
+        }
+        return prices;
+    }
+
+    /** Index of the first candle opening at or after {@code openTime}. */
+    private static int firstAtOrAfter(Candle[] a, long openTime) {
+        int lo = 0;
+        int hi = a.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid].openTime() < openTime) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
+    /** What a feed holds over a period: for a clear error when history is missing. */
+    public record Coverage(Feed feed, int candles, long firstOpen, long lastClose, List<Long> gaps) {
+    }
+
+    /** The feed's candles between the two instants and where candles are missing (open times, at most 5 listed). */
+    public Coverage coverage(Feed feed, long from, long to) {
+        Candle[] a = feeds.getOrDefault(feed, new Candle[0]);
+        long tf = feed.timeframe().millis();
+        int start = firstAtOrAfter(a, from);
+        int end = firstAtOrAfter(a, to - tf + 1);
+        List<Long> gaps = new ArrayList<>();
+        long expected = Math.ceilDiv(from, tf) * tf;
+        for (int i = start; i < end && gaps.size() < 5; i++) {
+            if (a[i].openTime() > expected) gaps.add(expected);
+            expected = a[i].openTime() + tf;
+        }
+        if (expected + tf <= to && gaps.size() < 5) gaps.add(expected);
+        return new Coverage(feed, Math.max(0, end - start), end > start ? a[start].openTime() : -1,
+                end > start ? a[end - 1].openTime() + tf : -1, gaps);
+    }
+}
