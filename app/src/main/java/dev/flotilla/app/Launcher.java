@@ -158,12 +158,17 @@ final class Launcher {
     }
 
     private List<BotSpec> readFleet(StrategyRegistry registry) {
+        return readFleet(settings.fleet(), registry);
+    }
+
+    /** The bots of a fleet file, or of the built-in fleet when {@code file} is null; a bad file is a usage error. */
+    static List<BotSpec> readFleet(java.nio.file.Path file, StrategyRegistry registry) {
         String json;
         String name;
         try {
-            if (settings.fleet() != null) {
-                json = Files.readString(settings.fleet(), StandardCharsets.UTF_8);
-                name = settings.fleet().toString();
+            if (file != null) {
+                json = Files.readString(file, StandardCharsets.UTF_8);
+                name = file.toString();
             } else {
                 try (InputStream in = Launcher.class.getResourceAsStream("/flotilla/fleet.json")) {
                     if (in == null) throw new IllegalStateException("the built-in fleet file is missing from the app");
@@ -172,7 +177,7 @@ final class Launcher {
                 name = "built-in fleet";
             }
         } catch (IOException e) {
-            throw new UsageException("--fleet: cannot read " + settings.fleet() + ": " + e.getMessage());
+            throw new UsageException("--fleet: cannot read " + file + ": " + e.getMessage());
         }
         try {
             return new FleetFile(registry, SandboxMarket.DEFAULT_SYMBOLS).parse(json);

@@ -89,11 +89,18 @@ record Settings(boolean headless, Path dataDir, Path fleet, double speed, Long s
     }
 
     static Long start(String s) {
+        return date("--start", s);
+    }
+
+    /** A day (UTC midnight) like 2026-01-05, or an instant like 2026-01-05T12:00:00Z; null stays null. */
+    static Long date(String option, String s) {
         if (s == null) return null;
         try {
-            return java.time.LocalDate.parse(s.trim()).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli();
+            String t = s.trim();
+            if (t.contains("T")) return java.time.Instant.parse(t).toEpochMilli();
+            return java.time.LocalDate.parse(t).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli();
         } catch (java.time.format.DateTimeParseException e) {
-            throw new UsageException("--start: must be a date like 2026-01-05, got '" + s + "'");
+            throw new UsageException(option + ": must be a date like 2026-01-05 (UTC), got '" + s + "'");
         }
     }
 

@@ -10,6 +10,9 @@ import dev.flotilla.engine.market.MarketData;
 import dev.flotilla.engine.model.BotSpec;
 import dev.flotilla.engine.model.Candle;
 import dev.flotilla.engine.model.ClosedTrade;
+import dev.flotilla.engine.model.EquityCurve;
+import dev.flotilla.engine.model.Performance;
+import dev.flotilla.engine.model.RunFigures;
 import dev.flotilla.engine.model.Feed;
 import dev.flotilla.engine.model.Fill;
 import dev.flotilla.engine.model.RiskState;
@@ -45,6 +48,17 @@ public final class Backtest {
     static final long MARK_INTERVAL_MS = 900_000;
     static final long SNAPSHOT_INTERVAL_MS = 3_600_000;
     private static final AtomicLong RUNS = new AtomicLong();
+
+    /**
+     * Where the sandbox's invented history begins for backtests: one fixed origin, so a seed is one history and runs over
+     * overlapping periods see the same prices. A backtest must start far enough after it for the strategies' window.
+     */
+    public static final long SANDBOX_ORIGIN = java.time.Instant.parse("2024-01-01T00:00:00Z").toEpochMilli();
+
+    /** The earliest start a sandbox backtest can have: the origin plus the window of the slowest timeframe. */
+    public static long earliestSandboxStart() {
+        return SANDBOX_ORIGIN + EngineConfig.defaults().window() * dev.flotilla.engine.model.Timeframe.H4.millis();
+    }
 
     /**
      * @param fleet       the bots to run
@@ -91,10 +105,11 @@ public final class Backtest {
     /**
      * Runs the request on the market the factory makes (given the engine's clock, which it must not run ahead of).
      *
+     * @param marketLabel what the market is, for the report and the stored run ("sandbox seed 7", "history")
      * @param cancelled polled while the run goes on; once true the engine stops and {@link CancelledException} is thrown
      */
-    public static BacktestResult run(Request request, Function<EngineClock, MarketData> marketOn, Progress progress,
-                                     BooleanSupplier cancelled) throws InterruptedException {
+    public static BacktestResult run(Request request, String marketLabel, Function<EngineClock, MarketData> marketOn,
+                                     Progress progress, BooleanSupplier cancelled) throws InterruptedException {
         long wallStart = System.nanoTime();
         EngineConfig config = request.config();
         Set<String> ids = request.fleet().stream().map(BotSpec::id).collect(Collectors.toSet());
@@ -134,11 +149,11 @@ public final class Backtest {
                 engine.shutdown();
                 bus.close();
             }
-            return collect(request, store, market, System.nanoTime() - wallStart);
+            return collect(request, marketLabel, store, market, System.nanoTime() - wallStart);
         }
     }
 
-    private static BacktestResult collect(Request request, Store store, MarketData market, long wallNanos) {
+    private static BacktestResult collect(Request request, String marketLabel, Store store, MarketData market, long wallNanos) {
         List<Fill> fills = store.fills();
         List<ClosedTrade> trades = store.closedTrades();
         Map<String, List<Performance.Trade>> byBot = new LinkedHashMap<>();
@@ -149,31 +164,31 @@ public final class Backtest {
             all.add(p);
         }
         Map<Symbol, Double> buyHold = new LinkedHashMap<>();
-        List<BacktestResult.Row> rows = new ArrayList<>();
-        Map<String, BacktestResult.Curve> curves = new LinkedHashMap<>();
+        List<RunFigures> rows = new ArrayList<>();
+        Map<String, EquityCurve> curves = new LinkedHashMap<>();
         double capital = 0;
         double weightedHold = 0;
         long from = request.from();
         long to = request.to();
         for (BotSpec bot : request.fleet()) {
-            BacktestResult.Curve curve = curve(store, bot.id());
+            EquityCurve curve = curve(store, bot.id());
             curves.put(bot.id(), curve);
             double hold = buyHold.computeIfAbsent(bot.symbol(), s -> buyAndHold(market, bot.feed(), from, to));
             double cap = bot.capital().doubleValue();
             capital += cap;
             weightedHold += cap * hold;
-            rows.add(new BacktestResult.Row(bot.id(), bot.strategy(), bot.symbol().compact(), bot.timeframe().label(), cap,
+            rows.add(new RunFigures(bot.id(), bot.strategy(), bot.symbol().compact(), bot.timeframe().label(), bot.params(), cap,
                     curve.last(cap), Performance.of(curve.times(), curve.equity(), byBot.getOrDefault(bot.id(), List.of()), from, to),
                     hold));
         }
-        BacktestResult.Curve fleetCurve = curve(store, "*");
-        curves.put("*", fleetCurve);
-        BacktestResult.Row fleet = new BacktestResult.Row("fleet", "", "", "", capital, fleetCurve.last(capital),
+        EquityCurve fleetCurve = curve(store, RunFigures.FLEET);
+        curves.put(RunFigures.FLEET, fleetCurve);
+        RunFigures fleet = new RunFigures(RunFigures.FLEET, "", "", "", Map.of(), capital, fleetCurve.last(capital),
                 Performance.of(fleetCurve.times(), fleetCurve.equity(), all, from, to), weightedHold / capital);
-        return new BacktestResult(request, rows, fleet, fills.size(), digest(fills), curves, trades, wallNanos);
+        return new BacktestResult(request, marketLabel, rows, fleet, fills.size(), digest(fills), curves, trades, wallNanos);
     }
 
-    private static BacktestResult.Curve curve(Store store, String botId) {
+    private static EquityCurve curve(Store store, String botId) {
         Map<Long, BigDecimal> points = store.history().equityHistory(botId, Integer.MAX_VALUE);
         long[] times = new long[points.size()];
         double[] equity = new double[points.size()];
@@ -182,7 +197,7 @@ public final class Backtest {
             times[i] = e.getKey();
             equity[i++] = e.getValue().doubleValue();
         }
-        return new BacktestResult.Curve(times, equity);
+        return new EquityCurve(times, equity);
     }
 
     /** The symbol's own return over the period: bought at the first bar's open, sold at the last bar's close. */

@@ -6,6 +6,7 @@ import dev.flotilla.engine.model.Candle;
 import dev.flotilla.engine.model.Feed;
 import dev.flotilla.engine.model.Symbol;
 import dev.flotilla.engine.model.Timeframe;
+import dev.flotilla.engine.store.Store;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,6 +42,31 @@ public final class HistoryMarket implements MarketData {
             m.put(feed, array);
         });
         this.feeds = Collections.unmodifiableMap(m);
+    }
+
+    /**
+     * The stored candles of the fleet's feeds, and each of their symbols' 15-minute feed when stored (the finest
+     * price for marks), from {@code warmUp} candles before {@code from} until {@code to}.
+     */
+    public static HistoryMarket load(Store store, java.util.Collection<Feed> fleetFeeds, long from, long to, int warmUp,
+                                     EngineClock clock) {
+        java.util.Set<Feed> feeds = new java.util.TreeSet<>();
+        feeds.addAll(fleetFeeds);
+        for (Feed f : fleetFeeds) feeds.add(new Feed(f.symbol(), Timeframe.M15));
+        Map<Feed, List<Candle>> candles = new LinkedHashMap<>();
+        for (Feed feed : feeds) {
+            long tf = feed.timeframe().millis();
+            long start = Math.floorDiv(from, tf) * tf - warmUp * tf;
+            List<Candle> all = new ArrayList<>();
+            while (true) {
+                List<Candle> page = store.candlesFrom(feed, start, to, 50_000);
+                all.addAll(page);
+                if (page.size() < 50_000) break;
+                start = page.getLast().openTime() + tf;
+            }
+            if (!all.isEmpty()) candles.put(feed, all);
+        }
+        return new HistoryMarket(candles, clock);
     }
 
     @Override

@@ -18,7 +18,7 @@ class BacktestTest {
 
     static BacktestResult run(List<BotSpec> fleet, long from, long to) throws Exception {
         return Backtest.run(new Backtest.Request(fleet, from, to, new BigDecimal("10"), new BigDecimal("5"), Map.of()),
-                clock -> new SandboxMarket(7, ORIGIN, clock), Backtest.Progress.NONE, () -> false);
+                "sandbox seed 7", clock -> new SandboxMarket(7, ORIGIN, clock), Backtest.Progress.NONE, () -> false);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.flotilla.engine.backtest;
+package dev.flotilla.engine.model;
 
 import java.util.List;
 
@@ -13,13 +13,13 @@ import java.util.List;
  * @param maxDrawdown        deepest fall from a peak, as a fraction of that peak
  * @param maxDrawdownMs      longest time from a peak until equity was back at it (or the end, if never)
  * @param trades             closed trades
- * @param timeInMarket       share of the period with a position open
+ * @param timeInMarket       share of the period with a position open (for a fleet: any of its positions)
  */
 public record Performance(double totalReturn, double cagr, double maxDrawdown, long maxDrawdownMs, double sharpe,
                           double sortino, double calmar, double winRate, double profitFactor, int trades,
                           long averageHoldingMs, double timeInMarket, double fees) {
 
-    static final double YEAR_MS = 365.25 * 86_400_000;
+    public static final double YEAR_MS = 365.25 * 86_400_000;
 
     /** A closed trade: when it was open, what it made net of fees, and the fees it paid. */
     public record Trade(long openedAt, long closedAt, double netPnl, double fees) {
@@ -93,6 +93,28 @@ public record Performance(double totalReturn, double cagr, double maxDrawdown, l
         int count = trades.size();
         return new Performance(total, cagr, maxDd, longest, sharpe, sortino, calmar,
                 count == 0 ? Double.NaN : wins / (double) count, losses > 0 ? gains / losses : Double.NaN, count,
-                count == 0 ? 0 : held / count, held / (double) (to - from), fees);
+                count == 0 ? 0 : held / count, inMarket(trades, from, to) / (double) (to - from), fees);
+    }
+
+    /** Time with at least one trade open (for a fleet, trades of several bots overlap and count once). */
+    private static long inMarket(List<Trade> trades, long from, long to) {
+        List<Trade> sorted = trades.stream().sorted(java.util.Comparator.comparingLong(Trade::openedAt)).toList();
+        long total = 0;
+        long start = Long.MIN_VALUE;
+        long end = Long.MIN_VALUE;
+        for (Trade t : sorted) {
+            long a = Math.max(t.openedAt(), from);
+            long b = Math.min(t.closedAt(), to);
+            if (b <= a) continue;
+            if (a > end) {
+                if (end > start) total += end - start;
+                start = a;
+                end = b;
+            } else {
+                end = Math.max(end, b);
+            }
+        }
+        if (end > start) total += end - start;
+        return total;
     }
 }

@@ -1,4 +1,4 @@
-package dev.flotilla.engine.backtest;
+package dev.flotilla.engine.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -27,6 +27,18 @@ class PerformanceTest {
         assertThat(p.timeInMarket()).isCloseTo(0.5, within(1e-12));
         assertThat(p.fees()).isCloseTo(2.5, within(1e-12));
         assertThat(p.calmar()).isCloseTo(p.cagr() / 0.25, within(1e-9));
+    }
+
+    @Test
+    void aFleetsOverlappingTradesCountOnceInItsTimeInMarket() {
+        long[] t = {0, 10 * H};
+        double[] e = {100, 100};
+        // two bots: 1h-4h and 2h-6h overlap (5h together), 8h-9h apart, and one opened before the period
+        List<Performance.Trade> trades = List.of(new Performance.Trade(H, 4 * H, 1, 0), new Performance.Trade(2 * H, 6 * H, 1, 0),
+                new Performance.Trade(8 * H, 9 * H, 1, 0), new Performance.Trade(-5 * H, H / 2, 1, 0));
+        Performance p = Performance.of(t, e, trades, 0, 10 * H);
+        assertThat(p.timeInMarket()).isCloseTo((5 + 1 + 0.5) / 10, within(1e-12));
+        assertThat(p.averageHoldingMs()).isEqualTo((3 * H + 4 * H + H + H / 2) / 4);
     }
 
     @Test
