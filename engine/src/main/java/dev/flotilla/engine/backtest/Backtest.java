@@ -185,7 +185,7 @@ public final class Backtest {
         curves.put(RunFigures.FLEET, fleetCurve);
         RunFigures fleet = new RunFigures(RunFigures.FLEET, "", "", "", Map.of(), capital, fleetCurve.last(capital),
                 Performance.of(fleetCurve.times(), fleetCurve.equity(), all, from, to), weightedHold / capital);
-        return new BacktestResult(request, marketLabel, rows, fleet, fills.size(), digest(fills), curves, trades, wallNanos);
+        return new BacktestResult(request, marketLabel, rows, fleet, fills, digest(fills), curves, trades, wallNanos);
     }
 
     private static EquityCurve curve(Store store, String botId) {

@@ -22,9 +22,9 @@ class BacktestTest {
     }
 
     @Test
-    void theDefaultFleetOverAMonthTradesAndTwoRunsAgreeFillForFill() throws Exception {
+    void theDefaultFleetOverTwoWeeksTradesAndTwoRunsAgreeFillForFill() throws Exception {
         List<BotSpec> fleet = FleetFileTest.defaultFleet();
-        long to = Instant.parse("2026-02-01T00:00:00Z").toEpochMilli();
+        long to = Instant.parse("2026-01-15T00:00:00Z").toEpochMilli();
         BacktestResult a = run(fleet, FROM, to);
         BacktestResult b = run(fleet, FROM, to);
         System.out.printf("backtest: %d fills, %d trades, %s, %.1f s and %.1f s%n", a.fills(), a.trades().size(), a.fillsDigest(),
