@@ -37,6 +37,9 @@ public final class Main {
         if (args.length > 0 && args[0].equals("history")) {
             return HistoryCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
         }
+        if (args.length > 0 && args[0].equals("sweep")) {
+            return SweepCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
+        }
         if (args.length > 0 && args[0].equals("backtest")) {
             return BacktestCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
         }

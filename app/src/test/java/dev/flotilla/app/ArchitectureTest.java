@@ -124,10 +124,12 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** A backtest is the one exception: it always fills on paper, so no run over history can reach an exchange. */
     @Test
     void onlyTheAppKnowsWhichBrokerItIs() {
         noClasses().that().resideInAPackage("dev.flotilla.engine..")
                 .and().resideOutsideOfPackage("dev.flotilla.engine.execution.paper..")
+                .and().resideOutsideOfPackage("dev.flotilla.engine.backtest..")
                 .should().dependOnClassesThat().resideInAPackage("dev.flotilla.engine.execution.paper..")
                 .check(classes);
     }

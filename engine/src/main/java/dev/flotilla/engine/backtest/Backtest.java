@@ -133,15 +133,13 @@ public final class Backtest {
                 handle.clock = engine.clock();
                 long end = request.to() + 1;  // the instant of the period's end is run: its closes trade, its equity is taken
                 engine.start(end);
-                while (engine.isRunning()) {
+                while (!engine.awaitTermination(100)) {
                     if (cancelled.getAsBoolean()) {
                         engine.shutdown();
                         throw new CancelledException(engine.clock().now());
                     }
                     progress.at(engine.clock().now());
-                    Thread.sleep(100);
                 }
-                engine.awaitTermination();
                 if (engine.failure() != null) throw new IllegalStateException("the backtest's engine failed: "
                         + engine.failure().getMessage(), engine.failure());
                 progress.at(engine.clock().now());
@@ -177,7 +175,7 @@ public final class Backtest {
             double cap = bot.capital().doubleValue();
             capital += cap;
             weightedHold += cap * hold;
-            rows.add(new RunFigures(bot.id(), bot.strategy(), bot.symbol().compact(), bot.timeframe().label(), bot.params(), cap,
+            rows.add(new RunFigures(bot.id(), bot.strategy(), bot.symbol().toString(), bot.timeframe().label(), bot.params(), cap,
                     curve.last(cap), Performance.of(curve.times(), curve.equity(), byBot.getOrDefault(bot.id(), List.of()), from, to),
                     hold));
         }

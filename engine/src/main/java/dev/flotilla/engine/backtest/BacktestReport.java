@@ -113,7 +113,7 @@ public final class BacktestReport {
         m.put("id", f.id());
         if (!f.fleet()) {
             m.put("strategy", f.strategy());
-            m.put("symbol", f.symbol());
+            m.put("symbol", dev.flotilla.engine.model.Symbol.parse(f.symbol()).compact());
             m.put("timeframe", f.timeframe());
             m.put("params", f.params());
         }
@@ -150,7 +150,8 @@ public final class BacktestReport {
 
     private static String[] row(RunFigures f) {
         Performance p = f.performance();
-        return new String[] {f.fleet() ? "fleet" : f.id(), f.strategy(), f.symbol(), f.timeframe(), pct(p.totalReturn()),
+        String symbol = f.fleet() ? "" : dev.flotilla.engine.model.Symbol.parse(f.symbol()).compact();
+        return new String[] {f.fleet() ? "fleet" : f.id(), f.strategy(), symbol, f.timeframe(), pct(p.totalReturn()),
             pct(p.cagr()), pct(-p.maxDrawdown()), String.format(Locale.ROOT, "%.1f", p.maxDrawdownMs() / 86_400_000.0),
             ratio(p.sharpe()), ratio(p.sortino()), ratio(p.calmar()), pct(p.winRate()), ratio(p.profitFactor()),
             Integer.toString(p.trades()), hours(p.averageHoldingMs()), pct(p.timeInMarket()),

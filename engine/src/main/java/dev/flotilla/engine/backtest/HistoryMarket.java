@@ -44,26 +44,53 @@ public final class HistoryMarket implements MarketData {
         this.feeds = Collections.unmodifiableMap(m);
     }
 
+    private HistoryMarket(Map<Feed, Candle[]> feeds, EngineClock clock, boolean shared) {
+        this.feeds = feeds;
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The same candles (not copied) on another engine's clock: one history for the many runs of a sweep. */
+    public HistoryMarket on(EngineClock other) {
+        return new HistoryMarket(feeds, other, true);
+    }
+
     /**
      * The stored candles of the fleet's feeds, and each of their symbols' 15-minute feed when stored (the finest
      * price for marks), from {@code warmUp} candles before {@code from} until {@code to}.
      */
     public static HistoryMarket load(Store store, java.util.Collection<Feed> fleetFeeds, long from, long to, int warmUp,
                                      EngineClock clock) {
-        java.util.Set<Feed> feeds = new java.util.TreeSet<>();
-        feeds.addAll(fleetFeeds);
+        return from((feed, start, end) -> {
+            List<Candle> all = new ArrayList<>();
+            long at = start;
+            while (true) {
+                List<Candle> page = store.candlesFrom(feed, at, end, 50_000);
+                all.addAll(page);
+                if (page.size() < 50_000) return all;
+                at = page.getLast().openTime() + feed.timeframe().millis();
+            }
+        }, fleetFeeds, from, to, warmUp, clock);
+    }
+
+    /** Another market's candles (the sandbox's, say) over the period, as {@link #load} takes stored ones. */
+    public static HistoryMarket from(MarketData source, java.util.Collection<Feed> fleetFeeds, long from, long to, int warmUp,
+                                     EngineClock clock) {
+        return from((feed, start, end) -> source.closedCandles(feed, start, end, Integer.MAX_VALUE), fleetFeeds, from, to,
+                warmUp, clock);
+    }
+
+    private interface Candles {
+        List<Candle> of(Feed feed, long fromOpen, long closedBy);
+    }
+
+    private static HistoryMarket from(Candles source, java.util.Collection<Feed> fleetFeeds, long from, long to, int warmUp,
+                                      EngineClock clock) {
+        java.util.Set<Feed> feeds = new java.util.TreeSet<>(fleetFeeds);
         for (Feed f : fleetFeeds) feeds.add(new Feed(f.symbol(), Timeframe.M15));
         Map<Feed, List<Candle>> candles = new LinkedHashMap<>();
         for (Feed feed : feeds) {
             long tf = feed.timeframe().millis();
-            long start = Math.floorDiv(from, tf) * tf - warmUp * tf;
-            List<Candle> all = new ArrayList<>();
-            while (true) {
-                List<Candle> page = store.candlesFrom(feed, start, to, 50_000);
-                all.addAll(page);
-                if (page.size() < 50_000) break;
-                start = page.getLast().openTime() + tf;
-            }
+            List<Candle> all = source.of(feed, Math.floorDiv(from, tf) * tf - warmUp * tf, to);
             if (!all.isEmpty()) candles.put(feed, all);
         }
         return new HistoryMarket(candles, clock);

@@ -179,6 +179,11 @@ public final class Engine implements EngineApi {
         thread.awaitTermination();
     }
 
+    /** Waits at most {@code millis} for the engine to stop; true once it has. */
+    public boolean awaitTermination(long millis) throws InterruptedException {
+        return thread.awaitTermination(millis);
+    }
+
     public boolean isRunning() {
         return thread.isRunning();
     }

@@ -80,6 +80,11 @@ public final class EngineThread {
         finished.await();
     }
 
+    /** Waits at most {@code millis} for the thread to stop; true once it has. */
+    public boolean awaitTermination(long millis) throws InterruptedException {
+        return finished.await(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
     public boolean isRunning() {
         return finished.getCount() > 0 && thread != null;
     }

@@ -7,6 +7,7 @@ import java.util.TreeMap;
  * One bot's figures in a backtest (or the fleet's: id {@code "*"}, no strategy, symbol or timeframe), as reported and
  * as stored.
  *
+ * @param symbol     as BTC/USDT
  * @param params     the strategy parameters it ran with
  * @param buyAndHold the symbol's own return over the period (for the fleet: weighted by capital)
  */

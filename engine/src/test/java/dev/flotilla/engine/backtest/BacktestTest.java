@@ -37,4 +37,20 @@ class BacktestTest {
         long[] times = a.equity().get("*").times();
         assertThat(times[times.length - 1]).isEqualTo(to);
     }
+
+    @Test
+    void theSandboxsCandlesMadeOnceTradeAsTheSandboxItself() throws Exception {
+        List<BotSpec> fleet = FleetFileTest.defaultFleet().stream().filter(b -> b.symbol().compact().equals("ETHUSDT")
+                || b.symbol().compact().equals("DOGEUSDT")).toList();
+        long to = Instant.parse("2026-01-11T00:00:00Z").toEpochMilli();
+        BacktestResult live = run(fleet, FROM, to);
+        java.util.Set<dev.flotilla.engine.model.Feed> feeds = new java.util.TreeSet<>();
+        fleet.forEach(b -> feeds.add(b.feed()));
+        HistoryMarket made = HistoryMarket.from(new SandboxMarket(7, ORIGIN, () -> to), feeds, FROM, to, 300, () -> 0);
+        BacktestResult history = Backtest.run(new Backtest.Request(fleet, FROM, to, new BigDecimal("10"), new BigDecimal("5"), Map.of()),
+                "sandbox seed 7", made::on, Backtest.Progress.NONE, () -> false);
+        assertThat(live.fills()).isGreaterThan(20);
+        assertThat(history.fillsDigest()).isEqualTo(live.fillsDigest());
+        assertThat(history.trades()).isEqualTo(live.trades());
+    }
 }
