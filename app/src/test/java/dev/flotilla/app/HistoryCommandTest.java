@@ -2,6 +2,7 @@ package dev.flotilla.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flotilla.engine.market.binance.FakeBinance;
 import dev.flotilla.engine.model.Feed;
 import dev.flotilla.engine.model.Symbol;
 import dev.flotilla.engine.model.Timeframe;
@@ -9,6 +10,8 @@ import dev.flotilla.engine.store.Database;
 import dev.flotilla.engine.store.Store;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,5 +78,73 @@ class HistoryCommandTest {
         assertThat(CommandLineTest.run("history").err()).contains("say what to do: import FILE|DIR");
         assertThat(CommandLineTest.run("history", "import", dir.resolve("none.csv").toString(), "--data-dir",
                 data.toString()).err()).contains("no such file or folder");
+    }
+
+    @Test
+    void downloadsFromBinanceResumesAsksForNothingTwiceAndNamesWhatIsWrong() throws Exception {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        long origin = today.minusDays(5).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        try (FakeBinance fake = new FakeBinance(System::currentTimeMillis, 7, origin)) {
+            Path data = dir.resolve("binance");
+            String from = today.minusDays(5).toString();
+            String to = today.minusDays(1).toString();
+            var r = CommandLineTest.run("history", "download", "--symbols", "BTCUSDT,ETH/USDT", "--timeframes", "15m,1h,4h",
+                    "--from", from, "--to", to, "--data-dir", data.toString(), "--binance-url", fake.url());
+            assertThat(r.status()).as(r.err()).isZero();
+            // four days: 384 candles of 15m, 96 of 1h, 24 of 4h per symbol, one request each
+            assertThat(r.out()).contains("downloading 6 feed(s) from " + fake.url(), "BTCUSDT 15m: 384 new candles",
+                    "ETHUSDT 4h: 24 new candles", "downloaded 1008 candles of 6 feeds", "in 6 pages");
+            assertThat(r.err()).contains("[####################] 100% 6/6 feeds, 1008 of 1008 candles, ETA 0s");
+            assertThat(fake.klines()).hasSize(6);
+            try (Store store = new Store(Database.open(data))) {
+                assertThat(store.count("candles")).isEqualTo(1008);
+                Feed eth15 = new Feed(new Symbol("ETH", "USDT"), Timeframe.M15);
+                assertThat(store.candlesFrom(eth15, 0, Long.MAX_VALUE / 2, 1_000).getFirst().openTime()).isEqualTo(origin);
+            }
+
+            var again = CommandLineTest.run("history", "download", "--symbols", "BTC/USDT,ETHUSDT", "--from", from, "--to", to,
+                    "--data-dir", data.toString(), "--binance-url", fake.url());
+            assertThat(again.status()).as(again.err()).isZero();
+            assertThat(again.out()).contains("downloaded 0 candles of 6 feeds");
+            assertThat(fake.klines()).hasSize(6);
+
+            var unknown = CommandLineTest.run("history", "download", "--symbols", "BTCUSDT,NOPEUSDT", "--timeframes", "1h",
+                    "--from", from, "--data-dir", data.toString(), "--binance-url", fake.url());
+            assertThat(unknown.status()).isEqualTo(1);
+            assertThat(unknown.err()).contains("Binance does not list NOPEUSDT (code -1121, invalid symbol)",
+                    "run the same command again to resume");
+
+            // the folder now holds this endpoint's data: the archive's production prices are refused
+            Path file = dir.resolve("ETHUSDT-1h-2025-01-01.csv");
+            Files.writeString(file, rows(3, 1));
+            var im = CommandLineTest.run("history", "import", file.toString(), "--data-dir", data.toString());
+            assertThat(im.status()).isEqualTo(2);
+            assertThat(im.err()).contains("trades Binance data from " + fake.url());
+        }
+    }
+
+    @Test
+    void badDownloadOptionsAreRefusedBeforeAnythingIsTouched() {
+        Path data = dir.resolve("data");
+        String[][] cases = {
+                {"--timeframes: timeframe must be one of 15m, 1h, 4h, got '5m'", "--symbols", "BTCUSDT", "--timeframes", "5m",
+                        "--from", "2025-01-01"},
+                {"--symbols: 'BTC' is not a symbol like BTCUSDT or BTC/USDT", "--symbols", "BTC", "--from", "2025-01-01"},
+                {"--from 2025-02-01 is not before --to 2025-01-01", "--symbols", "BTCUSDT", "--from", "2025-02-01", "--to",
+                        "2025-01-01"},
+                {"--from: must be a date like 2026-01-05 (UTC), got 'soon'", "--symbols", "BTCUSDT", "--from", "soon"},
+                {"--binance-url: must be production, testnet or an http(s) URL", "--symbols", "BTCUSDT", "--from", "2025-01-01",
+                        "--binance-url", "ftp://x"},
+                {"Missing required option: '--from=DATE'", "--symbols", "BTCUSDT"},
+        };
+        for (String[] c : cases) {
+            java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of("history", "download"));
+            all.addAll(java.util.Arrays.asList(c).subList(1, c.length));
+            all.addAll(java.util.List.of("--data-dir", data.toString()));
+            var r = CommandLineTest.run(all.toArray(String[]::new));
+            assertThat(r.status()).as(String.join(" ", all) + ": " + r.err()).isEqualTo(2);
+            assertThat(r.err()).contains(c[0]);
+        }
+        assertThat(Files.exists(data)).isFalse();
     }
 }

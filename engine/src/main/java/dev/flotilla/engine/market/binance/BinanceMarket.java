@@ -158,6 +158,54 @@ public final class BinanceMarket implements MarketData {
         return out;
     }
 
+    /**
+     * Binance refused a request for good: asking again cannot help (a symbol Binance does not list, code -1121, or
+     * another parameter it will not take).
+     */
+    public static final class Rejected extends MarketDataException {
+        private final int code;
+
+        Rejected(String message, int code, Throwable cause) {
+            super(message, 0, cause);
+            this.code = code;
+        }
+
+        /** Binance's error code, e.g. -1121 for a symbol it does not list; 0 when the reply had none. */
+        public int code() {
+            return code;
+        }
+    }
+
+    /**
+     * One page of history: the closed candles of the feed with open times from {@code firstOpen} to {@code lastOpen}
+     * (both on the timeframe's grid, at most 1,000 of them), in one klines request of weight 2 through the shared
+     * budget, checked as every reply is and not kept in memory. A stretch Binance has no candles for (before a symbol
+     * was listed, an exchange outage) comes back short, or empty, once the same hole has been seen in two replies.
+     *
+     * @throws Rejected            when Binance refuses the request itself, e.g. a symbol it does not list
+     * @throws MarketDataException on any other failure; {@link MarketDataException#notBefore()} is set when asking
+     *                             again has to wait (the budget is used up, a 429 or 418 is in force)
+     */
+    public List<Candle> history(Feed feed, long firstOpen, long lastOpen) {
+        long len = feed.timeframe().millis();
+        if (Math.floorMod(firstOpen, len) != 0 || Math.floorMod(lastOpen, len) != 0 || lastOpen < firstOpen) {
+            throw new IllegalArgumentException("open times " + firstOpen + " to " + lastOpen + " are not a range on the "
+                    + feed.timeframe() + " grid");
+        }
+        long count = (lastOpen - firstOpen) / len + 1;
+        if (count > PAGE) throw new IllegalArgumentException(count + " candles asked for in one page; at most " + PAGE);
+        resyncIfDue();
+        try {
+            return fetch(feed, firstOpen, lastOpen, (int) count);
+        } catch (BinanceGateway.Refused e) {
+            if (e.status == 429 || e.status == 418 || e.status >= 500 || e.status < 400 || e.code == -1021) throw e;
+            String what = e.code == -1121
+                    ? "Binance does not list the symbol " + feed.symbol().compact() + " (code -1121, invalid symbol)"
+                    : "Binance refused klines of " + feed + ": " + e.getMessage();
+            throw new Rejected(what, e.code, e);
+        }
+    }
+
     private List<Candle> fetch(Feed feed, long firstOpen, long lastOpen, int ask) {
         String what = "klines " + feed;
         String symbol = feed.symbol().compact();

@@ -38,16 +38,16 @@ public final class FakeBinance implements AutoCloseable {
 
     /** One request as the server saw it. */
     public record Request(String path, Map<String, String> query, long serverTime, int weight, int status, String body) {
-        boolean isKlines() {
+        public boolean isKlines() {
             return path.endsWith("/klines");
         }
 
-        String feedKey() {
+        public String feedKey() {
             return query.get("symbol") + " " + query.get("interval");
         }
     }
 
-    sealed interface Fault {
+    public sealed interface Fault {
         record Status(int status, Integer retryAfterSeconds, int code, boolean jsonBody) implements Fault {
         }
 
@@ -58,12 +58,12 @@ public final class FakeBinance implements AutoCloseable {
         enum Data implements Fault { MALFORMED_JSON, GAP, DUPLICATE, OPEN_CANDLE, HIGH_BELOW_LOW, OUT_OF_ORDER }
     }
 
-    static Fault status(int status, Integer retryAfterSeconds) {
+    public static Fault status(int status, Integer retryAfterSeconds) {
         int code = status == 429 || status == 418 ? -1003 : status >= 500 ? -1001 : -1000;
         return new Fault.Status(status, retryAfterSeconds, code, status != 502);
     }
 
-    static Fault error(int status, int code) {
+    public static Fault error(int status, int code) {
         return new Fault.Status(status, null, code, true);
     }
 
@@ -108,7 +108,7 @@ public final class FakeBinance implements AutoCloseable {
     }
 
     /** Binance's REQUEST_WEIGHT limit per minute, as exchangeInfo lists and the server enforces it. */
-    FakeBinance weightLimit(int perMinute) {
+    public FakeBinance weightLimit(int perMinute) {
         this.weightLimit = perMinute;
         return this;
     }
@@ -126,7 +126,7 @@ public final class FakeBinance implements AutoCloseable {
     }
 
     /** Faults for the next requests of any kind, in order. */
-    synchronized FakeBinance next(Fault... faults) {
+    public synchronized FakeBinance next(Fault... faults) {
         nextFaults.addAll(List.of(faults));
         return this;
     }
@@ -146,12 +146,12 @@ public final class FakeBinance implements AutoCloseable {
         return List.copyOf(requests);
     }
 
-    List<Request> klines() {
+    public List<Request> klines() {
         return requests.stream().filter(Request::isKlines).toList();
     }
 
     /** Requests the server refused for going over its limit, or for asking during a 429 (each a 429 or 418 it sent itself). */
-    synchronized int violations() {
+    public synchronized int violations() {
         return violations;
     }
 
