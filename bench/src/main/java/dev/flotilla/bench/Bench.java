@@ -41,7 +41,16 @@ public final class Bench {
     @Option(names = "--console-warmup", paramLabel = "N", description = "Seconds the console runs under load before frames are counted, for the JIT (default: 60, or 10 with --quick).")
     Integer consoleWarmup;
 
-    @Option(names = "--skip", paramLabel = "PART,..", split = ",", description = "Parts to leave out: fleet, market, memory, console, strategy.")
+    @Option(names = "--backtest-days", paramLabel = "N", description = "Days of the default fleet's backtest (default: 365, or 30 with --quick).")
+    Integer backtestDays;
+
+    @Option(names = "--sweep-sets", paramLabel = "N", description = "Parameter sets of the sweep, projected to 1,000 (default: 8, or 4 with --quick).")
+    Integer sweepSets;
+
+    @Option(names = "--sweep-days", paramLabel = "N", description = "Days of each sweep run, projected to a year (default: 365, or 30 with --quick).")
+    Integer sweepDays;
+
+    @Option(names = "--skip", paramLabel = "PART,..", split = ",", description = "Parts to leave out: fleet, market, memory, console, strategy, backtest.")
     Set<String> skip = Set.of();
 
     @Option(names = "--work", paramLabel = "DIR", description = "Folder for the runs' data (default: a new temporary folder, deleted at the end).")
@@ -105,6 +114,10 @@ public final class Bench {
             }
             if (!skip.contains("market")) {
                 figures.addAll(MarketSection.run(dir, fleetMaker, ends, out));
+            }
+            if (!skip.contains("backtest")) {
+                figures.addAll(BacktestSection.run(dir, fleetMaker.defaultFleet(), backtestDays != null ? backtestDays : quick ? 30 : 365,
+                        sweepSets != null ? sweepSets : quick ? 4 : 8, sweepDays != null ? sweepDays : quick ? 30 : 365, out));
             }
         } finally {
             if (temp) delete(dir);
