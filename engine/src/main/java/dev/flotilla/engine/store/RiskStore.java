@@ -87,6 +87,15 @@ public final class RiskStore {
                 .and(ORDERS.CREATED_AT.ge(since))));
     }
 
+    /** Creation times of the entries a bot has made (filled or still pending) since {@code since}, oldest first. */
+    public List<Long> entryTimesSince(String botId, long since) {
+        return read(ctx -> ctx.select(ORDERS.CREATED_AT).from(ORDERS).where(ORDERS.BOT_ID.eq(botId))
+                .and(ORDERS.PURPOSE.eq("ENTRY"))
+                .and(ORDERS.STATUS.in(OrderStatus.FILLED.name(), OrderStatus.PENDING.name()))
+                .and(ORDERS.CREATED_AT.ge(since))
+                .orderBy(ORDERS.CREATED_AT).fetch(ORDERS.CREATED_AT));
+    }
+
     /** Net results of a bot's most recent round trips, newest first. */
     public List<BigDecimal> recentResults(String botId, int limit) {
         return read(ctx -> ctx.select(POSITIONS.REALIZED_PNL).from(POSITIONS)
