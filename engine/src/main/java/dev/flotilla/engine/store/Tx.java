@@ -179,26 +179,16 @@ public final class Tx {
 
     /** Stores closed candles; one that is already there is left as it is (unique per feed and open time). */
     public void candles(Feed feed, List<Candle> candles) {
-        if (candles.isEmpty()) return;
-        if (candles.size() == 1) {  // every close; a window of history goes in one statement below
-            Candle c = candles.getFirst();
-            String sym = feed.symbol().toString();
-            String tf = feed.timeframe().label();
+        String sym = feed.symbol().toString();
+        String tf = feed.timeframe().label();
+        // one prepared row at a time, a window of history too: rendering a statement of hundreds of rows cost more
+        for (Candle c : candles) {
             prepared.execute("candle", () -> db.insertInto(CANDLES, CANDLES.SYMBOL, CANDLES.TIMEFRAME, CANDLES.OPEN_TIME,
                             CANDLES.OPEN, CANDLES.HIGH, CANDLES.LOW, CANDLES.CLOSE, CANDLES.VOLUME)
                             .values(sym, tf, c.openTime(), c.open(), c.high(), c.low(), c.close(), c.volume())
                             .onConflictDoNothing(),
                     sym, tf, c.openTime(), c.open(), c.high(), c.low(), c.close(), c.volume());
-            return;
         }
-        var insert = db.insertInto(CANDLES, CANDLES.SYMBOL, CANDLES.TIMEFRAME, CANDLES.OPEN_TIME, CANDLES.OPEN,
-                CANDLES.HIGH, CANDLES.LOW, CANDLES.CLOSE, CANDLES.VOLUME);
-        String sym = feed.symbol().toString();
-        String tf = feed.timeframe().label();
-        for (Candle c : candles) {
-            insert = insert.values(sym, tf, c.openTime(), c.open(), c.high(), c.low(), c.close(), c.volume());
-        }
-        insert.onConflictDoNothing().execute();
     }
 
     public void equitySnapshot(long at, String botId, BigDecimal equity, BigDecimal cash, BigDecimal unrealized) {
