@@ -32,6 +32,15 @@ public final class CorrelationSizer {
     }
 
     private final PriceHistory history;
+    /**
+     * Each symbol's grid series as last worked out, with the candle lists it came from: a history that hands out the
+     * same list while its candles do not change (the engine's feeds do) has it worked out once per new candle, not
+     * once per entry.
+     */
+    private final Map<Symbol, GridMemo> memo = new java.util.HashMap<>();
+
+    private record GridMemo(Timeframe grid, List<List<Candle>> sources, GridSeries series) {
+    }
 
     public CorrelationSizer(PriceHistory history) {
         this.history = history;
@@ -125,24 +134,50 @@ public final class CorrelationSizer {
         return f.max(MIN_FACTOR).min(BigDecimal.ONE);
     }
 
-    /** Closes of a symbol at grid instants, from the coarsest held timeframe that divides the grid. */
+    /**
+     * Closes of a symbol at grid instants, from the coarsest held timeframe that divides the grid. Kept with the candle
+     * lists looked at (the grid's timeframe down to the one used): while the history hands out those same lists, the
+     * answer is the same.
+     */
     private GridSeries onGrid(Symbol s, Timeframe grid) {
+        GridMemo m = memo.get(s);
+        if (m != null && m.grid() == grid && unchanged(s, grid, m.sources())) return m.series();
+        List<List<Candle>> sources = new ArrayList<>();
+        GridSeries series = new GridSeries(new long[0], new double[0]);
         for (int i = grid.ordinal(); i >= 0; i--) {
             Timeframe tf = Timeframe.values()[i];
             List<Candle> candles = history.candles(s, tf);
-            long[] times = new long[candles.size()];
-            double[] closes = new double[candles.size()];
-            int n = 0;
-            for (Candle c : candles) {
-                long close = c.closeTime(tf);
-                if (close % grid.millis() != 0) continue;
-                if (n > 0 && close <= times[n - 1]) throw new IllegalStateException(s + " " + tf + ": candles out of order");
-                times[n] = close;
-                closes[n++] = c.close();
+            sources.add(candles);
+            GridSeries g = onGrid(s, tf, grid, candles);
+            if (g != null) {
+                series = g;
+                break;
             }
-            if (n > 0) return new GridSeries(Arrays.copyOf(times, n), Arrays.copyOf(closes, n));
         }
-        return new GridSeries(new long[0], new double[0]);
+        memo.put(s, new GridMemo(grid, sources, series));
+        return series;
+    }
+
+    private boolean unchanged(Symbol s, Timeframe grid, List<List<Candle>> sources) {
+        for (int k = 0; k < sources.size(); k++) {
+            if (history.candles(s, Timeframe.values()[grid.ordinal() - k]) != sources.get(k)) return false;
+        }
+        return true;
+    }
+
+    /** The closes of {@code candles} (of timeframe {@code tf}) at grid instants; null when none falls on the grid. */
+    private static GridSeries onGrid(Symbol s, Timeframe tf, Timeframe grid, List<Candle> candles) {
+        long[] times = new long[candles.size()];
+        double[] closes = new double[candles.size()];
+        int n = 0;
+        for (Candle c : candles) {
+            long close = c.closeTime(tf);
+            if (close % grid.millis() != 0) continue;
+            if (n > 0 && close <= times[n - 1]) throw new IllegalStateException(s + " " + tf + ": candles out of order");
+            times[n] = close;
+            closes[n++] = c.close();
+        }
+        return n > 0 ? new GridSeries(Arrays.copyOf(times, n), Arrays.copyOf(closes, n)) : null;
     }
 
     private static double[] returns(double[] closes) {
