@@ -42,8 +42,9 @@ public final class OrderFlow {
      * @param tickClose the candle close that made the intents, or null for the price loop
      * @param events    receives the events to publish once everything is committed
      * @param committed receives each bot's books as each commit leaves them: the engine's bots take them from there
+     * @return the results committed, one per intent in order
      */
-    public void execute(List<Intent> intents, long now, Long tickClose, Consumer<Tx> alsoCommit, List<EngineEvent> events,
+    public List<Result> execute(List<Intent> intents, long now, Long tickClose, Consumer<Tx> alsoCommit, List<EngineEvent> events,
                         Consumer<BotBook> committed) {
         List<Order> orders = new ArrayList<>();
         List<Intent> numbered = new ArrayList<>();
@@ -82,6 +83,7 @@ public final class OrderFlow {
             alsoCommit.accept(tx);
         });
         for (int i = 0; i < results.size(); i++) committed.accept(apply(results.get(i), positionIds[i], now, events));
+        return results;
     }
 
     /** Records the broker's answer to an order that was PENDING; returns the new position's id for an entry. */

@@ -19,6 +19,8 @@ public final class FeedBook {
     private final long offsetMs;
     private final Deque<Candle> candles = new ArrayDeque<>();
     private final FeedBars bars;
+    /** {@link #candles} as handed out, until they change: one copy however often it is asked for. */
+    private List<Candle> copy;
 
     public FeedBook(Feed feed, int window, long offsetMs) {
         this.feed = feed;
@@ -61,6 +63,7 @@ public final class FeedBook {
             if (problem != null) throw new BadCandleException(feed + ": " + problem);
             bars.append(c);
             candles.addLast(c);
+            copy = null;
             accepted.add(c);
             while (candles.size() > window) candles.removeFirst();
         }
@@ -70,6 +73,7 @@ public final class FeedBook {
     /** Forgets every candle held and starts an empty series, for a replay of the feed from the store. */
     public void clear() {
         candles.clear();
+        copy = null;
         bars.clear();
     }
 
@@ -78,9 +82,10 @@ public final class FeedBook {
         return bars;
     }
 
-    /** The last {@code window} candles held, oldest first. */
+    /** The last {@code window} candles held, oldest first: the same immutable list until they change. */
     public List<Candle> candles() {
-        return List.copyOf(candles);
+        if (copy == null) copy = List.copyOf(candles);
+        return copy;
     }
 
     public Candle last() {

@@ -158,6 +158,7 @@ public final class Engine implements EngineApi {
                 t -> {
                     List<EngineEvent> settled = new ArrayList<>();
                     Boot.resolvePending(store, broker, fleet.botMap(), t, settled);
+                    risk.booksChanged();
                     publish(settled);
                 }, problem -> storeProblem = problem);
     }
@@ -237,6 +238,7 @@ public final class Engine implements EngineApi {
     public void acceptBrokerView() {
         onEngine(() -> {
             reconciliation.acceptBrokerView(clock.now());
+            risk.booksChanged();
             snapshots.refresh(clock.now(), fleet.bots(), true);
         });
     }

@@ -20,7 +20,7 @@ public final class EventLog {
     }
 
     public static void write(EngineEvent e) {
-        String at = Instant.ofEpochMilli(e.time()).toString();
+        At at = new At(e.time());  // formatted only when the line is written: most events are debug lines
         switch (e) {
             case BotEvent.TickCompleted t -> log.debug("{} {} {} close={}", at, e.type(), e.botId(), t.candleClose());
             case BotEvent.SignalGenerated s -> log.debug("{} {} {} {} {}", at, e.type(), e.botId(), s.signal(), s.reason());
@@ -40,8 +40,24 @@ public final class EventLog {
             case RiskEvent.CircuitBreakerFired c -> log.warn("{} {} {} {} {}", at, e.type(), who(e), c.breaker(), c.detail());
             case RiskEvent.TradingStateChanged t -> log.warn("{} {} {} {} -> {}: {}", at, e.type(), who(e), t.from(), t.to(),
                     t.reason());
-            case AccountEvent.EquitySnapshot s -> log.debug("{} {} {} {}", at, e.type(), e.botId(), s.equity().toPlainString());
+            case AccountEvent.EquitySnapshot s -> log.debug("{} {} {} {}", at, e.type(), e.botId(), new Plain(s.equity()));
             case SystemEvent s -> log.warn("{} {} {} {}", at, e.type(), e.botId(), s);
+        }
+    }
+
+    /** An engine time as the log shows it (ISO-8601), worked out only when the line is written. */
+    private record At(long time) {
+        @Override
+        public String toString() {
+            return Instant.ofEpochMilli(time).toString();
+        }
+    }
+
+    /** A decimal in plain notation, worked out only when the line is written. */
+    private record Plain(java.math.BigDecimal value) {
+        @Override
+        public String toString() {
+            return value.toPlainString();
         }
     }
 

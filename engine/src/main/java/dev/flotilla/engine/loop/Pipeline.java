@@ -43,10 +43,11 @@ public final class Pipeline {
         List<Review> reviews = risk.review(intents, now, events);
         List<Intent> approved = Review.approved(reviews);
         if (approved.isEmpty() && onlyWithOrders) return reviews;
+        List<OrderFlow.Result> committed = null;
         try {
-            orders.execute(approved, now, tickClose, tx -> alsoCommit.accept(tx, approved), events, fleet::update);
+            committed = orders.execute(approved, now, tickClose, tx -> alsoCommit.accept(tx, approved), events, fleet::update);
         } finally {
-            risk.settled(approved);  // a failed send is decided again when the instant is replayed
+            risk.settled(approved, committed);  // a failed send is decided again when the instant is replayed
         }
         return reviews;
     }

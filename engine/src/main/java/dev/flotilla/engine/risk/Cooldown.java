@@ -1,7 +1,6 @@
 package dev.flotilla.engine.risk;
 
 import java.math.BigDecimal;
-import java.util.List;
 
 /**
  * The consecutive-loss cooldown: after {@code after} losses in a row the size halves, and halves again with each
@@ -26,7 +25,7 @@ public final class Cooldown {
      * Losses in a row at the newest end of {@code results} (net PnL of round trips, newest first). A round trip
      * that came out exactly even neither breaks nor extends the run.
      */
-    public static int streak(List<BigDecimal> results) {
+    public static int streak(Iterable<BigDecimal> results) {
         int n = 0;
         for (BigDecimal r : results) {
             if (r.signum() > 0) break;

@@ -57,9 +57,8 @@ public final class CorrelationSizer {
         weights.keySet().retainAll(finest.keySet());
         if (weights.isEmpty()) return Result.FULL;
         Timeframe grid = finest.values().stream().max(Timeframe::compareTo).orElseThrow();
-        Map<Symbol, GridSeries> series = new TreeMap<>();
-        for (Symbol s : finest.keySet()) series.put(s, onGrid(s, grid));
-        Map<Symbol, double[]> closes = latestCommon(series, WINDOW + 1);
+        Map<Symbol, double[]> closes = closes(finest.keySet(), grid, TAIL);
+        if (closes == null) closes = closes(finest.keySet(), grid, Integer.MAX_VALUE);
         int n = closes.values().iterator().next().length - 1;
         if (n < MIN_RETURNS) return new Result(BigDecimal.ONE, Double.NaN, Math.max(n, 0));
         double total = weights.values().stream().mapToDouble(BigDecimal::doubleValue).sum();
@@ -74,8 +73,34 @@ public final class CorrelationSizer {
         return new Result(factor(rho), rho, n);
     }
 
-    /** A symbol's closes at grid instants, oldest first, one per instant. */
-    private record GridSeries(long[] times, double[] closes) {
+    /**
+     * Grid instants of candles looked at first, per symbol: the returns use the latest {@code WINDOW + 1} common ones,
+     * which without gaps are the latest of each; a walk that needs more looks at everything (see {@link #closes}).
+     */
+    static final int TAIL = WINDOW + 1 + 16;
+
+    /**
+     * A symbol's closes at grid instants, oldest first, one per instant.
+     *
+     * @param cut whether earlier candles were left out
+     */
+    private record GridSeries(long[] times, double[] closes, boolean cut) {
+    }
+
+    /**
+     * The closes of every symbol at the latest {@code WINDOW + 1} common grid instants, looking at only the latest
+     * {@code tail} grid instants' worth of each symbol's candles; null when that was not enough to know (a walk reached
+     * the start of a series that was cut, or a cut series had no grid instant), so that the answer is always the one
+     * all the candles give.
+     */
+    private Map<Symbol, double[]> closes(java.util.Set<Symbol> symbols, Timeframe grid, int tail) {
+        Map<Symbol, GridSeries> series = new TreeMap<>();
+        for (Symbol s : symbols) {
+            GridSeries g = onGrid(s, grid, tail);
+            if (g == null) return null;
+            series.put(s, g);
+        }
+        return latestCommon(series, WINDOW + 1);
     }
 
     /**
@@ -93,14 +118,20 @@ public final class CorrelationSizer {
         while (found < most) {
             long t = Long.MAX_VALUE;
             for (int i = 0; i < k; i++) {
-                if (at[i] < 0) break walk;
+                if (at[i] < 0) {
+                    if (all.get(i).cut()) return null;
+                    break walk;
+                }
                 t = Math.min(t, all.get(i).times()[at[i]]);
             }
             boolean everywhere = true;
             for (int i = 0; i < k; i++) {
                 long[] times = all.get(i).times();
                 while (at[i] >= 0 && times[at[i]] > t) at[i]--;
-                if (at[i] < 0) break walk;
+                if (at[i] < 0) {
+                    if (all.get(i).cut()) return null;
+                    break walk;
+                }
                 if (times[at[i]] != t) everywhere = false;
             }
             if (!everywhere) continue;
@@ -125,24 +156,31 @@ public final class CorrelationSizer {
         return f.max(MIN_FACTOR).min(BigDecimal.ONE);
     }
 
-    /** Closes of a symbol at grid instants, from the coarsest held timeframe that divides the grid. */
-    private GridSeries onGrid(Symbol s, Timeframe grid) {
+    /**
+     * Closes of a symbol at grid instants, from the coarsest held timeframe that divides the grid, out of its latest
+     * {@code tail} grid instants' worth of candles; null when a cut list had none (earlier candles might have).
+     */
+    private GridSeries onGrid(Symbol s, Timeframe grid, int tail) {
         for (int i = grid.ordinal(); i >= 0; i--) {
             Timeframe tf = Timeframe.values()[i];
             List<Candle> candles = history.candles(s, tf);
-            long[] times = new long[candles.size()];
-            double[] closes = new double[candles.size()];
+            long per = Math.max(1, grid.millis() / tf.millis());
+            int from = (int) Math.max(0, candles.size() - Math.min(Integer.MAX_VALUE, tail * per));
+            boolean cut = from > 0;
+            long[] times = new long[candles.size() - from];
+            double[] closes = new double[times.length];
             int n = 0;
-            for (Candle c : candles) {
+            for (Candle c : candles.subList(from, candles.size())) {
                 long close = c.closeTime(tf);
                 if (close % grid.millis() != 0) continue;
                 if (n > 0 && close <= times[n - 1]) throw new IllegalStateException(s + " " + tf + ": candles out of order");
                 times[n] = close;
                 closes[n++] = c.close();
             }
-            if (n > 0) return new GridSeries(Arrays.copyOf(times, n), Arrays.copyOf(closes, n));
+            if (n > 0) return new GridSeries(Arrays.copyOf(times, n), Arrays.copyOf(closes, n), cut);
+            if (cut) return null;
         }
-        return new GridSeries(new long[0], new double[0]);
+        return new GridSeries(new long[0], new double[0], false);
     }
 
     private static double[] returns(double[] closes) {

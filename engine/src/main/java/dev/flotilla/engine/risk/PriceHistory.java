@@ -9,7 +9,10 @@ import java.util.List;
 @FunctionalInterface
 public interface PriceHistory {
 
-    /** Closed candles of a symbol at a timeframe, oldest first; empty when none are held. */
+    /**
+     * Closed candles of a symbol at a timeframe, oldest first; empty when none are held. A list handed out never
+     * changes afterwards (new candles come in a new list), so the sizer may keep what it worked out from it.
+     */
     List<Candle> candles(Symbol symbol, Timeframe timeframe);
 
     PriceHistory NONE = (symbol, timeframe) -> List.of();

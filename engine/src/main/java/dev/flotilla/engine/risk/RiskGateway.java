@@ -3,6 +3,7 @@ package dev.flotilla.engine.risk;
 import dev.flotilla.engine.event.EngineEvent;
 import dev.flotilla.engine.event.RiskEvent;
 import dev.flotilla.engine.execution.Intent;
+import dev.flotilla.engine.execution.OrderFlow;
 import dev.flotilla.engine.model.BotBook;
 import dev.flotilla.engine.model.Position;
 import dev.flotilla.engine.model.RiskRecord;
@@ -80,6 +81,7 @@ public final class RiskGateway {
     public synchronized void boot(long now, List<EngineEvent> events) {
         book.load(bots.get(), now, events);
         opening.clear();
+        counters.forgetAll();
     }
 
     /** A bot added while the engine runs, or one whose capital changed before it traded: a fresh risk row. */
@@ -159,10 +161,27 @@ public final class RiskGateway {
      * sending failed and the caller will decide again: either way they no longer count as on their way.
      */
     public synchronized void settled(List<Intent> sent) {
+        settled(sent, null);
+    }
+
+    /**
+     * As {@link #settled(List)}, with the results the order flow committed for them ({@code sent} in order), or null
+     * when it did not get that far: the trade counters follow committed results, and are read again otherwise.
+     */
+    public synchronized void settled(List<Intent> sent, List<OrderFlow.Result> committed) {
         for (Intent in : sent) {
             if (in.entry()) opening.remove(in.botId());
-            counters.forget(in.botId());
+            if (committed == null) counters.forget(in.botId());
         }
+        if (committed != null) committed.forEach(counters::settled);
+    }
+
+    /**
+     * Orders and positions changed outside the order flow (pending orders settled after a store pause, the broker's
+     * view accepted): the trade counters are read from the store again.
+     */
+    public synchronized void booksChanged() {
+        counters.forgetAll();
     }
 
     /** The last trade prices just fetched; the collar and the exposure use them from the next decision. */

@@ -87,6 +87,15 @@ public final class RiskStore {
                 .and(ORDERS.CREATED_AT.ge(since))));
     }
 
+    /** Creation times of the entries a bot has made (filled or still pending) since {@code since}, oldest first. */
+    public List<Long> entryTimesSince(String botId, long since) {
+        return read(ctx -> ctx.select(ORDERS.CREATED_AT).from(ORDERS).where(ORDERS.BOT_ID.eq(botId))
+                .and(ORDERS.PURPOSE.eq("ENTRY"))
+                .and(ORDERS.STATUS.in(OrderStatus.FILLED.name(), OrderStatus.PENDING.name()))
+                .and(ORDERS.CREATED_AT.ge(since))
+                .orderBy(ORDERS.CREATED_AT).fetch(ORDERS.CREATED_AT));
+    }
+
     /** Net results of a bot's most recent round trips, newest first. */
     public List<BigDecimal> recentResults(String botId, int limit) {
         return read(ctx -> ctx.select(POSITIONS.REALIZED_PNL).from(POSITIONS)
@@ -97,20 +106,25 @@ public final class RiskStore {
     // ---- writes, inside a caller's transaction ----
 
     public static void state(Tx tx, RiskState s) {
-        tx.dsl().insertInto(RISK_STATE, RISK_STATE.SCOPE, RISK_STATE.STATE, RISK_STATE.REASON, RISK_STATE.DAY,
-                        RISK_STATE.DAY_OPEN_EQUITY, RISK_STATE.DAILY_LOSS_LATCHED, RISK_STATE.DRAWDOWN_LATCHED,
-                        RISK_STATE.PEAK_EQUITY)
-                .values(s.scope(), s.state().name(), s.reason(), s.day(), Num.str(s.dayOpenEquity()),
-                        s.dailyLossLatched() ? 1L : 0L, s.drawdownLatched() ? 1L : 0L, Num.str(s.peakEquity()))
-                .onConflict(RISK_STATE.SCOPE).doUpdate()
-                .set(RISK_STATE.STATE, s.state().name())
-                .set(RISK_STATE.REASON, s.reason())
-                .set(RISK_STATE.DAY, s.day())
-                .set(RISK_STATE.DAY_OPEN_EQUITY, Num.str(s.dayOpenEquity()))
-                .set(RISK_STATE.DAILY_LOSS_LATCHED, s.dailyLossLatched() ? 1L : 0L)
-                .set(RISK_STATE.DRAWDOWN_LATCHED, s.drawdownLatched() ? 1L : 0L)
-                .set(RISK_STATE.PEAK_EQUITY, Num.str(s.peakEquity()))
-                .execute();
+        String state = s.state().name();
+        String dayOpen = Num.str(s.dayOpenEquity());
+        long daily = s.dailyLossLatched() ? 1L : 0L;
+        long drawdown = s.drawdownLatched() ? 1L : 0L;
+        String peak = Num.str(s.peakEquity());
+        tx.prepared().execute("riskState", () -> tx.dsl().insertInto(RISK_STATE, RISK_STATE.SCOPE, RISK_STATE.STATE,
+                                RISK_STATE.REASON, RISK_STATE.DAY, RISK_STATE.DAY_OPEN_EQUITY, RISK_STATE.DAILY_LOSS_LATCHED,
+                                RISK_STATE.DRAWDOWN_LATCHED, RISK_STATE.PEAK_EQUITY)
+                        .values(s.scope(), state, s.reason(), s.day(), dayOpen, daily, drawdown, peak)
+                        .onConflict(RISK_STATE.SCOPE).doUpdate()
+                        .set(RISK_STATE.STATE, state)
+                        .set(RISK_STATE.REASON, s.reason())
+                        .set(RISK_STATE.DAY, s.day())
+                        .set(RISK_STATE.DAY_OPEN_EQUITY, dayOpen)
+                        .set(RISK_STATE.DAILY_LOSS_LATCHED, daily)
+                        .set(RISK_STATE.DRAWDOWN_LATCHED, drawdown)
+                        .set(RISK_STATE.PEAK_EQUITY, peak),
+                s.scope(), state, s.reason(), s.day(), dayOpen, daily, drawdown, peak,
+                state, s.reason(), s.day(), dayOpen, daily, drawdown, peak);
     }
 
     /** Replaces every stored limit of a scope. */
@@ -123,9 +137,10 @@ public final class RiskStore {
     }
 
     public static void event(Tx tx, RiskRecord r) {
-        tx.dsl().insertInto(RISK_EVENTS, RISK_EVENTS.OCCURRED_AT, RISK_EVENTS.BOT_ID, RISK_EVENTS.KIND, RISK_EVENTS.CODE,
-                        RISK_EVENTS.DETAIL, RISK_EVENTS.INTENT, RISK_EVENTS.NUMBERS)
-                .values(r.at(), r.botId(), r.kind().name(), r.code(), r.detail(), r.intent(), r.numbers())
-                .execute();
+        tx.prepared().execute("riskEvent", () -> tx.dsl().insertInto(RISK_EVENTS, RISK_EVENTS.OCCURRED_AT,
+                                RISK_EVENTS.BOT_ID, RISK_EVENTS.KIND, RISK_EVENTS.CODE, RISK_EVENTS.DETAIL, RISK_EVENTS.INTENT,
+                                RISK_EVENTS.NUMBERS)
+                        .values(r.at(), r.botId(), r.kind().name(), r.code(), r.detail(), r.intent(), r.numbers()),
+                r.at(), r.botId(), r.kind().name(), r.code(), r.detail(), r.intent(), r.numbers());
     }
 }

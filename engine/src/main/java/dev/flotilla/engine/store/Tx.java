@@ -44,6 +44,11 @@ public final class Tx {
         return db;
     }
 
+    /** The writer's prepared statements, for the other typed writers of this package. */
+    PreparedWrites prepared() {
+        return prepared;
+    }
+
     public void setting(String key, String value) {
         prepared.execute("setting", () -> db.insertInto(SETTINGS, SETTINGS.KEY, SETTINGS.VALUE).values(key, value)
                 .onConflict(SETTINGS.KEY).doUpdate().set(SETTINGS.VALUE, excluded(SETTINGS.VALUE)), key, value);
@@ -140,13 +145,12 @@ public final class Tx {
 
     /** Opens a position and returns its id. */
     public long openPosition(Position p) {
-        return db.insertInto(POSITIONS, POSITIONS.BOT_ID, POSITIONS.SYMBOL, POSITIONS.STATUS, POSITIONS.QTY,
-                        POSITIONS.ENTRY_PRICE, POSITIONS.ENTRY_FEE, POSITIONS.STOP_PRICE, POSITIONS.HIGHEST_PRICE,
-                        POSITIONS.OPENED_AT, POSITIONS.ENTRY_ORDER)
-                .values(p.botId(), p.symbol().toString(), "OPEN", Num.str(p.qty()), Num.str(p.entryPrice()),
-                        Num.str(p.entryFee()), Num.str(p.stopPrice()), Num.str(p.highestPrice()), p.openedAt(),
-                        p.entryOrder())
-                .returning(POSITIONS.ID).fetchOne().getId();
+        Object[] v = {p.botId(), p.symbol().toString(), "OPEN", Num.str(p.qty()), Num.str(p.entryPrice()),
+                Num.str(p.entryFee()), Num.str(p.stopPrice()), Num.str(p.highestPrice()), p.openedAt(), p.entryOrder()};
+        return prepared.insertForId("openPosition", () -> db.insertInto(POSITIONS, POSITIONS.BOT_ID, POSITIONS.SYMBOL,
+                        POSITIONS.STATUS, POSITIONS.QTY, POSITIONS.ENTRY_PRICE, POSITIONS.ENTRY_FEE, POSITIONS.STOP_PRICE,
+                        POSITIONS.HIGHEST_PRICE, POSITIONS.OPENED_AT, POSITIONS.ENTRY_ORDER)
+                .values(Arrays.asList(v)), v);
     }
 
     /** Stores a moved stop, a new highest price or a corrected quantity of an open position. */
@@ -161,36 +165,30 @@ public final class Tx {
 
     public void closePosition(long id, BigDecimal exitPrice, BigDecimal exitFee, String reason, BigDecimal netPnl,
                               long closedAt, String exitOrder) {
-        int n = db.update(POSITIONS).set(POSITIONS.STATUS, "CLOSED").set(POSITIONS.EXIT_PRICE, Num.str(exitPrice))
-                .set(POSITIONS.EXIT_FEE, Num.str(exitFee)).set(POSITIONS.EXIT_REASON, reason)
-                .set(POSITIONS.REALIZED_PNL, Num.str(netPnl)).set(POSITIONS.CLOSED_AT, closedAt)
-                .set(POSITIONS.EXIT_ORDER, exitOrder)
-                .where(POSITIONS.ID.eq(id)).and(POSITIONS.STATUS.eq("OPEN")).execute();
+        String price = Num.str(exitPrice);
+        String fee = Num.str(exitFee);
+        String pnl = Num.str(netPnl);
+        int n = prepared.execute("closePosition", () -> db.update(POSITIONS).set(POSITIONS.STATUS, "CLOSED")
+                        .set(POSITIONS.EXIT_PRICE, price).set(POSITIONS.EXIT_FEE, fee).set(POSITIONS.EXIT_REASON, reason)
+                        .set(POSITIONS.REALIZED_PNL, pnl).set(POSITIONS.CLOSED_AT, closedAt)
+                        .set(POSITIONS.EXIT_ORDER, exitOrder)
+                        .where(POSITIONS.ID.eq(id)).and(POSITIONS.STATUS.eq("OPEN")),
+                "CLOSED", price, fee, reason, pnl, closedAt, exitOrder, id, "OPEN");
         if (n != 1) throw new IllegalStateException("position " + id + " is not open");
     }
 
     /** Stores closed candles; one that is already there is left as it is (unique per feed and open time). */
     public void candles(Feed feed, List<Candle> candles) {
-        if (candles.isEmpty()) return;
-        if (candles.size() == 1) {  // every close; a window of history goes in one statement below
-            Candle c = candles.getFirst();
-            String sym = feed.symbol().toString();
-            String tf = feed.timeframe().label();
+        String sym = feed.symbol().toString();
+        String tf = feed.timeframe().label();
+        // one prepared row at a time, a window of history too: rendering a statement of hundreds of rows cost more
+        for (Candle c : candles) {
             prepared.execute("candle", () -> db.insertInto(CANDLES, CANDLES.SYMBOL, CANDLES.TIMEFRAME, CANDLES.OPEN_TIME,
                             CANDLES.OPEN, CANDLES.HIGH, CANDLES.LOW, CANDLES.CLOSE, CANDLES.VOLUME)
                             .values(sym, tf, c.openTime(), c.open(), c.high(), c.low(), c.close(), c.volume())
                             .onConflictDoNothing(),
                     sym, tf, c.openTime(), c.open(), c.high(), c.low(), c.close(), c.volume());
-            return;
         }
-        var insert = db.insertInto(CANDLES, CANDLES.SYMBOL, CANDLES.TIMEFRAME, CANDLES.OPEN_TIME, CANDLES.OPEN,
-                CANDLES.HIGH, CANDLES.LOW, CANDLES.CLOSE, CANDLES.VOLUME);
-        String sym = feed.symbol().toString();
-        String tf = feed.timeframe().label();
-        for (Candle c : candles) {
-            insert = insert.values(sym, tf, c.openTime(), c.open(), c.high(), c.low(), c.close(), c.volume());
-        }
-        insert.onConflictDoNothing().execute();
     }
 
     public void equitySnapshot(long at, String botId, BigDecimal equity, BigDecimal cash, BigDecimal unrealized) {

@@ -33,16 +33,10 @@ final class Writer {
             if (batch) return inSavepoint(work);
             long start = System.nanoTime();
             Connection c = db.writerConnection();
-            try (var st = c.createStatement()) {
-                st.execute("BEGIN IMMEDIATE");
-            } catch (SQLException e) {
-                throw translate(e, e);
-            }
+            execute("BEGIN IMMEDIATE");
             try {
                 T result = work.apply(new Tx(db.writeContext(), db.preparedWrites()));
-                try (var st = c.createStatement()) {
-                    st.execute("COMMIT");
-                }
+                db.preparedWrites().control("COMMIT");
                 counter.committed(System.nanoTime() - start);
                 return result;
             } catch (SQLException e) {
@@ -71,12 +65,12 @@ final class Writer {
             }
             long start = System.nanoTime();
             Connection c = db.writerConnection();
-            execute(c, "BEGIN IMMEDIATE");
+            execute("BEGIN IMMEDIATE");
             batch = true;
             try {
                 work.run();
                 batch = false;
-                execute(c, "COMMIT");
+                execute("COMMIT");
                 counter.committed(System.nanoTime() - start);
             } catch (RuntimeException e) {
                 batch = false;
@@ -88,10 +82,10 @@ final class Writer {
 
     private <T> T inSavepoint(Function<Tx, T> work) {
         Connection c = db.writerConnection();
-        execute(c, "SAVEPOINT w");
+        execute("SAVEPOINT w");
         try {
             T result = work.apply(new Tx(db.writeContext(), db.preparedWrites()));
-            execute(c, "RELEASE w");
+            execute("RELEASE w");
             return result;
         } catch (org.jooq.exception.DataAccessException e) {
             undo(c);
@@ -102,9 +96,10 @@ final class Writer {
         }
     }
 
-    private void execute(Connection c, String sql) {
-        try (var st = c.createStatement()) {
-            st.execute(sql);
+    /** A statement of fixed text on the writer connection, kept compiled: these run for every write. */
+    private void execute(String sql) {
+        try {
+            db.preparedWrites().control(sql);
         } catch (SQLException e) {
             throw translate(e, e);
         }

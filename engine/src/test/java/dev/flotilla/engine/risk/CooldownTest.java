@@ -66,6 +66,27 @@ class CooldownTest {
     }
 
     @Test
+    void theCountersFollowedAsOrdersSettleAreWhatAStartReadsFromTheStore() {
+        try (RiskFixture f = RiskFixture.open(dir, RiskFixture.bots("BTC/USDT", "ETH/USDT"), PriceHistory.NONE)) {
+            f.prices("BTC/USDT", "100");
+            List<String> followed = new ArrayList<>();
+            List<String> read = new ArrayList<>();
+            String[] exits = {"99", "99", "110", "99", "100", "99", "99", "99"};
+            for (int i = 0; i < exits.length; i++) {
+                long t = T0 + HOUR + i * 7 * HOUR;  // over two UTC days
+                f.gateway.refreshStatus(t);  // the counters are held from here on, and followed
+                roundTrip(f, t, exits[i]);
+                var a = f.gateway.refreshStatus(t + 2).bots().get("a");
+                var b = f.restarted(t + 2).refreshStatus(t + 2).bots().get("a");
+                followed.add(a.tradesToday() + "/" + a.lossesInARow());
+                read.add(b.tradesToday() + "/" + b.lossesInARow());
+            }
+            // entries of the day start again at midnight; an exit at the entry price still loses its fees
+            assertThat(followed).isEqualTo(read).containsExactly("1/1", "2/2", "3/0", "4/1", "1/2", "2/3", "3/4", "1/5");
+        }
+    }
+
+    @Test
     void whenTheCooldownLeavesNothingToBuyTheEntryIsRefused() {
         try (RiskFixture f = RiskFixture.open(dir, RiskFixture.bots("BTC/USDT", "ETH/USDT"), PriceHistory.NONE)) {
             f.prices("BTC/USDT", "100");

@@ -85,6 +85,15 @@ class CorrelationSizerTest {
     }
 
     @Test
+    void gapsInTheLatestCandlesMakeTheSizerLookFurtherBackForCommonInstants() {
+        List<Candle> gappy = new ArrayList<>(path(Timeframe.H1, 200, i -> 2 * ZIGZAG.applyAsDouble(i)));
+        for (int i = gappy.size() - 1; i >= 80; i -= 2) gappy.remove(i);  // every other hour missing for the last 120
+        History h = new History().with(BTC, Timeframe.H1, path(Timeframe.H1, 200, ZIGZAG)).with(ETH, Timeframe.H1, gappy);
+        CorrelationSizer.Result r = new CorrelationSizer(h).size(ETH, held(BTC, "5000"));
+        assertThat(r.returns()).isEqualTo(CorrelationSizer.WINDOW);  // 49 common closes span 98 hours
+    }
+
+    @Test
     void negativeCorrelationDoesNotShrinkAndPartialCorrelationShrinksInBetween() {
         History h = new History().with(BTC, Timeframe.H1, path(Timeframe.H1, 200, ZIGZAG))
                 .with(ETH, Timeframe.H1, path(Timeframe.H1, 200, i -> -ZIGZAG.applyAsDouble(i)))

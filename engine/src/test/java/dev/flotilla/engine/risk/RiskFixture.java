@@ -84,6 +84,13 @@ final class RiskFixture implements AutoCloseable {
         return specs;
     }
 
+    /** A gateway as a restart makes it, booted on the same store at {@code now}. */
+    RiskGateway restarted(long now) {
+        RiskGateway g = new RiskGateway(store, () -> bots.stream().map(BotRuntime::book).toList(), PriceHistory.NONE);
+        g.boot(now, new ArrayList<>());
+        return g;
+    }
+
     BotRuntime bot(String id) {
         return bots.stream().filter(b -> b.id().equals(id)).findFirst().orElseThrow();
     }
@@ -112,8 +119,7 @@ final class RiskFixture implements AutoCloseable {
     List<Intent> trade(long now, Intent... intents) {
         List<Intent> approved = review(now, intents);
         List<EngineEvent> out = new ArrayList<>();
-        orders.execute(approved, now, null, tx -> { }, out, book -> bot(book.id()).update(book));
-        gateway.settled(approved);
+        gateway.settled(approved, orders.execute(approved, now, null, tx -> { }, out, book -> bot(book.id()).update(book)));
         events.addAll(out);
         return approved;
     }
