@@ -128,6 +128,7 @@ public final class Backtest {
             EventBus bus = new EventBus();
             Engine engine = new Engine(store, market, new PaperBroker(store, config.slippageBps(), config.feeRate()),
                     StrategyRegistry.builtin(), config, "BACKTEST", bus);
+            engine.logEventsTo(dev.flotilla.engine.loop.EventLog.BACKTEST);
             try {
                 engine.boot(from, from);
                 handle.clock = engine.clock();

@@ -85,6 +85,7 @@ public final class Engine implements EngineApi {
     private volatile String storeProblem;
 
     private final StrategyRegistry registry;
+    private volatile EventLog eventLog = EventLog.LIVE;
     public Engine(Store store, MarketData market, Broker broker, StrategyRegistry registry, EngineConfig config,
                   String mode, EventBus bus) {
         this.store = store;
@@ -141,6 +142,11 @@ public final class Engine implements EngineApi {
         this.follow = clock;
     }
 
+    /** Where the engine's events are logged: {@link EventLog#LIVE} unless a backtest says otherwise. */
+    public void logEventsTo(EventLog log) {
+        this.eventLog = log;
+    }
+
     /** Measures every feed's tick from now on (benchmarks); {@link TickTimer#NONE} stops it. */
     public void timeTicks(TickTimer timer) {
         instants.timeTicks(timer);
@@ -165,7 +171,7 @@ public final class Engine implements EngineApi {
 
     private void publish(List<EngineEvent> events) {
         for (EngineEvent e : events) {
-            EventLog.write(e);
+            eventLog.write(e);
             bus.publish(e);
         }
     }

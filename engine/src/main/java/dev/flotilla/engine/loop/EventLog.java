@@ -11,15 +11,23 @@ import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One log line per meaningful engine event, with the bot id, written before the event is published. */
+/**
+ * One log line per meaningful engine event, with the bot id, written before the event is published. A backtest's
+ * events, at times long past, go to a logger of their own (flotilla.backtest.events, errors only by default), so they
+ * never read as the live fleet's.
+ */
 public final class EventLog {
 
-    private static final Logger log = LoggerFactory.getLogger("flotilla.events");
+    public static final EventLog LIVE = new EventLog("flotilla.events");
+    public static final EventLog BACKTEST = new EventLog("flotilla.backtest.events");
 
-    private EventLog() {
+    private final Logger log;
+
+    private EventLog(String name) {
+        this.log = LoggerFactory.getLogger(name);
     }
 
-    public static void write(EngineEvent e) {
+    public void write(EngineEvent e) {
         At at = new At(e.time());  // formatted only when the line is written: most events are debug lines
         switch (e) {
             case BotEvent.TickCompleted t -> log.debug("{} {} {} close={}", at, e.type(), e.botId(), t.candleClose());
