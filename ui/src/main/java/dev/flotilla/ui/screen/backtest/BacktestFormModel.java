@@ -38,8 +38,8 @@ public final class BacktestFormModel {
     /** One strategy parameter of the swept bot: blank is not swept, else FROM..TO:STEP or A,B,C. */
     public record RangeField(ParamInfo spec, StringProperty text) {
         public String hint() {
-            return HeatMap.number(spec.min()) + " to " + HeatMap.number(spec.max()) + ", default "
-                    + HeatMap.number(spec.defaultValue()) + (spec.integer() ? ", whole numbers" : "");
+            return HeatMap.number(spec.min()) + ".." + HeatMap.number(spec.max()) + ", default "
+                    + HeatMap.number(spec.defaultValue());
         }
     }
 

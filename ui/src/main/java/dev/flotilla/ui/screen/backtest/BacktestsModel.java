@@ -143,7 +143,8 @@ public final class BacktestsModel {
     public static String describe(Run r) {
         if (r == null) return "";
         return "run " + r.id() + " · " + Fmt.minute(r.from()).substring(0, 10) + " to " + Fmt.minute(r.to() - 1).substring(0, 10)
-                + " · " + r.market() + (r.label() == null ? "" : " · " + r.label());
+                + " · " + r.market() + " · " + r.feeBps().stripTrailingZeros().toPlainString() + "/"
+                + r.slippageBps().stripTrailingZeros().toPlainString() + " bps" + (r.label() == null ? "" : " · " + r.label());
     }
 
     private void loadRun(Run r) {
@@ -238,14 +239,13 @@ public final class BacktestsModel {
     }
 
     /**
-     * Gives the sweep's bot a set's parameters (the others keep theirs); the engine checks the draft again and the
-     * future completes exceptionally when it refuses it.
+     * Gives a bot the values of some of its parameters (the others keep theirs); the engine checks the draft again and
+     * the future completes exceptionally when it refuses it.
      */
-    public CompletableFuture<Void> apply(HeatMap.Cell set) {
-        String botId = set.figures().id();
+    public CompletableFuture<Void> apply(String botId, Map<String, Double> params) {
         BotDraft d = bots.draft(botId).orElse(null);
         if (d == null) return CompletableFuture.failedFuture(new IllegalArgumentException("no bot " + botId + " in the fleet"));
-        return bots.edit(botId, withParams(d, set.params()));
+        return bots.edit(botId, withParams(d, params));
     }
 
     static BotDraft withParams(BotDraft d, Map<String, Double> params) {

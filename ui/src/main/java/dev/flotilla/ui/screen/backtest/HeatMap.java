@@ -16,9 +16,10 @@ import java.util.TreeSet;
  * @param yName  the parameter down, or "" when only one was swept
  * @param cells  {@code cells[row][column]}, null where no set ran
  * @param best   the best cell of all, or null when no set has the metric
+ * @param swept  the parameters that took more than one value, in name order
  */
 public record HeatMap(Metric metric, String xName, String yName, List<Double> xs, List<Double> ys, Cell[][] cells,
-                      Cell best, int sets) {
+                      Cell best, int sets, List<String> swept) {
 
     /** One set: its parameters, its figures, the metric's value (NaN when it does not exist). */
     public record Cell(Map<String, Double> params, RunFigures figures, double value) {
@@ -45,13 +46,20 @@ public record HeatMap(Metric metric, String xName, String yName, List<Double> xs
             if (better(c, best)) best = c;
         }
         if (best != null && Double.isNaN(best.value())) best = null;
-        return new HeatMap(metric, xName, yName, xs, ys, cells, best, sets.size());
+        return new HeatMap(metric, xName, yName, xs, ys, cells, best, sets.size(), swept);
     }
 
     private static boolean better(Cell c, Cell than) {
         if (than == null) return true;
         if (Double.isNaN(than.value())) return !Double.isNaN(c.value());
         return !Double.isNaN(c.value()) && c.value() > than.value();
+    }
+
+    /** A set's values of the swept parameters only: what tells it from the others, and what applying it changes. */
+    public Map<String, Double> sweptParams(Cell c) {
+        Map<String, Double> m = new java.util.LinkedHashMap<>();
+        for (String p : swept) if (c.params().containsKey(p)) m.put(p, c.params().get(p));
+        return m;
     }
 
     public boolean twoDimensional() {

@@ -46,7 +46,7 @@ class BacktestFormModelTest {
     void aSweepTakesTheFilledRangesOfItsBotsStrategy() {
         BacktestFormModel f = form();
         assertThat(f.ranges()).extracting(r -> r.spec().name()).containsExactly("fastPeriod", "slowPeriod");
-        assertThat(f.range("fastPeriod").hint()).isEqualTo("2 to 100, default 9, whole numbers");
+        assertThat(f.range("fastPeriod").hint()).isEqualTo("2..100, default 9");
         f.range("fastPeriod").text().set("5..7:1");
         f.workers().set("2");
         f.rank().set("calmar");
