@@ -14,7 +14,7 @@ public enum Shortcut {
     RISK_LIMITS("Shortcut+L", "Risk limits of the portfolio…"),
     FIND("Shortcut+F", "Find in the fleet table (Esc clears the filter)"),
     DASHBOARD("Shortcut+D", "Show the dashboard"),
-    BACKTESTS("Shortcut+Shift+B", "Show the backtests: run a backtest or a sweep, see and compare the results"),
+    BACKTESTS("Shortcut+Shift+B", "Show the backtests (run, compare, sweep)"),
     SETTINGS("Shortcut+Comma", "Settings…"),
     HELP("F1", "Keyboard shortcuts"),
     QUIT("Shortcut+Q", "Quit (the engine stops cleanly)");
