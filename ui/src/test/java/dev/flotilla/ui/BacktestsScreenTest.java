@@ -72,7 +72,8 @@ class BacktestsScreenTest {
                 form(v).from().set(LocalDate.of(2023, 6, 1));
                 v.form().runButton().fire();
             });
-            assertThat(Fx.on(() -> form(v).message("from").get())).contains("sandbox");
+            Fx.await("the refusal under the first day", () -> form(v).message("from").get().contains("sandbox")
+                    && !form(v).starting().get());
             assertThat(Fx.on(() -> v.model().running().get())).isFalse();
 
             // a 3-bot backtest over ten days: the results per bot and for the fleet, its equity and drawdown
@@ -136,7 +137,8 @@ class BacktestsScreenTest {
                 v.form().rangeInput("fastPeriod").setText("7..5");
                 v.form().runButton().fire();
             });
-            assertThat(Fx.on(() -> form(v).message("params").get())).contains("below");
+            Fx.await("the refusal under the ranges", () -> form(v).message("params").get().contains("below")
+                    && !form(v).starting().get());
             assertThat(Fx.on(() -> v.model().running().get())).isFalse();
 
             // a two-parameter sweep: six sets on a grid of fastPeriod across and slowPeriod down
@@ -146,7 +148,8 @@ class BacktestsScreenTest {
                 form(v).workers().set("2");
                 v.form().runButton().fire();
             });
-            Fx.await("the sweep is done", () -> !v.model().running().get() && v.model().heatMap().get() != null);
+            Fx.await("the sweep is done", () -> !form(v).starting().get() && !v.model().running().get()
+                    && v.model().heatMap().get() != null);
             assertThat(Fx.on(() -> v.model().error().get())).isEmpty();
             HeatMap map = Fx.on(() -> v.model().heatMap().get());
             assertThat(map.xName()).isEqualTo("fastPeriod");
@@ -179,15 +182,16 @@ class BacktestsScreenTest {
 
     /** Runs the form's backtest at {@code fee} bps over 2024-04-01 to 2024-04-10 and returns the run it stored. */
     private static long backtest(BacktestsView v, String fee) throws Exception {
+        List<Long> known = Fx.on(() -> v.model().runs().stream().map(BacktestApi.Run::id).toList());
         Fx.run(() -> {
             form(v).from().set(LocalDate.of(2024, 4, 1));
             form(v).to().set(LocalDate.of(2024, 4, 10));
             form(v).fee().set(fee);
             v.form().runButton().fire();
         });
-        assertThat(Fx.on(() -> v.model().error().get())).isEmpty();
-        Fx.await("the backtest at " + fee + " bps is done", () -> !v.model().running().get() && v.model().job().get() != null
-                && v.model().job().get().done());
+        Fx.await("the backtest at " + fee + " bps is done", () -> !form(v).starting().get() && !v.model().running().get()
+                && v.model().job().get() != null && v.model().job().get().done() && v.model().job().get().title().startsWith("backtest")
+                && !v.model().job().get().runIds().isEmpty() && v.model().job().get().runIds().stream().noneMatch(known::contains));
         assertThat(Fx.on(() -> v.model().error().get())).isEmpty();
         long id = Fx.on(() -> v.model().job().get().runIds().getFirst());
         Fx.await("run " + id + " is selected with its figures", () -> v.model().selected().get() != null

@@ -192,7 +192,8 @@ public final class MainWindow {
             var catalog = engine.bots().catalog();
             BacktestFormModel form = new BacktestFormModel(bots, strategy -> catalog.strategies().stream()
                     .filter(s -> s.id().equals(strategy)).findFirst().map(s -> s.params()).orElse(List.of()));
-            backtests = new BacktestsView(form, new BacktestsModel(backtestApi, engine.bots(), loader), backtestApi, () -> stage);
+            backtests = new BacktestsView(form, new BacktestsModel(backtestApi, engine.bots(), loader), backtestApi, loader,
+                    () -> stage);
             backtestsTab.setContent(backtests);
         }
         return backtests;

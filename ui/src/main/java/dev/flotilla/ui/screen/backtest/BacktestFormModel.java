@@ -10,7 +10,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import dev.flotilla.ui.fx.Loader;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -63,6 +68,7 @@ public final class BacktestFormModel {
     private final StringProperty rank = new SimpleStringProperty("sharpe");
     private final StringProperty workers = new SimpleStringProperty(String.valueOf(Math.max(1, Runtime.getRuntime().availableProcessors())));
     private final Map<String, ReadOnlyStringWrapper> messages = new LinkedHashMap<>();
+    private final ReadOnlyBooleanWrapper starting = new ReadOnlyBooleanWrapper();
 
     /**
      * @param bots     the fleet's bots
@@ -110,16 +116,38 @@ public final class BacktestFormModel {
     }
 
     /**
-     * Starts the backtest or sweep the form describes; on a refusal, shows why under the field and returns null.
+     * Starts the backtest or sweep the form describes. The engine checks the draft against the store, so that runs in
+     * the background; {@code onJob} gets the job on the FX thread, and a refusal shows under its field instead.
      */
-    public BacktestApi.Job start(BacktestApi api) {
+    public void start(BacktestApi api, Loader loader, Consumer<BacktestApi.Job> onJob) {
         messages.values().forEach(m -> m.set(""));
+        Supplier<BacktestApi.Job> work;
         try {
-            return mode.get() == Mode.SWEEP ? api.sweep(sweepDraft()) : api.backtest(draft());
+            if (mode.get() == Mode.SWEEP) {
+                BacktestApi.SweepDraft d = sweepDraft();
+                work = () -> api.sweep(d);
+            } else {
+                BacktestApi.Draft d = draft();
+                work = () -> api.backtest(d);
+            }
         } catch (InvalidInputException e) {
             refused(e);
-            return null;
+            return;
         }
+        starting.set(true);
+        loader.load(work, job -> {
+            starting.set(false);
+            onJob.accept(job);
+        }, e -> {
+            starting.set(false);
+            if (e instanceof InvalidInputException i) refused(i);
+            else messages.get("other").set(String.valueOf(e.getMessage()));
+        });
+    }
+
+    /** Whether a start is being checked by the engine. */
+    public ReadOnlyBooleanProperty starting() {
+        return starting.getReadOnlyProperty();
     }
 
     /** Shows a refusal under the field it names. */

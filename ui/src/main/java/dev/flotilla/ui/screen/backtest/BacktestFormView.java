@@ -2,6 +2,7 @@ package dev.flotilla.ui.screen.backtest;
 
 import atlantafx.base.theme.Styles;
 import dev.flotilla.engine.api.BacktestApi;
+import dev.flotilla.ui.fx.Loader;
 import dev.flotilla.ui.screen.backtest.BacktestFormModel.BotChoice;
 import dev.flotilla.ui.screen.backtest.BacktestFormModel.Mode;
 import dev.flotilla.ui.screen.backtest.BacktestFormModel.RangeField;
@@ -38,6 +39,7 @@ public final class BacktestFormView extends VBox {
     private final BacktestFormModel form;
     private final BacktestsModel model;
     private final BacktestApi api;
+    private final Loader loader;
     private final ToggleButton backtest = new ToggleButton("Backtest");
     private final ToggleButton sweep = new ToggleButton("Sweep");
     private final ListView<String> botList = new ListView<>();
@@ -55,10 +57,11 @@ public final class BacktestFormView extends VBox {
     private final Button cancel = new Button("Cancel");
     private final ProgressBar bar = new ProgressBar(0);
 
-    public BacktestFormView(BacktestFormModel form, BacktestsModel model, BacktestApi api) {
+    public BacktestFormView(BacktestFormModel form, BacktestsModel model, BacktestApi api, Loader loader) {
         this.form = form;
         this.model = model;
         this.api = api;
+        this.loader = loader;
         getStyleClass().add("backtest-form");
         ToggleGroup modes = new ToggleGroup();
         backtest.setToggleGroup(modes);
@@ -173,7 +176,7 @@ public final class BacktestFormView extends VBox {
         run.setDefaultButton(false);
         run.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(run, Priority.ALWAYS);
-        run.disableProperty().bind(model.running());
+        run.disableProperty().bind(model.running().or(form.starting()));
         run.setOnAction(e -> run());
         cancel.getStyleClass().add(Styles.DANGER);
         cancel.disableProperty().bind(model.running().not());
@@ -214,8 +217,7 @@ public final class BacktestFormView extends VBox {
 
     /** Starts what the form describes; a refusal shows under its field. */
     public void run() {
-        BacktestApi.Job job = form.start(api);
-        if (job != null) model.follow(job);
+        form.start(api, loader, model::follow);
     }
 
     private static Label section(String text) {

@@ -6,6 +6,7 @@ import dev.flotilla.engine.api.BacktestApi;
 import dev.flotilla.engine.api.BacktestApi.Run;
 import dev.flotilla.engine.model.RunFigures;
 import dev.flotilla.ui.Fmt;
+import dev.flotilla.ui.fx.Loader;
 import dev.flotilla.ui.screen.Columns;
 import dev.flotilla.ui.screen.chart.CandleChartView;
 import dev.flotilla.ui.screen.chart.CurvesChartView;
@@ -55,10 +56,11 @@ public final class BacktestsView extends BorderPane {
     private final Tab compareTab = new Tab("Compare runs");
     private final Tab heatTab = new Tab("Sweep heat map");
 
-    public BacktestsView(BacktestFormModel formModel, BacktestsModel model, BacktestApi api, Supplier<Window> owner) {
+    public BacktestsView(BacktestFormModel formModel, BacktestsModel model, BacktestApi api, Loader loader,
+                         Supplier<Window> owner) {
         this.model = model;
         getStyleClass().add("backtests");
-        form = new BacktestFormView(formModel, model, api);
+        form = new BacktestFormView(formModel, model, api, loader);
         candles = new CandleChartView(model.chart());
         candles.emptyText("Select a bot's row in the results to see its trades on its candles");
         heatMap = new HeatMapView(model, owner);
