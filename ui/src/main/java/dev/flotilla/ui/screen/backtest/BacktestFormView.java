@@ -217,7 +217,11 @@ public final class BacktestFormView extends VBox {
 
     /** Starts what the form describes; a refusal shows under its field. */
     public void run() {
-        form.start(api, loader, model::follow);
+        form.start(api, loader, job -> {
+            // the heat map colours a sweep by what it was ranked by (a stored sweep does not record it)
+            if (form.mode().get() == Mode.SWEEP) model.rank().set(form.rank().get());
+            model.follow(job);
+        });
     }
 
     private static Label section(String text) {
