@@ -1,6 +1,9 @@
 package dev.flotilla.app;
 
 import dev.flotilla.engine.api.EngineApi;
+import dev.flotilla.engine.backtest.BacktestService;
+import dev.flotilla.engine.store.Store;
+import dev.flotilla.engine.strategy.StrategyRegistry;
 import dev.flotilla.ui.ConsoleApp;
 import java.nio.file.Path;
 
@@ -14,8 +17,11 @@ final class ConsoleBridge {
         ConsoleApp.prepare();
     }
 
-    /** The console keeps its own settings (theme, window, notifications) in the data folder. */
-    static void open(EngineApi engine, Path dataDir) {
-        ConsoleApp.show(engine, dataDir);
+    /**
+     * The console keeps its own settings (theme, window, notifications) in the data folder; its Backtests screen runs
+     * on the app's store, with the history stored in that folder, and keeps its runs there.
+     */
+    static void open(EngineApi engine, Store store, Path dataDir) {
+        ConsoleApp.show(engine, new BacktestService(store, StrategyRegistry.builtin(), "history in " + dataDir), dataDir);
     }
 }

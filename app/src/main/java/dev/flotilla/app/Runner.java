@@ -62,7 +62,7 @@ final class Runner {
                 while (!waitFor(engine, STATUS_EVERY_MS)) out.println(status(engine));
             } else {
                 try {
-                    ConsoleBridge.open(engine, settings.dataDir());
+                    ConsoleBridge.open(engine, store, settings.dataDir());
                 } catch (RuntimeException | LinkageError e) {
                     err.println("flotilla: the window cannot open here (" + e.getMessage() + "); run with --headless");
                     log.error("the window cannot open", e);

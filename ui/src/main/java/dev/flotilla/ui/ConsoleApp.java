@@ -1,5 +1,6 @@
 package dev.flotilla.ui;
 
+import dev.flotilla.engine.api.BacktestApi;
 import dev.flotilla.engine.api.EngineApi;
 import dev.flotilla.ui.prefs.Prefs;
 import dev.flotilla.ui.shell.Console;
@@ -44,6 +45,11 @@ public final class ConsoleApp {
      * @throws IllegalStateException when the window cannot open here (the toolkit failed to start)
      */
     public static void show(EngineApi engine, Path dataDir) {
+        show(engine, null, dataDir);
+    }
+
+    /** The same with the Backtests screen on {@code backtests} (null: without it). */
+    public static void show(EngineApi engine, BacktestApi backtests, Path dataDir) {
         prepare();
         try {
             started.await();
@@ -53,7 +59,7 @@ public final class ConsoleApp {
         }
         if (failure != null) throw new IllegalStateException(String.valueOf(failure.getMessage()), failure);
         CountDownLatch quit = new CountDownLatch(1);
-        Platform.runLater(() -> new Console(engine, dataDir.resolve(Prefs.FILE_NAME), true, quit::countDown).show());
+        Platform.runLater(() -> new Console(engine, backtests, dataDir.resolve(Prefs.FILE_NAME), true, quit::countDown).show());
         try {
             quit.await();
         } catch (InterruptedException e) {

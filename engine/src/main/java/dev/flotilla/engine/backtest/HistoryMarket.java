@@ -122,7 +122,7 @@ public final class HistoryMarket implements MarketData {
         int start = firstAtOrAfter(a, fromOpenTime);
         int end = firstAtOrAfter(a, lastOpen + 1);  // exclusive
         if (end <= start) return List.of();
-        return Arrays.asList(a).subList(start, (int) Math.min(end, (long) start + limit));
+        return Arrays.asList(a).subList(start, (int) Math.min(end, (long) start + limit));  // a limit of MAX_VALUE must not wrap
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.flotilla.ui.shell;
 
+import dev.flotilla.engine.api.BacktestApi;
 import dev.flotilla.engine.api.EngineApi;
 import dev.flotilla.ui.fx.FxLoader;
 import dev.flotilla.ui.prefs.Prefs;
@@ -31,10 +32,15 @@ public final class Console {
      * @param onQuit    called once on the FX thread when the operator quits
      */
     public Console(EngineApi engine, Path prefsFile, boolean withTray, Runnable onQuit) {
+        this(engine, null, prefsFile, withTray, onQuit);
+    }
+
+    /** The same with the Backtests screen on {@code backtests} (null: without it). */
+    public Console(EngineApi engine, BacktestApi backtests, Path prefsFile, boolean withTray, Runnable onQuit) {
         this.prefs = Prefs.load(prefsFile);
         this.onQuit = onQuit;
         this.tray = withTray ? Tray.install(this::showWindow, this::haltFleet, this::quit) : Optional.empty();
-        this.window = new MainWindow(engine, prefs, stage, loader, tray, this::quit);
+        this.window = new MainWindow(engine, backtests, prefs, stage, loader, tray, this::quit);
         stage.setTitle("Flotilla");
         stage.getIcons().addAll(AppIcon.fx(16), AppIcon.fx(32), AppIcon.fx(64));
         stage.setScene(window.scene());

@@ -2,12 +2,16 @@ package dev.flotilla.ui.shell;
 
 import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
+import dev.flotilla.engine.api.BacktestApi;
 import dev.flotilla.engine.api.EngineApi;
 import dev.flotilla.engine.api.RiskView;
 import dev.flotilla.ui.fx.EventBridge;
 import dev.flotilla.ui.fx.Loader;
 import dev.flotilla.ui.fx.Pulse;
 import dev.flotilla.ui.prefs.Prefs;
+import dev.flotilla.ui.screen.backtest.BacktestFormModel;
+import dev.flotilla.ui.screen.backtest.BacktestsModel;
+import dev.flotilla.ui.screen.backtest.BacktestsView;
 import dev.flotilla.ui.screen.chart.BotChartModel;
 import dev.flotilla.ui.screen.chart.CandleChartView;
 import dev.flotilla.ui.screen.chart.EquityChartView;
@@ -73,9 +77,23 @@ public final class MainWindow {
     private final FiguresView figures;
     private final Actions actions;
     private final Scene scene;
+    private final BacktestApi backtestApi;
+    private final Loader loader;
+    private final TabPane screens = new TabPane();
+    private final Tab dashboardTab = new Tab("Dashboard");
+    private final Tab backtestsTab = new Tab("Backtests");
+    private BacktestsView backtests;
 
     MainWindow(EngineApi engine, Prefs prefs, Stage stage, Loader loader, Optional<Tray> tray, Runnable quit) {
+        this(engine, null, prefs, stage, loader, tray, quit);
+    }
+
+    /** @param backtestApi the backtests of the Backtests screen, or null for a console without it */
+    MainWindow(EngineApi engine, BacktestApi backtestApi, Prefs prefs, Stage stage, Loader loader, Optional<Tray> tray,
+               Runnable quit) {
         this.engine = engine;
+        this.backtestApi = backtestApi;
+        this.loader = loader;
         this.stage = stage;
         this.bridge = new EventBridge(engine);
         this.chart = new BotChartModel(engine.reads(), loader);
@@ -102,9 +120,22 @@ public final class MainWindow {
         SplitPane main = new SplitPane(upper, historyView);
         main.setOrientation(Orientation.VERTICAL);
         main.setDividerPositions(0.68);
-        BorderPane root = new BorderPane(main);
+        if (backtestApi != null) {
+            dashboardTab.setContent(main);
+            screens.getTabs().add(dashboardTab);
+            screens.getTabs().add(backtestsTab);
+            // built when first shown: a console that never looks at backtests pays nothing for them
+            backtestsTab.setContent(new Label("Loading…"));
+            screens.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+                if (b == backtestsTab) backtests();
+            });
+        }
+        screens.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        screens.getStyleClass().add("screens");
+        BorderPane root = new BorderPane(backtestApi == null ? main : screens);
         figures = new FiguresView(dashboard, () -> actions.risk().killSwitch(), () -> actions.risk().portfolioLimits());
-        root.setTop(new VBox(Menus.bar(actions, this::find, quit), banner, figures));
+        root.setTop(new VBox(Menus.bar(actions, this::find, quit, this::showDashboard,
+                backtestApi == null ? null : this::showBacktests), banner, figures));
         root.setBottom(status);
         root.getStyleClass().add("console");
         scene = new Scene(root, Placement.WIDTH, Placement.HEIGHT);
@@ -149,6 +180,33 @@ public final class MainWindow {
         candles.flush();
         fleetCurve.flush();
         botCurve.flush();
+        if (backtests != null) backtests.onPulse();
+    }
+
+    /** The Backtests screen, built on first use; null when the console has no backtests. */
+    public BacktestsView backtests() {
+        if (backtests == null && backtestApi != null) {
+            List<BacktestFormModel.BotChoice> bots = engine.snapshot().bots().stream()
+                    .map(b -> new BacktestFormModel.BotChoice(b.id(), b.strategy())).sorted(java.util.Comparator
+                            .comparing(BacktestFormModel.BotChoice::id)).toList();
+            var catalog = engine.bots().catalog();
+            BacktestFormModel form = new BacktestFormModel(bots, strategy -> catalog.strategies().stream()
+                    .filter(s -> s.id().equals(strategy)).findFirst().map(s -> s.params()).orElse(List.of()));
+            backtests = new BacktestsView(form, new BacktestsModel(backtestApi, engine.bots(), loader), backtestApi, loader,
+                    () -> stage);
+            backtestsTab.setContent(backtests);
+        }
+        return backtests;
+    }
+
+    public void showBacktests() {
+        if (backtestApi == null) return;
+        screens.getSelectionModel().select(backtestsTab);
+        backtests();
+    }
+
+    public void showDashboard() {
+        screens.getSelectionModel().select(dashboardTab);
     }
 
     private VBox fleetPane() {
@@ -181,6 +239,7 @@ public final class MainWindow {
     }
 
     private void showChart(String botId) {
+        showDashboard();
         table.select(botId);
         charts.getSelectionModel().select(0);
     }
@@ -200,6 +259,8 @@ public final class MainWindow {
     public EquityChartView fleetCurve() { return fleetCurve; }
     public EquityChartView botCurve() { return botCurve; }
     public TabPane charts() { return charts; }
+    /** The window's screens: the dashboard, and the backtests where the console has them. */
+    public TabPane screens() { return screens; }
     public DashboardModel dashboard() { return dashboard; }
     public HistoryView history() { return historyView; }
     public HistoryModel historyModel() { return history; }

@@ -12,7 +12,8 @@ final class Menus {
     private Menus() {
     }
 
-    static MenuBar bar(Actions a, Runnable find, Runnable quit) {
+    /** @param backtests shows the Backtests screen, or null where the console has none */
+    static MenuBar bar(Actions a, Runnable find, Runnable quit, Runnable dashboard, Runnable backtests) {
         Menu file = new Menu("_File", null,
                 item("Settings…", Shortcut.SETTINGS, a::settings),
                 new SeparatorMenuItem(),
@@ -33,8 +34,11 @@ final class Menus {
                 plain("Limits of the selected bot…", a.risk()::limitsOfSelected),
                 plain("Reset the selected bots' breakers", a.risk()::resetSelectedBreakers),
                 plain("Reset the portfolio breaker", a.risk()::resetPortfolioBreaker));
+        MenuItem backtestsItem = item("Backtests", Shortcut.BACKTESTS, backtests == null ? () -> { } : backtests);
+        backtestsItem.setDisable(backtests == null);
+        Menu view = new Menu("_View", null, item("Dashboard", Shortcut.DASHBOARD, dashboard), backtestsItem);
         Menu help = new Menu("_Help", null, item("Keyboard shortcuts", Shortcut.HELP, a::shortcuts));
-        MenuBar bar = new MenuBar(file, bots, risk, help);
+        MenuBar bar = new MenuBar(file, view, bots, risk, help);
         bar.setUseSystemMenuBar(true);
         return bar;
     }

@@ -13,6 +13,8 @@ public enum Shortcut {
     KILL_SWITCH("Shortcut+K", "Kill switch… (halt, or halt and flatten; release when on)"),
     RISK_LIMITS("Shortcut+L", "Risk limits of the portfolio…"),
     FIND("Shortcut+F", "Find in the fleet table (Esc clears the filter)"),
+    DASHBOARD("Shortcut+D", "Show the dashboard"),
+    BACKTESTS("Shortcut+Shift+B", "Show the backtests (run, compare, sweep)"),
     SETTINGS("Shortcut+Comma", "Settings…"),
     HELP("F1", "Keyboard shortcuts"),
     QUIT("Shortcut+Q", "Quit (the engine stops cleanly)");

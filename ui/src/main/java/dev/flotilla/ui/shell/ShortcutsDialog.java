@@ -24,6 +24,7 @@ final class ShortcutsDialog {
         for (Shortcut s : Shortcut.all()) {
             Label keys = new Label(s.display());
             keys.getStyleClass().addAll("shortcut-keys", Styles.TEXT_BOLD);
+            keys.setMinWidth(Label.USE_PREF_SIZE);
             g.add(keys, 0, row);
             g.add(new Label(s.description()), 1, row++);
         }

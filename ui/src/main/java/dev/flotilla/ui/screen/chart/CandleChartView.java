@@ -31,6 +31,7 @@ import javafx.scene.layout.VBox;
 public final class CandleChartView extends VBox {
 
     private final Label title = new Label("Select a bot in the fleet table to see its chart");
+    private String emptyText = title.getText();
     private final DefaultNumericAxis x = Charts.timeAxis();
     private final DefaultNumericAxis y = Charts.valueAxis("price", "USDT");
     private final DefaultNumericAxis lowerX = Charts.timeAxis();
@@ -51,6 +52,11 @@ public final class CandleChartView extends VBox {
     private boolean dirty;
 
     public CandleChartView(BotChartModel model) {
+        this(model.chart());
+    }
+
+    /** A chart of whatever {@code chart} holds, e.g. a backtest's candles and trades. */
+    public CandleChartView(javafx.beans.value.ObservableValue<BotChart> chart) {
         getStyleClass().add("candle-chart");
         title.getStyleClass().addAll(Styles.TEXT_BOLD, "chart-title-label");
         candles.setData(new CandleSeries(List.of()));
@@ -74,12 +80,12 @@ public final class CandleChartView extends VBox {
         lower.setMinHeight(120);
         getChildren().addAll(title, price, lower);
         showLower(false);
-        model.chart().addListener((o, a, c) -> {
+        chart.addListener((o, a, c) -> {
             pending = c;
             dirty = true;
             flush();
         });
-        pending = model.chart().get();
+        pending = chart.getValue();
         dirty = true;
         flush();
     }
@@ -101,7 +107,7 @@ public final class CandleChartView extends VBox {
 
     private void show(BotChart c) {
         if (c == null || c.candles().isEmpty()) {
-            title.setText(c == null ? "Select a bot in the fleet table to see its chart" : c.botId() + ": no candles yet");
+            title.setText(c == null ? emptyText : c.botId() + ": no candles yet");
             candles.setData(new CandleSeries(List.of()));
             candles.fireInvalidated(ChartBits.DataSetData);
             return;
@@ -216,6 +222,12 @@ public final class CandleChartView extends VBox {
         }
         double pad = Math.max((hi - lo) * 0.06, hi * 1e-4);
         y.set(lo - pad, hi + pad);
+    }
+
+    /** What the title says while there is no chart. */
+    public void emptyText(String text) {
+        emptyText = text;
+        if (pending == null) title.setText(text);
     }
 
     /** Candles shown, for tests. */
