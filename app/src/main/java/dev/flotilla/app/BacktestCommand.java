@@ -56,20 +56,7 @@ final class BacktestCommand {
 
     static int run(String[] args, PrintStream out, PrintStream err) {
         BacktestCommand c = new BacktestCommand();
-        CommandLine cli = new CommandLine(c);
-        try {
-            CommandLine.ParseResult parsed = cli.parseArgs(args);
-            if (CommandLine.printHelpIfRequested(parsed)) return Main.OK;
-        } catch (CommandLine.ParameterException e) {
-            err.println("flotilla backtest: " + e.getMessage() + " (see flotilla backtest --help)");
-            return Main.USAGE;
-        }
-        try {
-            return c.run(out, err);
-        } catch (UsageException e) {
-            err.println("flotilla backtest: " + e.getMessage());
-            return Main.USAGE;
-        }
+        return RunOptions.parseAndRun("backtest", c, args, err, () -> c.run(out, err));
     }
 
     private int run(PrintStream out, PrintStream err) {

@@ -45,6 +45,26 @@ final class RunOptions {
             description = "Data folder: where the history is read (without --seed) and the run is stored.")
     Path dataDir;
 
+    /**
+     * Parses {@code args} into {@code command} (a picocli command with these options mixed in), prints its help if
+     * asked, and runs {@code body}; a bad option or a {@link UsageException} is a usage error named after the command.
+     */
+    static int parseAndRun(String name, Object command, String[] args, PrintStream err, java.util.function.IntSupplier body) {
+        try {
+            picocli.CommandLine.ParseResult parsed = new picocli.CommandLine(command).parseArgs(args);
+            if (picocli.CommandLine.printHelpIfRequested(parsed)) return Main.OK;
+        } catch (picocli.CommandLine.ParameterException e) {
+            err.println("flotilla " + name + ": " + e.getMessage() + " (see flotilla " + name + " --help)");
+            return Main.USAGE;
+        }
+        try {
+            return body.getAsInt();
+        } catch (UsageException e) {
+            err.println("flotilla " + name + ": " + e.getMessage());
+            return Main.USAGE;
+        }
+    }
+
     /** The options checked: period, seed (or null), costs and folder. */
     record Checked(long from, long to, Long seed, BigDecimal feeBps, BigDecimal slippageBps, Path dataDir) {
     }

@@ -67,20 +67,7 @@ final class SweepCommand {
 
     static int run(String[] args, PrintStream out, PrintStream err) {
         SweepCommand c = new SweepCommand();
-        CommandLine cli = new CommandLine(c);
-        try {
-            CommandLine.ParseResult parsed = cli.parseArgs(args);
-            if (CommandLine.printHelpIfRequested(parsed)) return Main.OK;
-        } catch (CommandLine.ParameterException e) {
-            err.println("flotilla sweep: " + e.getMessage() + " (see flotilla sweep --help)");
-            return Main.USAGE;
-        }
-        try {
-            return c.run(out, err);
-        } catch (UsageException e) {
-            err.println("flotilla sweep: " + e.getMessage());
-            return Main.USAGE;
-        }
+        return RunOptions.parseAndRun("sweep", c, args, err, () -> c.run(out, err));
     }
 
     private int run(PrintStream out, PrintStream err) {
