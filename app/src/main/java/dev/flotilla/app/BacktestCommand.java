@@ -2,10 +2,10 @@ package dev.flotilla.app;
 
 import dev.flotilla.engine.backtest.Backtest;
 import dev.flotilla.engine.backtest.Sources;
+import dev.flotilla.engine.backtest.StoredRuns;
 import dev.flotilla.engine.backtest.BacktestReport;
 import dev.flotilla.engine.backtest.BacktestResult;
 import dev.flotilla.engine.model.BotSpec;
-import dev.flotilla.engine.model.RunFigures;
 import dev.flotilla.engine.store.BacktestStore;
 import dev.flotilla.engine.store.Database;
 import dev.flotilla.engine.store.RiskStore;
@@ -86,11 +86,7 @@ final class BacktestCommand {
             out.print(report.text());
             write(markdown, report.markdown(), out);
             write(json, report.json(), out);
-            List<RunFigures> figures = new ArrayList<>(result.bots());
-            figures.add(result.fleet());
-            long id = new BacktestStore(store).save(new BacktestStore.Run(0, System.currentTimeMillis(), source.label(), c.from(),
-                    c.to(), c.feeBps(), c.slippageBps(), result.fills(), result.fillsDigest(), result.wallNanos() / 1_000_000, null),
-                    figures, result.trades(), result.equity());
+            long id = new BacktestStore(store).save(StoredRuns.of(result, null));
             out.println("stored as backtest run " + id + " in " + store.database().file());
             return Main.OK;
         } catch (InterruptedException e) {

@@ -2,12 +2,12 @@ package dev.flotilla.app;
 
 import dev.flotilla.engine.backtest.Backtest;
 import dev.flotilla.engine.backtest.Sources;
+import dev.flotilla.engine.backtest.StoredRuns;
 import dev.flotilla.engine.backtest.BacktestResult;
 import dev.flotilla.engine.backtest.ParamRange;
 import dev.flotilla.engine.backtest.Sweep;
 import dev.flotilla.engine.model.BotSpec;
 import dev.flotilla.engine.model.Performance;
-import dev.flotilla.engine.model.RunFigures;
 import dev.flotilla.engine.store.BacktestStore;
 import dev.flotilla.engine.store.Database;
 import dev.flotilla.engine.store.RiskStore;
@@ -121,27 +121,16 @@ final class SweepCommand {
             if (!outcome.skipped().isEmpty()) {
                 out.println(outcome.skipped().size() + " set(s) refused by the strategy, e.g. " + outcome.skipped().getFirst());
             }
-            String label = "sweep " + Instant.now().toString().substring(0, 19) + "Z " + base.id();
-            List<BacktestStore.Entry> entries = new ArrayList<>();
+            String label = StoredRuns.sweepLabel(base, Instant.now());
+            List<BacktestStore.Entry> entries;
             if (folds == 0) {
                 print(out, outcome, ranges.keySet(), metric);
-                for (Sweep.Point p : outcome.points()) entries.add(entry(p.figures(), p.fills(), p.fillsDigest(), c, source, label));
                 // the best set once more, so its trades and equity can be looked at
-                Sweep.Point best = outcome.points().getFirst();
-                BotSpec bestBot = new BotSpec(base.id(), base.strategy(), base.symbol(), base.timeframe(), best.params(), base.capital());
-                BacktestResult r = Backtest.run(new Backtest.Request(List.of(bestBot), c.from(), c.to(), c.feeBps(), c.slippageBps(),
-                        limits), source.label(), source.market(), Backtest.Progress.NONE, () -> false);
-                List<RunFigures> figures = new ArrayList<>(r.bots());
-                figures.add(r.fleet());
-                entries.add(new BacktestStore.Entry(run(c, source, r.fills(), r.fillsDigest(), r.wallNanos(), label + " best"),
-                        figures, r.trades(), r.equity()));
+                BacktestResult best = sweep.runBest(outcome, c.from(), c.to(), c.feeBps(), c.slippageBps(), limits, () -> false);
+                entries = StoredRuns.ofSweep(outcome, best, label);
             } else {
                 printFolds(out, outcome, metric);
-                int k = 1;
-                for (Sweep.Fold f : outcome.folds()) {
-                    entries.add(entry(f.inSample(), 0, "", c, source, label + " fold " + k + " in-sample"));
-                    entries.add(entry(f.outOfSample(), 0, "", c, source, label + " fold " + k++ + " out-of-sample"));
-                }
+                entries = StoredRuns.ofFolds(outcome, source.label(), c.feeBps(), c.slippageBps(), label);
             }
             new BacktestStore(store).saveAll(entries);
             out.printf(Locale.ROOT, "ran %d backtests in %.1f s (%.2f s each on %d worker%s)%n", outcome.runs(),
@@ -156,17 +145,6 @@ final class SweepCommand {
             err.println("flotilla sweep: " + e.getMessage());
             return Main.FAILED;
         }
-    }
-
-    private static BacktestStore.Entry entry(RunFigures f, int fills, String digest, RunOptions.Checked c, Sources.Source s,
-                                             String label) {
-        return new BacktestStore.Entry(run(c, s, fills, digest, 0, label), List.of(f), List.of(), Map.of());
-    }
-
-    private static BacktestStore.Run run(RunOptions.Checked c, Sources.Source s, int fills, String digest, long wallNanos,
-                                         String label) {
-        return new BacktestStore.Run(0, System.currentTimeMillis(), s.label(), c.from(), c.to(), c.feeBps(), c.slippageBps(),
-                fills, digest, wallNanos / 1_000_000, label);
     }
 
     private void print(PrintStream out, Sweep.Outcome o, java.util.Set<String> names, Sweep.Rank metric) {

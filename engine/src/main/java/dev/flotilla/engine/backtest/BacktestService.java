@@ -14,15 +14,12 @@ import dev.flotilla.engine.store.Store;
 import dev.flotilla.engine.strategy.StrategyRegistry;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +37,7 @@ public final class BacktestService implements BacktestApi {
     private final StrategyRegistry registry;
     private final String dataLabel;
     private final BacktestStore runs;
-    private volatile JobState current;
+    private volatile BackgroundJob current;
 
     /** @param dataLabel how the data folder's own history is named in stored runs, e.g. "history in /path" */
     public BacktestService(Store store, StrategyRegistry registry, String dataLabel) {
@@ -57,17 +54,14 @@ public final class BacktestService implements BacktestApi {
         checkPeriod(d.from(), d.to(), d.seed(), d.feeBps(), d.slippageBps());
         Backtest.Request request = new Backtest.Request(bots, d.from(), d.to(), d.feeBps(), d.slippageBps(),
                 new RiskStore(store).limits());
-        JobState job = new JobState("backtest of " + (bots.size() == 1 ? bots.getFirst().id() : bots.size() + " bots"));
+        BackgroundJob job = new BackgroundJob("backtest of " + (bots.size() == 1 ? bots.getFirst().id() : bots.size() + " bots"));
         start(job, () -> {
             Sources.Source source = source(bots, d.from(), d.to(), d.seed());
             BacktestResult r = Backtest.run(request, source.label(), source.market(),
                     t -> job.at(Math.max(0, Math.min(1, (t - d.from()) / (double) (d.to() - d.from()))),
                             Instant.ofEpochMilli(Math.min(t, d.to())).toString().substring(0, 10)),
                     job.cancelled::get);
-            List<RunFigures> figures = new ArrayList<>(r.bots());
-            figures.add(r.fleet());
-            return List.of(runs.save(run(source.label(), d.from(), d.to(), d.feeBps(), d.slippageBps(), r.fills(),
-                    r.fillsDigest(), r.wallNanos(), null), figures, r.trades(), r.equity()));
+            return List.of(runs.save(StoredRuns.of(r, null)));
         });
         return job;
     }
@@ -100,26 +94,15 @@ public final class BacktestService implements BacktestApi {
         }
         if (d.workers() < 1 || d.workers() > 256) throw new InvalidInputException("workers", "from 1 to 256 workers", null);
         Map<String, Map<String, String>> limits = new RiskStore(store).limits();
-        JobState job = new JobState("sweep of " + bot.id());
+        BackgroundJob job = new BackgroundJob("sweep of " + bot.id());
         start(job, () -> {
             Sources.Source source = source(List.of(bot), d.from(), d.to(), d.seed());
-            Sweep.Outcome o = new Sweep(registry, source.label(), source.market()).run(bot, ranges, d.from(), d.to(),
+            Sweep sweep = new Sweep(registry, source.label(), source.market());
+            Sweep.Outcome o = sweep.run(bot, ranges, d.from(), d.to(),
                     d.feeBps(), d.slippageBps(), limits, d.workers(), rank, 0,
                     (done, total) -> job.at(done / (double) total, done + " of " + total + " sets"), job.cancelled::get);
-            String label = "sweep " + Instant.now().toString().substring(0, 19) + "Z " + bot.id();
-            List<BacktestStore.Entry> entries = new ArrayList<>();
-            for (Sweep.Point p : o.points()) {
-                entries.add(new BacktestStore.Entry(run(source.label(), d.from(), d.to(), d.feeBps(), d.slippageBps(), p.fills(),
-                        p.fillsDigest(), 0, label), List.of(p.figures()), List.of(), Map.of()));
-            }
-            Sweep.Point best = o.points().getFirst();
-            BotSpec bestBot = new BotSpec(bot.id(), bot.strategy(), bot.symbol(), bot.timeframe(), best.params(), bot.capital());
-            BacktestResult r = Backtest.run(new Backtest.Request(List.of(bestBot), d.from(), d.to(), d.feeBps(), d.slippageBps(),
-                    limits), source.label(), source.market(), Backtest.Progress.NONE, job.cancelled::get);
-            List<RunFigures> figures = new ArrayList<>(r.bots());
-            figures.add(r.fleet());
-            entries.add(new BacktestStore.Entry(run(source.label(), d.from(), d.to(), d.feeBps(), d.slippageBps(), r.fills(),
-                    r.fillsDigest(), r.wallNanos(), label + " best"), figures, r.trades(), r.equity()));
+            BacktestResult best = sweep.runBest(o, d.from(), d.to(), d.feeBps(), d.slippageBps(), limits, job.cancelled::get);
+            List<BacktestStore.Entry> entries = StoredRuns.ofSweep(o, best, StoredRuns.sweepLabel(bot, Instant.now()));
             return runs.saveAll(entries);
         });
         return job;
@@ -171,7 +154,7 @@ public final class BacktestService implements BacktestApi {
     }
 
     private void busy() {
-        JobState j = current;
+        BackgroundJob j = current;
         if (j != null && !j.done()) throw new InvalidInputException("job", j.title() + " is still running", null);
     }
 
@@ -214,94 +197,8 @@ public final class BacktestService implements BacktestApi {
                 : Sources.stored(store, dataLabel, feeds, from, to, w -> log.warn("backtest: {}", w));
     }
 
-    private static BacktestStore.Run run(String market, long from, long to, BigDecimal fee, BigDecimal slippage, int fills,
-                                         String digest, long wallNanos, String label) {
-        return new BacktestStore.Run(0, System.currentTimeMillis(), market, from, to, fee, slippage, fills, digest,
-                wallNanos / 1_000_000, label);
-    }
-
-    private interface Work {
-        List<Long> run() throws Exception;
-    }
-
-    private void start(JobState job, Work work) {
+    private void start(BackgroundJob job, BackgroundJob.Work work) {
         current = job;
-        Thread.ofPlatform().name("backtest").daemon().start(() -> {
-            try {
-                job.finish(work.run(), null);
-                log.info("{} done", job.title());
-            } catch (Backtest.CancelledException e) {
-                job.finish(List.of(), "cancelled");
-            } catch (Exception e) {
-                log.warn("{} failed", job.title(), e);
-                job.finish(List.of(), e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-            }
-        });
-    }
-
-    /** A job's state, written by its thread and read by the console's. */
-    private static final class JobState implements Job {
-        private final String title;
-        private final long started = System.nanoTime();
-        final AtomicBoolean cancelled = new AtomicBoolean();
-        private volatile double progress;
-        private volatile String where = "starting";
-        private volatile boolean done;
-        private volatile String error;
-        private volatile List<Long> ids = List.of();
-
-        JobState(String title) {
-            this.title = title;
-        }
-
-        void at(double share, String at) {
-            progress = share;
-            where = at;
-        }
-
-        void finish(List<Long> runIds, String why) {
-            ids = List.copyOf(runIds);
-            error = why;
-            if (why == null) progress = 1;
-            done = true;
-        }
-
-        @Override
-        public String title() {
-            return title;
-        }
-
-        @Override
-        public double progress() {
-            return progress;
-        }
-
-        @Override
-        public String status() {
-            if (done) return error == null ? "done" : error;
-            double p = progress;
-            double elapsed = (System.nanoTime() - started) / 1e9;
-            return p > 0.01 ? String.format(Locale.ROOT, "%s, about %.0f s left", where, elapsed * (1 - p) / p) : where;
-        }
-
-        @Override
-        public boolean done() {
-            return done;
-        }
-
-        @Override
-        public String error() {
-            return error;
-        }
-
-        @Override
-        public List<Long> runIds() {
-            return ids;
-        }
-
-        @Override
-        public void cancel() {
-            cancelled.set(true);
-        }
+        job.start(work);
     }
 }

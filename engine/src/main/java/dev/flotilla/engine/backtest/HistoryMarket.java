@@ -30,7 +30,15 @@ public final class HistoryMarket implements MarketData {
 
     /** @param candles each feed's candles, oldest first, one per open time */
     public HistoryMarket(Map<Feed, List<Candle>> candles, EngineClock clock) {
+        this(clock, arrays(candles));
+    }
+
+    private HistoryMarket(EngineClock clock, Map<Feed, Candle[]> feeds) {
+        this.feeds = feeds;
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    private static Map<Feed, Candle[]> arrays(Map<Feed, List<Candle>> candles) {
         Map<Feed, Candle[]> m = new LinkedHashMap<>();
         candles.forEach((feed, list) -> {
             Candle[] array = list.toArray(Candle[]::new);
@@ -41,17 +49,12 @@ public final class HistoryMarket implements MarketData {
             }
             m.put(feed, array);
         });
-        this.feeds = Collections.unmodifiableMap(m);
-    }
-
-    private HistoryMarket(Map<Feed, Candle[]> feeds, EngineClock clock, boolean shared) {
-        this.feeds = feeds;
-        this.clock = Objects.requireNonNull(clock, "clock");
+        return Collections.unmodifiableMap(m);
     }
 
     /** The same candles (not copied) on another engine's clock: one history for the many runs of a sweep. */
     public HistoryMarket on(EngineClock other) {
-        return new HistoryMarket(feeds, other, true);
+        return new HistoryMarket(other, feeds);
     }
 
     /**

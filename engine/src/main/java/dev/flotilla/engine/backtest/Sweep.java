@@ -132,7 +132,7 @@ public final class Sweep {
         if (accepted.isEmpty()) throw new IllegalArgumentException("the strategy accepts none of the sets: " + skipped.getFirst());
         int total = folds == 0 ? accepted.size() : folds * (accepted.size() + 1);
         AtomicInteger done = new AtomicInteger();
-        Progress counted = (d, t) -> progress.done(done.incrementAndGet(), total);
+        Runnable counted = () -> progress.done(done.incrementAndGet(), total);
         ExecutorService pool = Executors.newFixedThreadPool(workers, Thread.ofPlatform().name("sweep-", 1).daemon().factory());
         try {
             if (folds == 0) {
@@ -160,17 +160,17 @@ public final class Sweep {
 
     private List<Point> runAll(ExecutorService pool, BotSpec bot, List<Map<String, Double>> sets, long from, long to,
                                BigDecimal feeBps, BigDecimal slippageBps, Map<String, Map<String, String>> limits,
-                               Progress progress, BooleanSupplier cancelled) throws InterruptedException {
+                               Runnable oneDone, BooleanSupplier cancelled) throws InterruptedException {
         AtomicBoolean stop = new AtomicBoolean();
         BooleanSupplier halt = () -> stop.get() || cancelled.getAsBoolean();
         List<Future<Point>> futures = new ArrayList<>();
         for (Map<String, Double> params : sets) {
-            BotSpec variant = new BotSpec(bot.id(), bot.strategy(), bot.symbol(), bot.timeframe(), params, bot.capital());
+            BotSpec variant = bot.withParams(params);
             futures.add(pool.submit(() -> {
                 if (halt.getAsBoolean()) throw new Backtest.CancelledException(from);
                 BacktestResult r = Backtest.run(new Backtest.Request(List.of(variant), from, to, feeBps, slippageBps, limits),
                         marketLabel, market, Backtest.Progress.NONE, halt);
-                progress.done(0, 0);
+                oneDone.run();
                 return new Point(params, r.bots().getFirst(), r.fills(), r.fillsDigest());
             }));
         }
@@ -190,6 +190,14 @@ public final class Sweep {
             for (Future<Point> f : futures) f.cancel(false);
         }
         return points;
+    }
+
+    /** The best set of a plain sweep run once more, whole, for its trades and equity. */
+    public BacktestResult runBest(Outcome o, long from, long to, BigDecimal feeBps, BigDecimal slippageBps,
+                                  Map<String, Map<String, String>> limits, BooleanSupplier cancelled) throws InterruptedException {
+        BotSpec best = o.bot().withParams(o.points().getFirst().params());
+        return Backtest.run(new Backtest.Request(List.of(best), from, to, feeBps, slippageBps, limits), marketLabel, market,
+                Backtest.Progress.NONE, cancelled);
     }
 
     /** Best first by the metric; ties (and NaN) keep the order the sets were given in. */

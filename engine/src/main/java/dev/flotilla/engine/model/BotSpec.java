@@ -11,6 +11,11 @@ public record BotSpec(String id, String strategy, Symbol symbol, Timeframe timef
         params = java.util.Collections.unmodifiableMap(new TreeMap<>(params));
     }
 
+    /** The same bot with other strategy parameters (a sweep's set). */
+    public BotSpec withParams(Map<String, Double> other) {
+        return new BotSpec(id, strategy, symbol, timeframe, other, capital);
+    }
+
     public Feed feed() {
         return new Feed(symbol, timeframe);
     }

@@ -35,17 +35,15 @@ public final class BacktestStore {
         this.store = store;
     }
 
-    /**
-     * Stores a run in one transaction and returns its id ({@code run}'s own id is not used).
-     *
-     * @param figures every bot's figures and the fleet's
-     * @param equity  curves by bot id (the fleet's under {@link RunFigures#FLEET})
-     */
-    public long save(Run run, List<RunFigures> figures, List<ClosedTrade> trades, Map<String, EquityCurve> equity) {
-        return saveAll(List.of(new Entry(run, figures, trades, equity))).getFirst();
+    /** Stores one run in one transaction and returns its id ({@code entry}'s own run id is not used). */
+    public long save(Entry entry) {
+        return saveAll(List.of(entry)).getFirst();
     }
 
-    /** One run to store: as asked, its figures, and (optionally, empty) its trades and equity. */
+    /**
+     * One run to store: as asked, its figures (every bot's, then the fleet's), and its trades and equity by bot id (the
+     * fleet's under {@link RunFigures#FLEET}), which may be empty.
+     */
     public record Entry(Run run, List<RunFigures> figures, List<ClosedTrade> trades, Map<String, EquityCurve> equity) {
     }
 
