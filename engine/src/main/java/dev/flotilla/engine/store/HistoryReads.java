@@ -31,7 +31,7 @@ public final class HistoryReads {
     public List<Order> recentOrders(String botId, int limit) {
         return store.read(ctx -> ctx.selectFrom(ORDERS)
                 .where(botId == null ? DSL.noCondition() : ORDERS.BOT_ID.eq(botId))
-                .orderBy(ORDERS.CREATED_AT.desc(), ORDERS.CLIENT_ORDER_ID.desc()).limit(limit).fetch(Store::order));
+                .orderBy(ORDERS.CREATED_AT.desc(), ORDERS.CLIENT_ORDER_ID.desc()).limit(limit).fetch(Rows::order));
     }
 
     /**
@@ -44,7 +44,7 @@ public final class HistoryReads {
                 .where(botId == null ? DSL.noCondition() : FILLS.BOT_ID.eq(botId))
                 .and(FILLS.FILLED_AT.ge(from))
                 .orderBy(FILLS.ID.desc()).limit(limit)
-                .fetch(r -> new PurposedFill(Store.fill(r.into(FILLS)), r.get(ORDERS.PURPOSE))));
+                .fetch(r -> new PurposedFill(Rows.fill(r.into(FILLS)), r.get(ORDERS.PURPOSE))));
     }
 
     /** A fill with the purpose of its order (ENTRY, EXIT, STOP_LOSS, ...). */
@@ -56,7 +56,7 @@ public final class HistoryReads {
         return store.read(ctx -> ctx.selectFrom(POSITIONS).where(POSITIONS.STATUS.eq("CLOSED"))
                 .and(botId == null ? DSL.noCondition() : POSITIONS.BOT_ID.eq(botId))
                 .orderBy(POSITIONS.CLOSED_AT.desc(), POSITIONS.ID.desc()).limit(limit)
-                .fetch(Store::closedTrade));
+                .fetch(Rows::closedTrade));
     }
 
     /** The most recent equity snapshots of a bot (or of the fleet, {@code "*"}): time to equity, oldest first. */

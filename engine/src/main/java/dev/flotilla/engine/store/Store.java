@@ -25,11 +25,6 @@ import dev.flotilla.engine.model.OrderStatus;
 import dev.flotilla.engine.model.Position;
 import dev.flotilla.engine.model.Side;
 import dev.flotilla.engine.model.Symbol;
-import dev.flotilla.engine.model.Timeframe;
-import dev.flotilla.engine.store.jooq.tables.records.BotsRecord;
-import dev.flotilla.engine.store.jooq.tables.records.FillsRecord;
-import dev.flotilla.engine.store.jooq.tables.records.OrdersRecord;
-import dev.flotilla.engine.store.jooq.tables.records.PositionsRecord;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -131,12 +126,12 @@ public final class Store implements AutoCloseable {
 
     public List<BotSpec> bots() {
         return read(ctx -> ctx.selectFrom(BOTS).where(BOTS.REMOVED.eq(0L)).orderBy(BOTS.CREATED_AT, BOTS.ID)
-                .fetch(Store::spec));
+                .fetch(Rows::spec));
     }
 
     /** A bot of the fleet (not a removed one). */
     public Optional<BotSpec> bot(String id) {
-        return read(ctx -> ctx.selectFrom(BOTS).where(BOTS.ID.eq(id)).and(BOTS.REMOVED.eq(0L)).fetchOptional(Store::spec));
+        return read(ctx -> ctx.selectFrom(BOTS).where(BOTS.ID.eq(id)).and(BOTS.REMOVED.eq(0L)).fetchOptional(Rows::spec));
     }
 
     /** Every id ever given to a bot, removed ones included: an id is never reused. */
@@ -144,10 +139,6 @@ public final class Store implements AutoCloseable {
         return read(ctx -> new LinkedHashSet<>(ctx.select(BOTS.ID).from(BOTS).fetch(BOTS.ID)));
     }
 
-    private static BotSpec spec(BotsRecord r) {
-        return new BotSpec(r.getId(), r.getStrategy(), Symbol.parse(r.getSymbol()), Timeframe.parse(r.getTimeframe()),
-                Json.params(r.getParams()), Num.dec(r.getCapital()));
-    }
 
     public Map<String, BotState> botStates() {
         return read(ctx -> {
@@ -172,20 +163,15 @@ public final class Store implements AutoCloseable {
         return read(ctx -> {
             Map<String, Position> m = new LinkedHashMap<>();
             ctx.selectFrom(POSITIONS).where(POSITIONS.STATUS.eq("OPEN")).orderBy(POSITIONS.ID)
-                    .forEach(r -> m.put(r.getBotId(), position(r)));
+                    .forEach(r -> m.put(r.getBotId(), Rows.position(r)));
             return m;
         });
     }
 
-    private static Position position(PositionsRecord r) {
-        return new Position(r.getId(), r.getBotId(), Symbol.parse(r.getSymbol()), Num.dec(r.getQty()),
-                Num.dec(r.getEntryPrice()), Num.dec(r.getEntryFee()), Num.dec(r.getStopPrice()),
-                Num.dec(r.getHighestPrice()), r.getOpenedAt(), r.getEntryOrder());
-    }
 
     public List<Order> orders(OrderStatus status) {
         return read(ctx -> ctx.selectFrom(ORDERS).where(ORDERS.STATUS.eq(status.name()))
-                .orderBy(ORDERS.CREATED_AT, ORDERS.CLIENT_ORDER_ID).fetch(Store::order));
+                .orderBy(ORDERS.CREATED_AT, ORDERS.CLIENT_ORDER_ID).fetch(Rows::order));
     }
 
     /** What sized each entry, by client order id, in the order the entries were made; entries before V4 have none. */
@@ -199,42 +185,28 @@ public final class Store implements AutoCloseable {
     }
 
     public Optional<Order> order(String clientOrderId) {
-        return read(ctx -> ctx.selectFrom(ORDERS).where(ORDERS.CLIENT_ORDER_ID.eq(clientOrderId)).fetchOptional(Store::order));
+        return read(ctx -> ctx.selectFrom(ORDERS).where(ORDERS.CLIENT_ORDER_ID.eq(clientOrderId)).fetchOptional(Rows::order));
     }
 
-    static Order order(OrdersRecord r) {
-        return new Order(r.getClientOrderId(), r.getBotId(), Symbol.parse(r.getSymbol()), Side.valueOf(r.getSide()),
-                Num.dec(r.getQty()), Num.dec(r.getRefPrice()), Num.dec(r.getStopPrice()), r.getPurpose(), OrderStatus.valueOf(r.getStatus()),
-                r.getTickClose(), r.getCreatedAt(), r.getUpdatedAt(), r.getReason());
-    }
 
     /** All fills in the order they happened. */
     public List<Fill> fills() {
-        return read(ctx -> ctx.selectFrom(FILLS).orderBy(FILLS.ID).fetch(Store::fill));
+        return read(ctx -> ctx.selectFrom(FILLS).orderBy(FILLS.ID).fetch(Rows::fill));
     }
 
     public List<Fill> recentFills(int limit) {
-        List<Fill> list = read(ctx -> ctx.selectFrom(FILLS).orderBy(FILLS.ID.desc()).limit(limit).fetch(Store::fill));
+        List<Fill> list = read(ctx -> ctx.selectFrom(FILLS).orderBy(FILLS.ID.desc()).limit(limit).fetch(Rows::fill));
         Collections.reverse(list);
         return list;
     }
 
-    static Fill fill(FillsRecord r) {
-        return new Fill(r.getClientOrderId(), r.getBotId(), Symbol.parse(r.getSymbol()), Side.valueOf(r.getSide()),
-                Num.dec(r.getQty()), Num.dec(r.getPrice()), Num.dec(r.getFee()), r.getFilledAt());
-    }
 
     /** Closed positions: bot id and net PnL, oldest first. */
     public List<ClosedTrade> closedTrades() {
         return read(ctx -> ctx.selectFrom(POSITIONS).where(POSITIONS.STATUS.eq("CLOSED")).orderBy(POSITIONS.ID)
-                .fetch(Store::closedTrade));
+                .fetch(Rows::closedTrade));
     }
 
-    static ClosedTrade closedTrade(PositionsRecord r) {
-        return new ClosedTrade(r.getBotId(), Symbol.parse(r.getSymbol()), Num.dec(r.getQty()), Num.dec(r.getEntryPrice()),
-                Num.dec(r.getExitPrice()), Num.dec(r.getRealizedPnl()), r.getOpenedAt(), r.getClosedAt(), r.getExitReason(),
-                Num.dec(r.getEntryFee()).add(Num.dec(r.getExitFee())));
-    }
 
     /** The most recent stored closed candles of a feed that closed at or before {@code closedBy}, oldest first. */
     public List<Candle> candles(Feed feed, long closedBy, int limit) {
