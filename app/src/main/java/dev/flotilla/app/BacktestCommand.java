@@ -65,7 +65,7 @@ final class BacktestCommand {
         writable("--json", json);
         Logging.init(c.dataDir(), false);
         StrategyRegistry registry = StrategyRegistry.builtin();
-        try (Store store = new Store(Database.open(c.dataDir()))) {
+        try (CancelOnExit cancel = new CancelOnExit("backtest", 30); Store store = new Store(Database.open(c.dataDir()))) {
             List<BotSpec> fleetToRun = chooseFleet(store, registry);
             Backtest.Request request = new Backtest.Request(fleetToRun, c.from(), c.to(), c.feeBps(), c.slippageBps(),
                     new RiskStore(store).limits());
@@ -77,7 +77,7 @@ final class BacktestCommand {
                     Math.max(0, Math.min(1, (t - c.from()) / (double) (c.to() - c.from()))));
             BacktestResult result;
             try {
-                result = RunOptions.cancellable(cancel -> Backtest.run(request, source.label(), source.market(), progress, cancel::get));
+                result = Backtest.run(request, source.label(), source.market(), progress, cancel::requested);
             } catch (Backtest.CancelledException e) {
                 err.println("flotilla backtest: " + e.getMessage() + "; nothing was stored");
                 return Main.FAILED;

@@ -10,12 +10,10 @@ import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Option;
 
@@ -106,33 +104,6 @@ final class RunOptions {
         }
     }
 
-    /** Runs {@code work} with Ctrl-C turned into a cancel it polls (the JVM waits for it to end, up to 10 s). */
-    static <T> T cancellable(CancellableWork<T> work) throws InterruptedException {
-        AtomicBoolean cancel = new AtomicBoolean();
-        Thread self = Thread.currentThread();
-        Thread hook = new Thread(() -> {
-            cancel.set(true);
-            try {
-                self.join(10_000);
-            } catch (InterruptedException ignored) {
-                // exiting anyway
-            }
-        }, "cancel-on-exit");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            return work.run(cancel);
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException exiting) {
-                // the JVM is already shutting down
-            }
-        }
-    }
-
-    interface CancellableWork<T> {
-        T run(AtomicBoolean cancel) throws InterruptedException;
-    }
 
     private static BigDecimal bps(String option, String s) {
         try {

@@ -89,7 +89,7 @@ final class SweepCommand {
         if (top < 1) throw new UsageException("--top: must be 1 or more");
         Logging.init(c.dataDir(), false);
         StrategyRegistry registry = StrategyRegistry.builtin();
-        try (Store store = new Store(Database.open(c.dataDir()))) {
+        try (CancelOnExit cancel = new CancelOnExit("sweep", 30); Store store = new Store(Database.open(c.dataDir()))) {
             List<BotSpec> all = fleet != null ? Launcher.readFleet(fleet, registry)
                     : !store.bots().isEmpty() ? store.bots() : Launcher.readFleet(null, registry);
             BotSpec base = all.stream().filter(b -> b.id().equals(bot)).findFirst().orElseThrow(() -> new UsageException(
@@ -111,9 +111,9 @@ final class SweepCommand {
             Sweep sweep = new Sweep(registry, source.label(), source.market());
             Sweep.Outcome outcome;
             try {
-                outcome = RunOptions.cancellable(cancel -> sweep.run(base, ranges, c.from(), c.to(), c.feeBps(), c.slippageBps(),
+                outcome = sweep.run(base, ranges, c.from(), c.to(), c.feeBps(), c.slippageBps(),
                         limits, n, metric, folds, (done, total) -> line.show(done + "/" + total + " backtests", done / (double) total),
-                        cancel::get));
+                        cancel::requested);
             } catch (Backtest.CancelledException e) {
                 err.println("flotilla sweep: cancelled; nothing was stored");
                 return Main.FAILED;
