@@ -2,6 +2,10 @@ package dev.flotilla.app;
 
 import dev.flotilla.engine.api.MarketChoice;
 import dev.flotilla.engine.clock.WallClock;
+import dev.flotilla.engine.history.DownloadException;
+import dev.flotilla.engine.history.DownloadProgress;
+import dev.flotilla.engine.history.DownloadResult;
+import dev.flotilla.engine.history.FeedDownload;
 import dev.flotilla.engine.history.HistoryDownload;
 import dev.flotilla.engine.market.binance.BinanceConfig;
 import dev.flotilla.engine.market.binance.BinanceMarket;
@@ -112,10 +116,10 @@ final class HistoryDownloadCommand {
             out.println("downloading " + feeds.size() + " feed(s) from " + url + " into " + store.database().file()
                     + " (request weight budget " + market.weightBudget() + " of " + market.weightLimit() + " a minute)");
             ProgressLine line = new ProgressLine(err);
-            HistoryDownload.Result r;
+            DownloadResult r;
             try {
                 r = new HistoryDownload(market, store).run(feeds, start, end, stop::requested, line::accept);
-            } catch (HistoryDownload.DownloadException e) {
+            } catch (DownloadException e) {
                 line.flush();
                 err.println("flotilla history download: " + e.getMessage());
                 err.println("flotilla history download: " + e.partial().candles() + " candles stored before that were kept; "
@@ -123,7 +127,7 @@ final class HistoryDownloadCommand {
                 return Main.FAILED;
             }
             line.flush();
-            for (HistoryDownload.FeedResult f : r.feeds()) {
+            for (FeedDownload f : r.feeds()) {
                 out.println("  " + f.feed().symbol().compact() + " " + f.feed().timeframe() + ": " + f.added() + " new candles"
                         + (f.complete() && f.added() < f.missing()
                         ? " (" + (f.missing() - f.added()) + " of the period Binance does not have)" : ""));
@@ -147,14 +151,14 @@ final class HistoryDownloadCommand {
         private static final long EVERY_NS = 1_000_000_000L;
         private final PrintStream err;
         private long printedAt;
-        private HistoryDownload.Progress pending;
+        private DownloadProgress pending;
         private String lastNote;
 
         ProgressLine(PrintStream err) {
             this.err = err;
         }
 
-        void accept(HistoryDownload.Progress p) {
+        void accept(DownloadProgress p) {
             long now = System.nanoTime();
             boolean newNote = p.note() != null && !p.note().equals(lastNote);
             lastNote = p.note();
@@ -171,7 +175,7 @@ final class HistoryDownloadCommand {
             if (pending != null) print(pending);
         }
 
-        private void print(HistoryDownload.Progress p) {
+        private void print(DownloadProgress p) {
             pending = null;
             int filled = (int) Math.round(p.fraction() * 20);
             err.printf(Locale.ROOT, "[%s%s] %3d%% %d/%d feeds, %d of %d candles, ETA %s%s%n", "#".repeat(filled),

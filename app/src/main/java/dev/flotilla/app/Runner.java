@@ -59,7 +59,7 @@ final class Runner {
         engine.start(end);
         try {
             if (settings.headless()) {
-                while (!waitFor(engine, STATUS_EVERY_MS)) out.println(status(engine));
+                while (!engine.awaitTermination(STATUS_EVERY_MS)) out.println(status(engine));
             } else {
                 try {
                     ConsoleBridge.open(engine, store, settings.dataDir());
@@ -89,15 +89,6 @@ final class Runner {
         if (settings.headless()) out.print(RunSummary.of(engine, store).format());
         log.info("stopped cleanly");
         return Main.OK;
-    }
-
-    private static boolean waitFor(Engine engine, long ms) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ms);
-        while (System.nanoTime() < deadline) {
-            if (!engine.isRunning()) return true;
-            Thread.sleep(20);
-        }
-        return !engine.isRunning();
     }
 
     static String status(Engine engine) {

@@ -3,13 +3,13 @@ package dev.flotilla.engine.history;
 import dev.flotilla.engine.clock.WallClock;
 import dev.flotilla.engine.market.MarketDataException;
 import dev.flotilla.engine.market.binance.BinanceMarket;
+import dev.flotilla.engine.market.binance.BinanceRejected;
 import dev.flotilla.engine.model.Candle;
 import dev.flotilla.engine.model.Feed;
 import dev.flotilla.engine.model.Symbol;
 import dev.flotilla.engine.store.Store;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
@@ -43,61 +43,6 @@ public final class HistoryDownload {
     static final long MAX_WAIT_MS = 15 * 60_000L;
     /** Waits are cut in slices this long, so a stop is seen within one. */
     static final long SLICE_MS = 250;
-    private static final int READ_PAGE = 50_000;
-
-    /**
-     * How far a download is.
-     *
-     * @param candles  candles stored by this run so far
-     * @param expected candles this run set out to fetch (what the store lacked; Binance may have fewer)
-     * @param eta      time left at the rate so far; null until a page has been stored
-     * @param note     what it is doing when it is not simply fetching (a wait for the budget or a rate limit), or null
-     */
-    public record Progress(int feedsDone, int feeds, long candles, long expected, int pages, Duration elapsed,
-                           Duration eta, String note) {
-        /** The part of the expected candles stored, 0 to 1. */
-        public double fraction() {
-            return expected == 0 ? 1 : Math.min(1, (double) candles / expected);
-        }
-    }
-
-    /**
-     * One feed's download.
-     *
-     * @param missing  candles the store lacked in the period when the run began
-     * @param added    candles this run stored
-     * @param complete whether every missing stretch was asked for (a stop or failure leaves it false)
-     */
-    public record FeedResult(Feed feed, long missing, long added, boolean complete) {
-    }
-
-    /**
-     * @param from     first open time of the period (on the finest grid asked for)
-     * @param to       end of the period: the last candle closes at or before it
-     * @param pages    klines replies stored (one request each; failed requests and retries are not counted)
-     * @param stopped  whether the stop signal ended the run before it was complete
-     */
-    public record Result(long from, long to, List<FeedResult> feeds, int pages, long candles, boolean stopped,
-                         Duration elapsed) {
-        public boolean complete() {
-            return feeds.stream().allMatch(FeedResult::complete);
-        }
-    }
-
-    /** What stopped a download; what was stored before it stays stored. */
-    public static final class DownloadException extends RuntimeException {
-        private final transient Result partial;
-
-        DownloadException(String message, Result partial, Throwable cause) {
-            super(message, cause);
-            this.partial = partial;
-        }
-
-        /** The run up to the failure: what it stored. */
-        public Result partial() {
-            return partial;
-        }
-    }
 
     private final BinanceMarket market;
     private final Store store;
@@ -134,8 +79,8 @@ public final class HistoryDownload {
             return stretches.isEmpty();
         }
 
-        FeedResult result() {
-            return new FeedResult(feed, missing, added, done());
+        FeedDownload result() {
+            return new FeedDownload(feed, missing, added, done());
         }
     }
 
@@ -147,12 +92,12 @@ public final class HistoryDownload {
         final long started = nanos.getAsLong();
         final long expected;
         final BooleanSupplier stop;
-        final Consumer<Progress> progress;
+        final Consumer<DownloadProgress> progress;
         int pages;
         long candles;
         boolean stopped;
 
-        Run(List<Job> jobs, long from, long to, BooleanSupplier stop, Consumer<Progress> progress) {
+        Run(List<Job> jobs, long from, long to, BooleanSupplier stop, Consumer<DownloadProgress> progress) {
             this.jobs = jobs;
             this.from = from;
             this.to = to;
@@ -172,11 +117,11 @@ public final class HistoryDownload {
                 eta = Duration.ofNanos((long) (elapsed.toNanos() * (double) Math.max(0, expected - candles) / candles));
             }
             int done = (int) jobs.stream().filter(Job::done).count();
-            progress.accept(new Progress(done, jobs.size(), candles, expected, pages, elapsed, eta, note));
+            progress.accept(new DownloadProgress(done, jobs.size(), candles, expected, pages, elapsed, eta, note));
         }
 
-        Result result() {
-            return new Result(from, to, jobs.stream().map(Job::result).toList(), pages, candles, stopped, elapsed());
+        DownloadResult result() {
+            return new DownloadResult(from, to, jobs.stream().map(Job::result).toList(), pages, candles, stopped, elapsed());
         }
     }
 
@@ -191,7 +136,7 @@ public final class HistoryDownload {
      * @throws IllegalArgumentException when the period is empty (from at or after to, or after Binance's present)
      * @throws DownloadException        when Binance refuses (an unknown symbol) or keeps failing; what was stored stays
      */
-    public Result run(Collection<Feed> feeds, long from, long to, BooleanSupplier stop, Consumer<Progress> progress) {
+    public DownloadResult run(Collection<Feed> feeds, long from, long to, BooleanSupplier stop, Consumer<DownloadProgress> progress) {
         if (feeds.isEmpty()) throw new IllegalArgumentException("no feed to download");
         long now = clock.now();
         if (from >= to) {
@@ -204,7 +149,7 @@ public final class HistoryDownload {
         }
         long end = Math.min(to, now);
         List<Job> jobs = new ArrayList<>();
-        for (Feed feed : new TreeSet<>(feeds)) jobs.add(new Job(feed, missing(feed, from, end)));
+        for (Feed feed : new TreeSet<>(feeds)) jobs.add(new Job(feed, store.missingCandles(feed, from, end)));
         Run run = new Run(jobs, from, end, stop, progress);
         log.info("history download: {} feed(s) from {} to {}, {} candle(s) missing", jobs.size(), Instant.ofEpochMilli(from),
                 Instant.ofEpochMilli(end), run.expected);
@@ -217,7 +162,7 @@ public final class HistoryDownload {
         for (Job j : firsts.values()) {
             try {
                 if (!page(run, j)) return finish(run);
-            } catch (BinanceMarket.Rejected e) {
+            } catch (BinanceRejected e) {
                 if (e.code() != -1121) throw failure(run, j, e);
                 unknown.add(j.feed.symbol().compact());
                 unknownCause = e;
@@ -235,16 +180,16 @@ public final class HistoryDownload {
         return finish(run);
     }
 
-    private Result finish(Run run) {
+    private DownloadResult finish(Run run) {
         run.report(null);
-        Result r = run.result();
+        DownloadResult r = run.result();
         log.info("history download {}: {} candle(s) in {} page(s), {} s", r.stopped() ? "stopped" : "done", r.candles(),
                 r.pages(), r.elapsed().toSeconds());
         return r;
     }
 
     private DownloadException failure(Run run, Job job, RuntimeException e) {
-        String message = e instanceof BinanceMarket.Rejected ? e.getMessage()
+        String message = e instanceof BinanceRejected ? e.getMessage()
                 : "Binance at " + market.baseUrl() + " failed for " + job.feed + ": " + e.getMessage();
         log.warn("history download stopped: {}", message);
         return new DownloadException(message, run.result(), e);
@@ -268,7 +213,7 @@ public final class HistoryDownload {
             List<Candle> page;
             try {
                 page = market.history(job.feed, first, last);
-            } catch (BinanceMarket.Rejected e) {
+            } catch (BinanceRejected e) {
                 throw e;
             } catch (MarketDataException e) {
                 long wait;
@@ -317,24 +262,5 @@ public final class HistoryDownload {
             Thread.currentThread().interrupt();
             return false;
         }
-    }
-
-    /** The stretches [from, to) of open times in the period that the store lacks, oldest first. */
-    Deque<long[]> missing(Feed feed, long from, long to) {
-        long len = feed.timeframe().millis();
-        long first = Math.floorDiv(from + len - 1, len) * len;
-        long endClose = feed.timeframe().lastCloseAtOrBefore(to);
-        Deque<long[]> out = new ArrayDeque<>();
-        long expected = first;
-        while (expected < endClose) {
-            List<Candle> stored = store.candlesFrom(feed, expected, endClose, READ_PAGE);
-            for (Candle c : stored) {
-                if (c.openTime() > expected) out.add(new long[] {expected, c.openTime()});
-                expected = c.openTime() + len;
-            }
-            if (stored.size() < READ_PAGE) break;
-        }
-        if (expected < endClose) out.add(new long[] {expected, endClose});
-        return out;
     }
 }

@@ -191,10 +191,6 @@ public final class Engine implements EngineApi {
         return thread.awaitTermination(millis);
     }
 
-    public boolean isRunning() {
-        return thread.isRunning();
-    }
-
     /** The error that stopped the engine, or null. */
     public Throwable failure() {
         return thread.failure();

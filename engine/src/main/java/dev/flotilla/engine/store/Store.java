@@ -236,6 +236,25 @@ public final class Store implements AutoCloseable {
     }
 
     /** Accepted ledger corrections per bot and asset, summed. */
+    /** The stretches [from, to) of a feed's open times in the period that the store lacks, oldest first. */
+    public java.util.Deque<long[]> missingCandles(Feed feed, long from, long to) {
+        long len = feed.timeframe().millis();
+        long first = Math.floorDiv(from + len - 1, len) * len;
+        long endClose = feed.timeframe().lastCloseAtOrBefore(to);
+        java.util.Deque<long[]> out = new java.util.ArrayDeque<>();
+        long expected = first;
+        while (expected < endClose) {
+            List<Candle> stored = candlesFrom(feed, expected, endClose, 50_000);
+            for (Candle c : stored) {
+                if (c.openTime() > expected) out.add(new long[] {expected, c.openTime()});
+                expected = c.openTime() + len;
+            }
+            if (stored.size() < 50_000) break;
+        }
+        if (expected < endClose) out.add(new long[] {expected, endClose});
+        return out;
+    }
+
     public Map<String, Map<String, BigDecimal>> ledgerAdjustments() {
         return read(ctx -> {
             Map<String, Map<String, BigDecimal>> m = new LinkedHashMap<>();

@@ -46,7 +46,7 @@ class HistoryDownloadTest {
     VirtualClock local;
     FakeBinance fake;
     Store store;
-    final List<HistoryDownload.Progress> progress = new CopyOnWriteArrayList<>();
+    final List<DownloadProgress> progress = new CopyOnWriteArrayList<>();
 
     static long at(String instant) {
         return Instant.parse(instant).toEpochMilli();
@@ -77,7 +77,7 @@ class HistoryDownloadTest {
         return m;
     }
 
-    HistoryDownload.Result download(List<Feed> feeds, java.util.function.BooleanSupplier stop) {
+    DownloadResult download(List<Feed> feeds, java.util.function.BooleanSupplier stop) {
         return new HistoryDownload(market(), store).run(feeds, ORIGIN, Long.MAX_VALUE, stop, progress::add);
     }
 
@@ -105,12 +105,12 @@ class HistoryDownloadTest {
 
     @Test
     void twoSymbolsThreeTimeframesGiveExactlyBinancesCandlesAndASecondRunAsksForNothing() {
-        HistoryDownload.Result r = download(FEEDS, () -> false);
+        DownloadResult r = download(FEEDS, () -> false);
 
         assertThat(r.candles()).isEqualTo(2 * PER_SYMBOL);
         assertThat(r.complete()).isTrue();
         assertThat(r.stopped()).isFalse();
-        assertThat(r.feeds()).extracting(HistoryDownload.FeedResult::added)
+        assertThat(r.feeds()).extracting(FeedDownload::added)
                 .containsExactly(1_077L, 269L, 67L, 1_077L, 269L, 67L);
         assertThat(binanceHas(new Feed(BTC, Timeframe.M15))).hasSize(1_077);
         assertTableIsBinancesHistory(FEEDS);
@@ -122,16 +122,16 @@ class HistoryDownloadTest {
         });
         assertThat(r.pages()).isEqualTo(8);
         assertThat(fake.violations()).isZero();
-        HistoryDownload.Progress last = progress.getLast();
+        DownloadProgress last = progress.getLast();
         assertThat(last.feedsDone()).isEqualTo(6);
         assertThat(last.feeds()).isEqualTo(6);
         assertThat(last.candles()).isEqualTo(2 * PER_SYMBOL);
         assertThat(last.expected()).isEqualTo(2 * PER_SYMBOL);
         assertThat(last.fraction()).isEqualTo(1.0);
-        assertThat(progress).extracting(HistoryDownload.Progress::candles).isSorted();
+        assertThat(progress).extracting(DownloadProgress::candles).isSorted();
 
         progress.clear();
-        HistoryDownload.Result again = download(FEEDS, () -> false);
+        DownloadResult again = download(FEEDS, () -> false);
         assertThat(again.candles()).isZero();
         assertThat(again.complete()).isTrue();
         assertThat(fake.klines()).hasSize(8);   // no klines request at all
@@ -142,7 +142,7 @@ class HistoryDownloadTest {
     @Test
     void aStoppedRunAndAFailedOneResumeToTheSameTable() {
         // first run: stopped after three pages
-        HistoryDownload.Result first = download(FEEDS, () -> fake.klines().size() >= 3);
+        DownloadResult first = download(FEEDS, () -> fake.klines().size() >= 3);
         assertThat(first.stopped()).isTrue();
         assertThat(first.complete()).isFalse();
         assertThat(first.pages()).isEqualTo(3);
@@ -156,17 +156,17 @@ class HistoryDownloadTest {
         int before = fake.klines().size();
         long start = local.now();
         assertThatThrownBy(() -> failing.run(FEEDS, ORIGIN, Long.MAX_VALUE, () -> false, progress::add))
-                .isInstanceOf(HistoryDownload.DownloadException.class)
+                .isInstanceOf(DownloadException.class)
                 .hasMessageContaining("Binance at " + fake.url())
                 .hasMessageContaining("502")
-                .satisfies(e -> assertThat(((HistoryDownload.DownloadException) e).partial().candles()).isZero());
+                .satisfies(e -> assertThat(((DownloadException) e).partial().candles()).isZero());
         assertThat(fake.klines().size() - before).isEqualTo(HistoryDownload.ATTEMPTS);
         assertThat(local.now() - start).isGreaterThanOrEqualTo(1_000 + 2_000 + 4_000 + 8_000);  // backed off
         assertThat(store.count("candles")).isEqualTo(2_077);
 
         // third run: only what is missing (each symbol's first missing page first), to the same table as one download
         before = fake.klines().size();
-        HistoryDownload.Result third = download(FEEDS, () -> false);
+        DownloadResult third = download(FEEDS, () -> false);
         assertThat(third.complete()).isTrue();
         assertThat(third.candles()).isEqualTo(2 * PER_SYMBOL - 2_077);
         assertThat(fake.klines().subList(before, fake.klines().size())).extracting(FakeBinance.Request::feedKey)
@@ -183,7 +183,7 @@ class HistoryDownloadTest {
             tx.candles(btc1h, all.subList(48, 120));
             tx.candles(btc1h, all.subList(all.size() - 1, all.size()));
         });
-        HistoryDownload.Result r = download(List.of(btc1h), () -> false);
+        DownloadResult r = download(List.of(btc1h), () -> false);
         assertThat(r.feeds().getFirst().missing()).isEqualTo(all.size() - 73);
         assertThat(r.candles()).isEqualTo(all.size() - 73);
         assertThat(fake.klines()).hasSize(2);
@@ -196,7 +196,7 @@ class HistoryDownloadTest {
     void aRateLimitIsWaitedOutAndTheBudgetKept() {
         BinanceMarket market = market();
         fake.next(FakeBinance.status(429, 30));
-        HistoryDownload.Result r = new HistoryDownload(market, store).run(FEEDS, ORIGIN, Long.MAX_VALUE, () -> false, progress::add);
+        DownloadResult r = new HistoryDownload(market, store).run(FEEDS, ORIGIN, Long.MAX_VALUE, () -> false, progress::add);
         assertThat(r.complete()).isTrue();
         assertTableIsBinancesHistory(FEEDS);
         List<FakeBinance.Request> klines = fake.klines();
@@ -205,13 +205,13 @@ class HistoryDownloadTest {
         assertThat(klines.get(1).serverTime() - klines.getFirst().serverTime()).isGreaterThanOrEqualTo(30_000);
         assertThat(klines.subList(1, klines.size())).hasSize(8).allSatisfy(q -> assertThat(q.status()).isEqualTo(200));
         assertThat(fake.violations()).isZero();
-        assertThat(progress).extracting(HistoryDownload.Progress::note).anySatisfy(n -> assertThat(n).contains("waiting 3"));
+        assertThat(progress).extracting(DownloadProgress::note).anySatisfy(n -> assertThat(n).contains("waiting 3"));
     }
 
     @Test
     void aSmallWeightLimitSpreadsTheDownloadOverMinutesWithoutA429() {
         fake.weightLimit(40);   // budget 32 a minute: time (1) and exchangeInfo (20) leave room for five pages
-        HistoryDownload.Result r = download(FEEDS, () -> false);
+        DownloadResult r = download(FEEDS, () -> false);
         assertThat(r.complete()).isTrue();
         assertTableIsBinancesHistory(FEEDS);
         assertThat(fake.violations()).isZero();
@@ -230,7 +230,7 @@ class HistoryDownloadTest {
         List<Feed> feeds = new ArrayList<>(FEEDS);
         feeds.addAll(feeds(List.of(new Symbol("FOO", "USDT"))));
         assertThatThrownBy(() -> download(feeds, () -> false))
-                .isInstanceOf(HistoryDownload.DownloadException.class)
+                .isInstanceOf(DownloadException.class)
                 .hasMessage("Binance does not list FOOUSDT (code -1121, invalid symbol); nothing was downloaded for it");
         // only the first page of each symbol was asked for
         assertThat(fake.klines()).extracting(FakeBinance.Request::feedKey)
@@ -247,7 +247,7 @@ class HistoryDownloadTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is after Binance's present");
         fake.close();
         assertThatThrownBy(() -> dl.run(FEEDS, ORIGIN, Long.MAX_VALUE, () -> false, p -> { }))
-                .isInstanceOf(HistoryDownload.DownloadException.class)
+                .isInstanceOf(DownloadException.class)
                 .hasMessageStartingWith("Binance at " + fake.url() + " failed for BTC/USDT 15m: ");
         assertThat(store.count("candles")).isZero();
     }

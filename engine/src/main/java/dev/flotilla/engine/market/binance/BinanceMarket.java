@@ -18,7 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.knowm.xchange.binance.BinanceAdapters;
 import org.knowm.xchange.binance.dto.marketdata.BinancePrice;
-import org.knowm.xchange.binance.dto.meta.exchangeinfo.RateLimit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,7 +70,7 @@ public final class BinanceMarket implements MarketData {
         try {
             BinanceRest.ExchangeLimits info = gateway.send("exchangeInfo", EXCHANGE_INFO_WEIGHT, config.tickWaitMs(),
                     r -> r.exchangeInfo(probe));
-            int perMinute = weightPerMinute(info.rateLimits);
+            int perMinute = WeightBudget.perMinute(info.rateLimits);
             if (perMinute > 0) gateway.budget().limit(perMinute);
             log.info("Binance request weight: limit {}/min, Flotilla's budget {}/min{}", gateway.budget().limit(),
                     gateway.budget().budget(), perMinute > 0 ? "" : " (exchangeInfo listed no REQUEST_WEIGHT limit: default)");
@@ -79,33 +78,6 @@ public final class BinanceMarket implements MarketData {
             log.warn("Binance at {}: exchangeInfo not read ({}); the default limit of {}/min applies", config.baseUrl(),
                     e.getMessage(), gateway.budget().limit());
         }
-    }
-
-    /** The per-minute REQUEST_WEIGHT limit among Binance's rate limits, or 0 when none is listed. */
-    static int weightPerMinute(List<RateLimit> limits) {
-        int best = 0;
-        if (limits == null) return 0;
-        for (RateLimit l : limits) {
-            try {
-                if (!"REQUEST_WEIGHT".equals(l.getRateLimitType())) continue;
-                long unit = switch (String.valueOf(l.getInterval())) {
-                    case "SECOND" -> 1_000L;
-                    case "MINUTE" -> 60_000L;
-                    case "HOUR" -> 3_600_000L;
-                    case "DAY" -> 86_400_000L;
-                    default -> 0L;
-                };
-                long n = l.getIntervalNum() == null ? 1 : Long.parseLong(l.getIntervalNum());
-                long limit = Long.parseLong(l.getLimit());
-                if (unit == 0 || n <= 0 || limit <= 0) continue;
-                // a limit over a longer window is spread evenly; over a shorter one it is scaled up (never beyond)
-                int perMinute = (int) Math.min(Integer.MAX_VALUE, unit * n >= 60_000 ? limit * 60_000 / (unit * n) : limit);
-                best = best == 0 ? perMinute : Math.min(best, perMinute);
-            } catch (RuntimeException ignored) {
-                // a limit we cannot read is skipped; the others still count
-            }
-        }
-        return best;
     }
 
     @Override
@@ -159,30 +131,12 @@ public final class BinanceMarket implements MarketData {
     }
 
     /**
-     * Binance refused a request for good: asking again cannot help (a symbol Binance does not list, code -1121, or
-     * another parameter it will not take).
-     */
-    public static final class Rejected extends MarketDataException {
-        private final int code;
-
-        Rejected(String message, int code, Throwable cause) {
-            super(message, 0, cause);
-            this.code = code;
-        }
-
-        /** Binance's error code, e.g. -1121 for a symbol it does not list; 0 when the reply had none. */
-        public int code() {
-            return code;
-        }
-    }
-
-    /**
      * One page of history: the closed candles of the feed with open times from {@code firstOpen} to {@code lastOpen}
      * (both on the timeframe's grid, at most 1,000 of them), in one klines request of weight 2 through the shared
      * budget, checked as every reply is and not kept in memory. A stretch Binance has no candles for (before a symbol
      * was listed, an exchange outage) comes back short, or empty, once the same hole has been seen in two replies.
      *
-     * @throws Rejected            when Binance refuses the request itself, e.g. a symbol it does not list
+     * @throws BinanceRejected     when Binance refuses the request itself, e.g. a symbol it does not list
      * @throws MarketDataException on any other failure; {@link MarketDataException#notBefore()} is set when asking
      *                             again has to wait (the budget is used up, a 429 or 418 is in force)
      */
@@ -202,7 +156,7 @@ public final class BinanceMarket implements MarketData {
             String what = e.code == -1121
                     ? "Binance does not list the symbol " + feed.symbol().compact() + " (code -1121, invalid symbol)"
                     : "Binance refused klines of " + feed + ": " + e.getMessage();
-            throw new Rejected(what, e.code, e);
+            throw new BinanceRejected(what, e.code, e);
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.flotilla.engine.market.binance;
 
 import java.util.ArrayDeque;
+import java.util.List;
+import org.knowm.xchange.binance.dto.meta.exchangeinfo.RateLimit;
 
 /**
  * The request weight this process allows itself with Binance. Two rules, both checked before a request is sent:
@@ -100,5 +102,32 @@ final class WeightBudget {
 
     private void expire(long localNow) {
         while (!sent.isEmpty() && sent.peekFirst()[0] + MINUTE <= localNow) sentSum -= sent.removeFirst()[1];
+    }
+
+    /** The per-minute REQUEST_WEIGHT limit among Binance's rate limits, or 0 when none is listed. */
+    static int perMinute(List<RateLimit> limits) {
+        int best = 0;
+        if (limits == null) return 0;
+        for (RateLimit l : limits) {
+            try {
+                if (!"REQUEST_WEIGHT".equals(l.getRateLimitType())) continue;
+                long unit = switch (String.valueOf(l.getInterval())) {
+                    case "SECOND" -> 1_000L;
+                    case "MINUTE" -> 60_000L;
+                    case "HOUR" -> 3_600_000L;
+                    case "DAY" -> 86_400_000L;
+                    default -> 0L;
+                };
+                long n = l.getIntervalNum() == null ? 1 : Long.parseLong(l.getIntervalNum());
+                long limit = Long.parseLong(l.getLimit());
+                if (unit == 0 || n <= 0 || limit <= 0) continue;
+                // a limit over a longer window is spread evenly; over a shorter one it is scaled up (never beyond)
+                int perMinute = (int) Math.min(Integer.MAX_VALUE, unit * n >= 60_000 ? limit * 60_000 / (unit * n) : limit);
+                best = best == 0 ? perMinute : Math.min(best, perMinute);
+            } catch (RuntimeException ignored) {
+                // a limit we cannot read is skipped; the others still count
+            }
+        }
+        return best;
     }
 }
