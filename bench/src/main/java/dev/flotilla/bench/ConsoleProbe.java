@@ -42,6 +42,7 @@ public final class ConsoleProbe {
         Platform.startup(() -> started.complete(null));
         started.get(30, TimeUnit.SECONDS);
         Platform.setImplicitExit(false);
+        java.util.concurrent.atomic.AtomicLong blitErrors = on(ConsoleProbe::countHeadlessBlitErrors);
         // "load": the engine at full speed; "default": at the app's default speed, as a user runs it; "idle": stopped
         String mode = args.length > 3 ? args[3] : "load";
         double speed = mode.equals("default") ? DEFAULT_SPEED : EngineConfig.MAX_SPEED;
@@ -78,16 +79,36 @@ public final class ConsoleProbe {
             processCpu = DayRun.processCpuNanos() - processCpu;
             double simulatedHours = (world.engine.clock().now() - engineFrom) / 3_600_000.0;
             int candles = on(() -> console.window().candles().candleCount());
+            System.out.println("headless screen copies refused (the window is wider than the platform's 1000-pixel"
+                    + " screen; the frame is drawn all the same): " + blitErrors.get());
             world.engine.shutdown();  // as the app does on quit; the console then closes on a quiet engine
             on(() -> { console.quit(); return null; });
-            System.out.printf("%s frames=%d seconds=%.2f longestGapMs=%.1f simulatedHours=%.1f candles=%d vmHWMkB=%d"
-                            + " fxCpuShare=%.2f processCpuShare=%.2f heapPeak=%d heapCommitted=%d%n", PREFIX,
+            ChildJvm.report(PREFIX, String.format("frames=%d seconds=%.2f longestGapMs=%.1f simulatedHours=%.1f candles=%d vmHWMkB=%d"
+                            + " fxCpuShare=%.2f processCpuShare=%.2f heapPeak=%d heapCommitted=%d",
                     frames.count, frames.elapsedNanos / 1e9, frames.longestGapNanos / 1e6, simulatedHours, candles,
                     MemoryProbe.status("VmHWM"), fxCpu / (seconds * 1e9), processCpu / (seconds * 1e9), peakHeap.get(),
-                    java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted());
+                    java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted()));
         }
         Platform.exit();
         System.exit(0);
+    }
+
+    /**
+     * JavaFX's headless platform copies each frame into a screen of 1000 by 1000 pixels and throws when the window
+     * (1600 wide here, as on a desktop) does not fit; the frame itself is drawn. Those are counted, not printed once a
+     * frame; anything else the FX thread throws is printed as before.
+     */
+    private static java.util.concurrent.atomic.AtomicLong countHeadlessBlitErrors() {
+        var count = new java.util.concurrent.atomic.AtomicLong();
+        Thread fx = Thread.currentThread();
+        Thread.UncaughtExceptionHandler before = fx.getUncaughtExceptionHandler();
+        fx.setUncaughtExceptionHandler((t, e) -> {
+            boolean blit = e instanceof IndexOutOfBoundsException && java.util.Arrays.stream(e.getStackTrace())
+                    .anyMatch(f -> f.getClassName().endsWith("headless.HeadlessWindow") && f.getMethodName().equals("blit"));
+            if (blit) count.incrementAndGet();
+            else before.uncaughtException(t, e);
+        });
+        return count;
     }
 
     private static java.util.Map<Long, Long> cpuByThread(java.lang.management.ThreadMXBean threads) {

@@ -64,7 +64,7 @@ final class ConsoleSection {
         progress.println("class-data archive: one start of the app with its window makes it, as an installed app's first start does");
         ChildJvm.run(home, List.of("-Dglass.platform=Headless", "-Dprism.order=sw"), StartupProbe.class.getName(),
                 List.of("--data-dir", dir.resolve("data").toString(), "--seed", "7", "--start", "2026-01-05"),
-                Files.createDirectories(dir).resolve("child.log"), StartupProbe.PREFIX, 5);
+                Files.createDirectories(dir).resolve("child.log"), 5);
     }
 
     /**
@@ -82,7 +82,7 @@ final class ConsoleSection {
             Files.createDirectories(dir);
             Map<String, String> r = ChildJvm.run(home, List.of("-Dglass.platform=Headless", "-Dprism.order=sw"),
                     StartupProbe.class.getName(), List.of("--data-dir", dir.resolve(start[1]).toString(), "--seed", "7",
-                            "--start", "2026-01-05"), dir.resolve("child.log"), StartupProbe.PREFIX, 5);
+                            "--start", "2026-01-05"), dir.resolve("child.log"), 5);
             long ms = Long.parseLong(r.get("firstFrameMs"));
             out.add(Figure.target("console start", "cold start (JVM start) to the window's first frame, " + start[0],
                     String.format("%.2f s", ms / 1000.0), "<= 2 s", ms <= 2_000));
@@ -95,7 +95,7 @@ final class ConsoleSection {
         List<String> args = new ArrayList<>(List.of(Integer.toString(bots), Long.toString(seconds), dir.toString(),
                 mode, Long.toString(warmup)));
         return ChildJvm.run(dir.getParent().resolve("home"), List.of("-Dglass.platform=Headless", "-Dprism.order=sw"), ConsoleProbe.class.getName(), args,
-                dir.resolve("child.log"), ConsoleProbe.PREFIX, 15);
+                dir.resolve("child.log"), 15);
     }
 
     private static double fps(Map<String, String> r) {

@@ -31,7 +31,7 @@ public final class MemoryProbe {
         long wallMs = (System.nanoTime() - start) / 1_000_000;
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         peakHeap.accumulateAndGet(heap.getUsed(), Math::max);
-        System.out.println(PREFIX + " status=" + status + " wallMs=" + wallMs + " heapPeak=" + peakHeap.get()
+        ChildJvm.report(PREFIX, "status=" + status + " wallMs=" + wallMs + " heapPeak=" + peakHeap.get()
                 + " heapCommitted=" + heap.getCommitted() + " vmHWMkB=" + status("VmHWM") + " vmRSSkB=" + status("VmRSS"));
         System.exit(status);
     }

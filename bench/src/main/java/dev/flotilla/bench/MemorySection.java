@@ -31,7 +31,7 @@ final class MemorySection {
                 args.addAll(List.of("--fleet", file.toString()));
             }
             Map<String, String> r = ChildJvm.run(work.resolve("home"), List.of(), MemoryProbe.class.getName(), args, dir.resolve("child.log"),
-                    MemoryProbe.PREFIX, 30);
+                    30);
             out.addAll(figures(n, simulated, r));
             if (n == sizes.getFirst()) out.add(withAotCache(dir, args, n, simulated, progress));
         }
@@ -51,7 +51,7 @@ final class MemorySection {
         String what = "the same command with an AOT cache made by a training run (-XX:AOTCache, JDK 25)";
         try {
             ChildJvm.run(dir, List.of("-XX:AOTCacheOutput=" + cache), MemoryProbe.class.getName(), training,
-                    dir.resolve("training.log"), MemoryProbe.PREFIX, 30);
+                    dir.resolve("training.log"), 30);
         } catch (IllegalStateException e) {
             // the JVM makes a cache only from jars: run from classes folders (the tests), there is nothing to measure
             return Figure.info("memory, " + n + " bots headless", what, "not measured: no cache could be made here");
@@ -59,7 +59,7 @@ final class MemorySection {
         List<String> again = new ArrayList<>(args);
         again.set(again.indexOf("--data-dir") + 1, dir.resolve("with-cache").toString());
         Map<String, String> r = ChildJvm.run(dir, List.of("-XX:AOTCache=" + cache), MemoryProbe.class.getName(), again,
-                dir.resolve("with-cache.log"), MemoryProbe.PREFIX, 30);
+                dir.resolve("with-cache.log"), 30);
         return Figure.info("memory, " + n + " bots headless", what, String.format("%.1f s", Long.parseLong(r.get("processMs")) / 1000.0));
     }
 

@@ -38,8 +38,7 @@ public final class StartupProbe {
             }
             painted.await(5, TimeUnit.MILLISECONDS);
         }
-        System.out.println(PREFIX + " firstFrameMs=" + (firstFrame.get() - jvmStart));
-        System.out.flush();
+        ChildJvm.report(PREFIX, "firstFrameMs=" + (firstFrame.get() - jvmStart));
         Runtime.getRuntime().halt(0);  // the app's shutdown hook would wait for a store the running window still holds
     }
 
