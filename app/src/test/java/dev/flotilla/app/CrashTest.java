@@ -43,13 +43,16 @@ class CrashTest {
         long lastFills = 0;
         StringBuilder progress = new StringBuilder();
         int roundsThatTraded = 0;
+        // how long a round may trade before it is killed: after a round in which nothing traded (a slow or busy
+        // machine), the next one is given twice as long, so the kills keep landing while the fleet trades
+        int window = 2_000;
         for (int round = 0; round < rounds; round++) {
             Path out = dir.resolve("round-" + round + ".out");
             Process p = ChildProcess.start(data, out, RUN);
             // one round in four dies while starting up; the others while trading, once the engine has booted
             boolean duringStartup = random.nextInt(4) == 0;
             if (!duringStartup) awaitBooted(p, out);
-            boolean ended = p.waitFor(random.nextInt(duringStartup ? 1_500 : 2_000), TimeUnit.MILLISECONDS);
+            boolean ended = p.waitFor(random.nextInt(duringStartup ? 1_500 : window), TimeUnit.MILLISECONDS);
             if (!ended) {
                 p.destroyForcibly();  // SIGKILL: no shutdown hook, no clean close
                 p.waitFor(30, TimeUnit.SECONDS);
@@ -59,7 +62,12 @@ class CrashTest {
             }
             long fills = Books.check(data);
             assertThat(fills).as("round " + round).isGreaterThanOrEqualTo(lastFills);
-            if (fills > lastFills) roundsThatTraded++;
+            if (fills > lastFills) {
+                roundsThatTraded++;
+                window = 2_000;
+            } else if (!duringStartup) {
+                window = Math.min(window * 2, 16_000);
+            }
             lastFills = fills;
             progress.append(fills).append(' ');
             if (ended) {  // the run reached its end: further rounds would only restart a finished run
