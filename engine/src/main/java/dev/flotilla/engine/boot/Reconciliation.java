@@ -62,16 +62,27 @@ final class Reconciliation {
 
     static List<Difference> check(Collection<BotRuntime> bots, Broker broker, List<Fill> fills,
                                   Map<String, Map<String, BigDecimal>> adjustments) {
+        return check(bots, broker, fills, adjustments, Map.of());
+    }
+
+    /**
+     * @param outside what the operator declared as kept in a shared (live) account outside Flotilla, by asset
+     */
+    static List<Difference> check(Collection<BotRuntime> bots, Broker broker, List<Fill> fills,
+                                  Map<String, Map<String, BigDecimal>> adjustments, Map<String, BigDecimal> outside) {
         Map<String, BigDecimal[]> expected = expected(bots, fills, adjustments);
         List<Difference> out = new ArrayList<>();
+        if (broker.sharedAccount()) out.addAll(SharedAccountCheck.check(bots, broker.accountBalances(), outside));
         for (BotRuntime b : bots) {
             String quote = b.spec().symbol().quote();
             String base = b.spec().symbol().base();
             BigDecimal cash = b.account().cash();
             BigDecimal held = b.position() == null ? BigDecimal.ZERO : b.position().qty();
-            Map<String, BigDecimal> bal = broker.balances(b.id());
-            compare(out, b.id(), quote + " balance", cash, bal.getOrDefault(quote, BigDecimal.ZERO), "at the broker");
-            compare(out, b.id(), base + " held", held, bal.getOrDefault(base, BigDecimal.ZERO), "at the broker");
+            if (!broker.sharedAccount()) {
+                Map<String, BigDecimal> bal = broker.balances(b.id());
+                compare(out, b.id(), quote + " balance", cash, bal.getOrDefault(quote, BigDecimal.ZERO), "at the broker");
+                compare(out, b.id(), base + " held", held, bal.getOrDefault(base, BigDecimal.ZERO), "at the broker");
+            }
             BigDecimal[] e = expected.get(b.id());
             compare(out, b.id(), quote + " balance", cash, e[0], "from its capital and recorded fills");
             compare(out, b.id(), base + " held", held, e[1], "from its recorded fills");

@@ -33,7 +33,7 @@ public final class ReconciliationGate {
     }
 
     public void check(long now, List<EngineEvent> events) {
-        differences = List.copyOf(Reconciliation.check(fleet.bots(), broker, store.fills(), store.ledgerAdjustments()));
+        differences = List.copyOf(recheck());
         for (Reconciliation.Difference d : differences) {
             events.add(new SystemEvent.ReconciliationMismatch(now, d.botId(), d.toString()));
         }
@@ -41,6 +41,11 @@ public final class ReconciliationGate {
             halt = "reconciliation: " + differences.size() + " difference(s) between the ledger and the broker";
             log.error("fleet halted at start: {}; nothing trades until an operator decides", halt);
         }
+    }
+
+    private List<Reconciliation.Difference> recheck() {
+        var outside = SharedAccountCheck.parse(store.setting(dev.flotilla.engine.config.EngineSettings.LIVE_OUTSIDE).orElse(null));
+        return Reconciliation.check(fleet.bots(), broker, store.fills(), store.ledgerAdjustments(), outside);
     }
 
     /** Why the fleet is held, or null when it may trade. */
@@ -55,8 +60,14 @@ public final class ReconciliationGate {
     /** The operator's decision: set the ledger to the broker's view; call on the engine thread. */
     public void acceptBrokerView(long now) {
         if (halt == null) return;
+        if (broker.sharedAccount()) {
+            // a live account has no balances per bot to take: the operator fixes the account or declares what is
+            // kept outside Flotilla (live.outside), and the next start checks again
+            log.warn("the broker's view cannot be taken for a shared live account; the fleet stays halted");
+            return;
+        }
         BrokerView.accept(store, broker, fleet.bots(), now, config.stopLoss(), fleet::lastPrice);
-        differences = List.copyOf(Reconciliation.check(fleet.bots(), broker, store.fills(), store.ledgerAdjustments()));
+        differences = List.copyOf(recheck());
         if (differences.isEmpty()) {
             log.warn("operator accepted the broker's view; the fleet trades again");
             halt = null;

@@ -13,6 +13,10 @@ public final class EngineSettings {
     /** The Binance base URL of a data folder that trades Binance data. */
     public static final String BINANCE_URL = "market.binance.url";
     public static final String SANDBOX_SEED = "sandbox.seed";
+    /** A live folder: what the operator keeps in the exchange account outside Flotilla, "BTC=0.5,USDT=1000". */
+    public static final String LIVE_OUTSIDE = "live.outside";
+    /** "true" once a data folder has traded with real money: it never goes back to paper. */
+    public static final String LIVE = "live";
     public static final String SANDBOX_ORIGIN = "sandbox.origin";
 
     private EngineSettings() {

@@ -26,4 +26,17 @@ public interface Broker {
 
     /** The broker's balances of an account (a bot's paper account), by asset. */
     Map<String, BigDecimal> balances(String account);
+
+    /**
+     * Whether all bots trade from one account (a live exchange): then there are no balances per bot, and the start's
+     * reconciliation checks the bots' holdings together against {@link #accountBalances()}.
+     */
+    default boolean sharedAccount() {
+        return false;
+    }
+
+    /** The shared account's free balances by asset (only when {@link #sharedAccount()}). */
+    default Map<String, BigDecimal> accountBalances() {
+        return Map.of();
+    }
 }

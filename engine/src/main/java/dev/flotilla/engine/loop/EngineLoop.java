@@ -62,6 +62,9 @@ public final class EngineLoop {
                 // nothing of the failed step was committed or applied; wait for the store, then replay this instant
                 if (!StorePause.waitForStore(store, e, thread::stopping, storeProblem)) break;
                 afterPause.accept(t);
+            } catch (dev.flotilla.engine.execution.BrokerUnavailableException e) {
+                // the order is PENDING in the store: settled from the broker's answer, then this instant is replayed
+                if (!BrokerPause.waitForBroker(e, () -> afterPause.accept(t), thread::stopping, storeProblem)) break;
             }
             snapshots.refresh(t, fleet.bots(), false);
         }

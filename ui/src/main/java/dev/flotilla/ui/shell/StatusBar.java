@@ -51,8 +51,9 @@ final class StatusBar extends HBox {
     private void show(Pulse p) {
         String state = p.snapshot().state();
         mode.setText(state.equals("ACTIVE") ? p.snapshot().mode() : p.snapshot().mode() + " · " + state);
-        mode.getStyleClass().removeAll("mode-halted", "mode-reducing");
+        mode.getStyleClass().removeAll("mode-halted", "mode-reducing", "mode-live");
         if (!state.equals("ACTIVE")) mode.getStyleClass().add("mode-" + state.toLowerCase(java.util.Locale.ROOT));
+        else if (p.snapshot().mode().startsWith("LIVE")) mode.getStyleClass().add("mode-live");  // real money: red
         clock.setText("Engine clock " + (p.snapshot().engineTime() == 0 ? "–" : Fmt.time(p.snapshot().engineTime())));
         fleet.setText(p.snapshot().bots().size() + " bots, " + p.snapshot().openPositions() + " open positions");
         drops.setText("Dropped events: console " + p.consoleDropped() + " · all subscribers " + p.allDropped());

@@ -98,12 +98,26 @@ final class BinanceGateway {
         T send(BinanceRest rest) throws IOException;
     }
 
+    /** A request through another of this exchange's REST proxies (the signed account endpoints). */
+    interface Via<P, T extends BinanceRest.Headers> {
+        T send(P proxy) throws IOException;
+    }
+
+    /** A REST proxy of another interface on this gateway's exchange (the same URL, timeouts and JSON mapping). */
+    <P> P proxy(Class<P> restInterface) {
+        return ExchangeRestProxyBuilder.forInterface(restInterface, exchange.getExchangeSpecification()).build();
+    }
+
+    <T extends BinanceRest.Headers> T send(String what, int weight, long maxWaitMs, Call<T> call) {
+        return send(what, weight, maxWaitMs, rest, call::send);
+    }
+
     /**
      * Sends one request of the given weight.
      *
      * @param maxWaitMs how long the caller accepts to wait for room in the budget before giving up
      */
-    <T extends BinanceRest.Headers> T send(String what, int weight, long maxWaitMs, Call<T> call) {
+    <P, T extends BinanceRest.Headers> T send(String what, int weight, long maxWaitMs, P proxy, Via<P, T> call) {
         long blocked = blockedUntil;
         if (clock.local().now() < blocked) {
             throw new MarketDataException(what + ": no request is sent to Binance until "
@@ -117,7 +131,7 @@ final class BinanceGateway {
         }
         reserve(what, weight, maxWaitMs);
         try {
-            T reply = call.send(rest);
+            T reply = call.send(proxy);
             if (reply == null) throw new IOException("empty reply");
             answered();
             weightHeader(reply.header("X-MBX-USED-WEIGHT-1M"));

@@ -80,6 +80,16 @@ public final class BinanceMarket implements MarketData {
         }
     }
 
+    /** The one way to Binance, for the signed account endpoints of this same connection and budget. */
+    BinanceGateway gateway() {
+        return gateway;
+    }
+
+    /** Measures the offset to Binance's clock now (after a -1021 timestamp error). */
+    void measureClockNow() {
+        measureClock();
+    }
+
     @Override
     public String name() {
         return "binance";
