@@ -137,4 +137,23 @@ class KillSwitchTest {
         assertThat(orders()).isEqualTo(stored);
         assertThat(live.engine.snapshot().openPositions()).isZero();
     }
+
+    @Test
+    void aLiveFleetIsReleasedOnlyOnceLiveIsTyped() throws Exception {
+        var s = live.engine.snapshot();
+        var liveSnapshot = new dev.flotilla.engine.api.FleetSnapshot(s.engineTime(), "LIVE on Binance", "HALTED", s.bots(),
+                s.equity(), s.capital(), s.running(), s.openPositions());
+        live.engine.risk().killSwitchOn(false);
+        KillSwitchDialog k = Fx.on(() -> KillSwitchDialog.release(liveSnapshot, live.engine.risk(), null));
+        Fx.run(() -> k.dialog().show());
+        Button ok = Fx.on(() -> Forms.ok(k.dialog()));
+        assertThat(Fx.on(ok::isDisabled)).as("nothing typed").isTrue();
+        Fx.run(() -> k.liveWord().setText("live"));
+        assertThat(Fx.on(ok::isDisabled)).as("the word in lower case").isTrue();
+        Fx.run(() -> k.liveWord().setText("LIVE"));
+        assertThat(Fx.on(ok::isDisabled)).isFalse();
+        Fx.on(() -> Screenshots.save(k.dialog().getDialogPane().getScene(), "dialog-kill-switch-release-live"));
+        Fx.run(ok::fire);
+        Fx.await("the fleet is released", () -> !live.engine.snapshot().state().equals("HALTED"));
+    }
 }

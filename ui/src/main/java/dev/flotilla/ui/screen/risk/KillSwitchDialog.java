@@ -22,6 +22,7 @@ public final class KillSwitchDialog {
     private final RadioButton halt = new RadioButton("Halt");
     private final RadioButton flatten = new RadioButton("Halt and flatten");
     private final Label confirmation = new Label();
+    private final javafx.scene.control.TextField liveWord = new javafx.scene.control.TextField();
 
     private KillSwitchDialog() {
     }
@@ -52,7 +53,17 @@ public final class KillSwitchDialog {
         KillSwitchDialog k = new KillSwitchDialog();
         k.confirmation.setText(KillSwitchModel.releaseText(s));
         k.confirmation.getStyleClass().add("release");
-        Dialog<ButtonType> d = build(owner, "Kill switch", "Release the kill switch", new VBox(8, k.confirmation));
+        VBox content = new VBox(8, k.confirmation);
+        javafx.beans.property.BooleanProperty armed = new SimpleBooleanProperty(true);
+        if (s.mode().startsWith("LIVE")) {
+            // real money: the operator types the word, so no stray Enter or click sends orders
+            k.liveWord.setPromptText("LIVE");
+            k.liveWord.setId("live-confirmation");
+            armed.bind(k.liveWord.textProperty().isEqualTo("LIVE"));
+            content.getChildren().addAll(Forms.hint("This fleet trades with real money on Binance. Type LIVE to release it."),
+                    k.liveWord);
+        }
+        Dialog<ButtonType> d = build(owner, "Kill switch", "Release the kill switch", content, armed);
         Forms.ok(d).setText("Release and trade");
         Forms.onOk(d, () -> {
             risk.killSwitchOff();
@@ -62,9 +73,14 @@ public final class KillSwitchDialog {
     }
 
     private static Dialog<ButtonType> build(Window owner, String title, String header, VBox content) {
+        return build(owner, title, header, content, new SimpleBooleanProperty(true));
+    }
+
+    private static Dialog<ButtonType> build(Window owner, String title, String header, VBox content,
+                                            javafx.beans.value.ObservableBooleanValue valid) {
         content.setPadding(new Insets(4));
         content.setPrefWidth(480);
-        Dialog<ButtonType> d = Forms.dialog(owner, title, header, content, new SimpleBooleanProperty(true));
+        Dialog<ButtonType> d = Forms.dialog(owner, title, header, content, valid);
         Forms.ok(d).getStyleClass().add(Styles.DANGER);
         // the label changes with the choice ("Halt the fleet", "Halt and flatten"): room for the longest
         javafx.scene.control.ButtonBar.setButtonUniformSize(Forms.ok(d), false);
@@ -86,4 +102,6 @@ public final class KillSwitchDialog {
     public RadioButton haltButton() { return halt; }
     public RadioButton flattenButton() { return flatten; }
     public Label confirmation() { return confirmation; }
+    /** Where a live fleet's release asks for the word LIVE. */
+    public javafx.scene.control.TextField liveWord() { return liveWord; }
 }
