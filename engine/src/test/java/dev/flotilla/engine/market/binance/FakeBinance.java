@@ -3,20 +3,17 @@ package dev.flotilla.engine.market.binance;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.flotilla.engine.market.sandbox.SandboxMarket;
-import dev.flotilla.engine.model.Candle;
 import dev.flotilla.engine.model.Feed;
 import dev.flotilla.engine.model.Symbol;
-import dev.flotilla.engine.model.Timeframe;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.security.PublicKey;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,16 +25,19 @@ import java.util.concurrent.Executors;
 import java.util.function.LongSupplier;
 
 /**
- * A local stand-in for Binance's Spot REST API on 127.0.0.1: {@code /api/v3/time}, {@code exchangeInfo},
- * {@code klines} and {@code ticker/price} in Binance's documented JSON (klines as 12-field arrays, prices and
- * volumes as strings), with its own clock, its own request-weight accounting ({@code X-MBX-USED-WEIGHT-1M} on every
- * reply, 429 past the limit, 418 for a client that keeps asking during a 429) and faults a test can queue for
- * one feed or for the next request of any kind. The candles are a seeded sandbox path, so strategies trade.
+ * A local stand-in for Binance's Spot REST API on 127.0.0.1: {@code /api/v3/time}, {@code exchangeInfo} (with each
+ * symbol's filters), {@code klines} and {@code ticker/price} in Binance's documented JSON (klines as 12-field arrays,
+ * prices and volumes as strings), with its own clock, its own request-weight accounting ({@code X-MBX-USED-WEIGHT-1M}
+ * on every reply, 429 past the limit, 418 for a client that keeps asking during a 429) and faults a test can queue
+ * for one feed, for the next order or for the next request of any kind. The candles are a seeded sandbox path, so
+ * strategies trade. The signed account and trading endpoints ({@link FakeBinanceSigned}) need a key registered with
+ * {@link #apiKey} or {@link #apiKeyEd25519}; their orders fill at the price ticker/price shows.
  */
 public final class FakeBinance implements AutoCloseable {
 
     /** One request as the server saw it. */
-    public record Request(String path, Map<String, String> query, long serverTime, int weight, int status, String body) {
+    public record Request(String path, Map<String, String> query, long serverTime, int weight, int status, String body,
+                          String method) {
         public boolean isKlines() {
             return path.endsWith("/klines");
         }
@@ -48,7 +48,15 @@ public final class FakeBinance implements AutoCloseable {
     }
 
     public sealed interface Fault {
-        record Status(int status, Integer retryAfterSeconds, int code, boolean jsonBody) implements Fault {
+        /** A refusal before anything is done; {@code msg} null for Binance's message of the code. */
+        record Status(int status, Integer retryAfterSeconds, int code, boolean jsonBody, String msg) implements Fault {
+            Status(int status, Integer retryAfterSeconds, int code, boolean jsonBody) {
+                this(status, retryAfterSeconds, code, jsonBody, null);
+            }
+        }
+
+        /** The request is carried out (an order booked and filled), then the reply is this error instead of the result. */
+        record Booked(int status, int code) implements Fault {
         }
 
         /** The reply comes only after {@code holdMs} of real time, when the client has given up. */
@@ -67,15 +75,31 @@ public final class FakeBinance implements AutoCloseable {
         return new Fault.Status(status, null, code, true);
     }
 
+    /** A refusal with Binance's body {@code {"code":code,"msg":msg}}, e.g. {@code error(400, -2010, "Market is closed.")}. */
+    public static Fault error(int status, int code, String msg) {
+        return new Fault.Status(status, null, code, true, msg);
+    }
+
+    /**
+     * The request is carried out, then answered with an error: 500, 502 or 503 with -1001, -1006 or -1007 is what
+     * Binance sends when an order's execution status is unknown to its API.
+     */
+    public static Fault bookedThen(int status, int code) {
+        return new Fault.Booked(status, code);
+    }
+
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final LongSupplier clock;
-    private final SandboxMarket data;
-    private final SandboxMarket live;
+    private final FakeBinanceCandles candles;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final Map<String, Deque<Fault>> feedFaults = new ConcurrentHashMap<>();
     private final Deque<Fault> nextFaults = new ArrayDeque<>();
     private final Deque<Map.Entry<Long, Fault>> timedFaults = new ArrayDeque<>();
+    private final Deque<Fault> orderFaults = new ArrayDeque<>();
+    private final FakeBinanceSymbols symbols;
+    private final FakeBinanceSigned signed;
+    private volatile long clockShift;
     private volatile int weightLimit = 6_000;
     private volatile long otherProgramsWeight;
     private long minute = Long.MIN_VALUE;
@@ -90,9 +114,11 @@ public final class FakeBinance implements AutoCloseable {
      */
     public FakeBinance(LongSupplier clock, long seed, long origin) throws IOException {
         this.clock = clock;
-        this.data = new SandboxMarket(seed, origin, () -> Long.MAX_VALUE);
-        this.live = new SandboxMarket(seed, origin, clock::getAsLong);
+        SandboxMarket live = new SandboxMarket(seed, origin, this::now);
         live.lastPrices(SandboxMarket.DEFAULT_SYMBOLS);   // generates the paths up to now before a client times out
+        this.candles = new FakeBinanceCandles(new SandboxMarket(seed, origin, () -> Long.MAX_VALUE), live);
+        this.symbols = new FakeBinanceSymbols(live);
+        this.signed = new FakeBinanceSigned(symbols);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.setExecutor(executor);
@@ -104,7 +130,84 @@ public final class FakeBinance implements AutoCloseable {
     }
 
     long now() {
-        return clock.getAsLong();
+        return clock.getAsLong() + clockShift;
+    }
+
+    /** Moves the server's clock by {@code ms} (a jump: signed requests timed by the old clock fall outside recvWindow). */
+    public FakeBinance shiftClock(long ms) {
+        clockShift += ms;
+        return this;
+    }
+
+    /** Registers the one API key signed requests use, an HMAC-SHA256 key; it may trade, not withdraw. */
+    public FakeBinance apiKey(String key, String hmacSecret) {
+        signed.keys.hmac(key, hmacSecret, now());
+        return this;
+    }
+
+    /** Registers the one API key signed requests use, an Ed25519 key given by its public half. */
+    public FakeBinance apiKeyEd25519(String key, PublicKey publicKey) {
+        signed.keys.ed25519(key, publicKey, now());
+        return this;
+    }
+
+    /** The key's permissions: without canTrade, orders get -2015. */
+    public FakeBinance permissions(boolean canTrade, boolean canWithdraw) {
+        signed.keys.permissions(canTrade, canWithdraw);
+        return this;
+    }
+
+    /** Sets the free balance of an asset. */
+    public FakeBinance balance(String asset, String free) {
+        signed.account.balance(asset, new BigDecimal(free));
+        return this;
+    }
+
+    /** The account's commission rates (both 0.001 unless set). */
+    public FakeBinance commissionRates(String maker, String taker) {
+        signed.account.commissionRates(new BigDecimal(maker), new BigDecimal(taker));
+        return this;
+    }
+
+    /** Market orders fill in {@code n} trades from now on, each one tick worse than the one before. */
+    public FakeBinance splitFills(int n) {
+        signed.account.splitFills(n);
+        return this;
+    }
+
+    /** Commission is paid in BNB (25% off, at this BNB price in the quote asset) while the BNB balance covers it; null: off. */
+    public FakeBinance commissionInBnb(String bnbPrice) {
+        signed.account.commissionInBnb(bnbPrice == null ? null : new BigDecimal(bnbPrice));
+        return this;
+    }
+
+    /** The next market order fills only this fraction of its quantity (on the step) and ends EXPIRED, the book run out. */
+    public FakeBinance partialFill(String fraction) {
+        signed.account.partialFill(new BigDecimal(fraction));
+        return this;
+    }
+
+    /** While on, market orders are accepted and stay NEW (open, funds locked) until {@link #fillHeld}. */
+    public FakeBinance holdOrders(boolean hold) {
+        signed.account.holdOrders(hold);
+        return this;
+    }
+
+    /** Fills every order held open, at the current price. */
+    public FakeBinance fillHeld() {
+        signed.account.fillHeld(now(), r -> price(r.symbol(), now()));
+        return this;
+    }
+
+    /** The books: balances, orders (by client id), how often each client id was sent, trades. */
+    public FakeBinanceAccount account() {
+        return signed.account;
+    }
+
+    /** Faults for the next {@code POST /api/v3/order} requests, in order, one per request. */
+    public synchronized FakeBinance nextOrder(Fault... faults) {
+        orderFaults.addAll(List.of(faults));
+        return this;
     }
 
     /** Binance's REQUEST_WEIGHT limit per minute, as exchangeInfo lists and the server enforces it. */
@@ -159,9 +262,13 @@ public final class FakeBinance implements AutoCloseable {
         return feed.symbol().compact() + " " + feed.timeframe().label();
     }
 
-    static int weight(String path, Map<String, String> query) {
+    static int weight(String method, String path, Map<String, String> query) {
         return switch (path) {
-            case "/api/v3/time" -> 1;
+            case "/api/v3/time", "/sapi/v1/account/apiRestrictions" -> 1;
+            case "/api/v3/order" -> method.equals("POST") ? 1 : 4;
+            case "/api/v3/openOrders" -> query.containsKey("symbol") ? 6 : 80;
+            case "/api/v3/account" -> 20;
+            case "/api/v3/myTrades" -> query.containsKey("orderId") ? 5 : 20;
             case "/api/v3/exchangeInfo" -> 20;
             case "/api/v3/klines" -> 2;
             case "/api/v3/ticker/price" -> query.containsKey("symbol") ? 2 : 4;
@@ -172,9 +279,14 @@ public final class FakeBinance implements AutoCloseable {
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
             String path = ex.getRequestURI().getPath();
-            Map<String, String> query = query(ex.getRequestURI().getRawQuery());
+            String method = ex.getRequestMethod();
+            String rawQuery = ex.getRequestURI().getRawQuery();
+            String rawBody = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            Map<String, String> query = query(rawQuery);
+            query(rawBody).forEach(query::putIfAbsent);   // Binance: a parameter in both, the query string's is used
             long now = now();
-            int weight = weight(path, query);
+            int weight = weight(method, path, query);
+            boolean order = method.equals("POST") && path.equals("/api/v3/order");
             Fault fault;
             long used;
             int status = 200;
@@ -183,6 +295,7 @@ public final class FakeBinance implements AutoCloseable {
                 if (fault == null && !timedFaults.isEmpty() && now >= timedFaults.peekFirst().getKey()) {
                     fault = timedFaults.poll().getValue();
                 }
+                if (fault == null && order) fault = orderFaults.poll();
                 if (fault == null && path.equals("/api/v3/klines")) {
                     Deque<Fault> q = feedFaults.get(query.get("symbol") + " " + query.get("interval"));
                     fault = q == null ? null : q.poll();
@@ -209,9 +322,11 @@ public final class FakeBinance implements AutoCloseable {
             switch (fault) {
                 case Fault.Status s -> {
                     if (s.retryAfterSeconds() != null) ex.getResponseHeaders().add("Retry-After", s.retryAfterSeconds().toString());
-                    String body = s.jsonBody() ? "{\"code\":" + s.code() + ",\"msg\":\"" + message(s.status()) + "\"}"
+                    if (order) signed.account.arrived(query);
+                    String body = s.jsonBody() ? new BinanceSignature.Refusal(s.status(), s.code(),
+                            s.msg() != null ? s.msg() : BinanceSignature.message(s.status(), s.code())).body()
                             : "<html><body>" + s.status() + " Bad Gateway</body></html>";
-                    requests.add(new Request(path, query, now, weight, status, body));
+                    requests.add(new Request(path, query, now, weight, status, body, method));
                     reply(ex, s.status(), body, s.jsonBody());
                     return;
                 }
@@ -219,15 +334,28 @@ public final class FakeBinance implements AutoCloseable {
                 }
             }
             // the reply is made (and the request recorded) on arrival, whenever it is sent
-            String body = switch (path) {
-                case "/api/v3/time" -> "{\"serverTime\":" + now + "}";
-                case "/api/v3/exchangeInfo" -> exchangeInfo(now, query.get("symbol"));
-                case "/api/v3/klines" -> klines(query, now, fault instanceof Fault.Data d ? d : null);
-                case "/api/v3/ticker/price" -> prices(query, now);
-                default -> null;
-            };
-            requests.add(new Request(path, query, now, weight, body == null ? 404 : body.startsWith("!") ? 400 : status,
-                    path.endsWith("/price") ? body : null));
+            FakeBinanceSigned.Reply reply;
+            if (FakeBinanceSigned.handles(method, path)) {
+                reply = signed.handle(method, path, ex.getRequestHeaders().getFirst("X-MBX-APIKEY"), rawQuery, rawBody, query, now,
+                        r -> price(r.symbol(), now));
+            } else {
+                String body = switch (path) {
+                    case "/api/v3/time" -> "{\"serverTime\":" + now + "}";
+                    case "/api/v3/exchangeInfo" -> symbols.exchangeInfo(now, weightLimit, query.get("symbol"), query.get("symbols"));
+                    case "/api/v3/klines" -> candles.klines(query, now, fault instanceof Fault.Data d ? d : null);
+                    case "/api/v3/ticker/price" -> candles.prices(query, now);
+                    default -> null;
+                };
+                reply = body == null ? new FakeBinanceSigned.Reply(404, "{\"code\":-1000,\"msg\":\"no such endpoint\"}", Map.of())
+                        : body.startsWith("!") ? new FakeBinanceSigned.Reply(400, body.substring(1), Map.of())
+                        : new FakeBinanceSigned.Reply(200, body, Map.of());
+            }
+            if (fault instanceof Fault.Booked b) {
+                String body = new BinanceSignature.Refusal(b.status(), b.code(), BinanceSignature.message(b.status(), b.code())).body();
+                reply = new FakeBinanceSigned.Reply(b.status(), body, Map.of());
+            }
+            requests.add(new Request(path, query, now, weight, reply.status(),
+                    path.endsWith("/price") || FakeBinanceSigned.PATHS.contains(path) ? reply.body() : null, method));
             if (fault instanceof Fault.Hang h) {
                 try {
                     Thread.sleep(h.holdMs());
@@ -236,13 +364,8 @@ public final class FakeBinance implements AutoCloseable {
                     return;
                 }
             }
-            if (body == null) {
-                reply(ex, 404, "{\"code\":-1000,\"msg\":\"no such endpoint\"}", true);
-            } else if (body.startsWith("!")) {
-                reply(ex, 400, body.substring(1), true);
-            } else {
-                reply(ex, 200, body, true);
-            }
+            reply.headers().forEach(ex.getResponseHeaders()::add);
+            reply(ex, reply.status(), reply.body(), true);
         } catch (IOException e) {
             // the client gave up (a timeout): nothing to answer
         } catch (RuntimeException e) {
@@ -251,14 +374,6 @@ public final class FakeBinance implements AutoCloseable {
             e.printStackTrace();
             throw e;
         }
-    }
-
-    private static String message(int status) {
-        return switch (status) {
-            case 429 -> "Too many requests; current limit of IP is exceeded. Please use the websocket for live updates.";
-            case 418 -> "Way too many requests; IP banned.";
-            default -> "An unknown error occurred while processing the request.";
-        };
     }
 
     private static void reply(HttpExchange ex, int status, String body, boolean json) throws IOException {
@@ -282,117 +397,9 @@ public final class FakeBinance implements AutoCloseable {
         return q;
     }
 
-    private String exchangeInfo(long now, String symbol) {
-        return "{\"timezone\":\"UTC\",\"serverTime\":" + now + ",\"rateLimits\":["
-                + "{\"rateLimitType\":\"REQUEST_WEIGHT\",\"interval\":\"MINUTE\",\"intervalNum\":1,\"limit\":" + weightLimit + "},"
-                + "{\"rateLimitType\":\"ORDERS\",\"interval\":\"SECOND\",\"intervalNum\":10,\"limit\":100},"
-                + "{\"rateLimitType\":\"ORDERS\",\"interval\":\"DAY\",\"intervalNum\":1,\"limit\":200000},"
-                + "{\"rateLimitType\":\"RAW_REQUESTS\",\"interval\":\"MINUTE\",\"intervalNum\":5,\"limit\":61000}],"
-                + "\"exchangeFilters\":[],\"symbols\":[{\"symbol\":\"" + symbol + "\",\"status\":\"TRADING\"}]}";
-    }
-
-    private static Feed feed(Map<String, String> q) {
-        String s = q.getOrDefault("symbol", "");
-        if (!s.endsWith("USDT")) return null;
-        Symbol symbol = new Symbol(s.substring(0, s.length() - 4), "USDT");
-        if (!SandboxMarket.DEFAULT_SYMBOLS.contains(symbol)) return null;
-        try {
-            return new Feed(symbol, Timeframe.parse(q.get("interval")));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    /** Binance's rules: open times from startTime up to endTime and up to now (the open candle included), at most limit. */
-    private String klines(Map<String, String> q, long now, Fault.Data fault) {
-        Feed feed = feed(q);
-        if (feed == null) return "!{\"code\":-1121,\"msg\":\"Invalid symbol.\"}";
-        if (fault == Fault.Data.MALFORMED_JSON) return "[[1700000000000,\"1.0\",\"2.0\"";
-        long len = feed.timeframe().millis();
-        int limit = Math.min(1000, Integer.parseInt(q.getOrDefault("limit", "500")));
-        long lastOpen = Math.floorDiv(now, len) * len;
-        if (q.containsKey("endTime")) lastOpen = Math.min(lastOpen, Math.floorDiv(Long.parseLong(q.get("endTime")), len) * len);
-        long first = q.containsKey("startTime") ? Math.ceilDiv(Long.parseLong(q.get("startTime")), len) * len
-                : lastOpen - (long) (limit - 1) * len;
-        List<Candle> rows = new ArrayList<>();
-        if (first <= lastOpen) {
-            long closedBy = Math.min(lastOpen + len, Math.floorDiv(now, len) * len);
-            rows.addAll(data.closedCandles(feed, first, closedBy, limit));
-            boolean open = lastOpen + len > now;
-            if (open && rows.size() < limit) rows.addAll(data.closedCandles(feed, lastOpen, lastOpen + len, 1));
-        }
-        boolean forming = !rows.isEmpty() && rows.getLast().openTime() + len > now;
-        if (fault != null) {
-            switch (fault) {
-                case GAP -> {
-                    if (!rows.isEmpty()) rows.remove(rows.size() > 2 ? rows.size() / 2 : 0);
-                }
-                case DUPLICATE -> {
-                    if (!rows.isEmpty()) rows.add(rows.getLast());
-                }
-                case OPEN_CANDLE -> {
-                    if (!forming) rows.add(data.closedCandles(feed, lastOpen(now, len), lastOpen(now, len) + len, 1).getFirst());
-                }
-                case HIGH_BELOW_LOW -> {
-                    if (!rows.isEmpty()) {
-                        Candle c = rows.removeLast();
-                        rows.add(new Candle(c.openTime(), c.open(), c.low() * 0.99, c.high(), c.close(), c.volume()));
-                    }
-                }
-                case OUT_OF_ORDER -> {
-                    if (rows.size() >= 2) rows.add(rows.removeFirst());
-                    else if (rows.size() == 1) rows.addAll(data.closedCandles(feed, rows.getFirst().openTime() - len, rows.getFirst().openTime(), 1));
-                }
-                default -> {
-                }
-            }
-        }
-        StringBuilder sb = new StringBuilder("[");
-        for (Candle c : rows) {
-            if (sb.length() > 1) sb.append(',');
-            long open = c.openTime();
-            sb.append('[').append(open).append(',').append(str(c.open())).append(',').append(str(c.high())).append(',')
-                    .append(str(c.low())).append(',').append(str(c.close())).append(',').append(str(c.volume())).append(',')
-                    .append(open + len - 1).append(',').append(str(c.volume() * c.close())).append(',')
-                    .append(100 + Math.floorMod(open / 1000, 900)).append(',').append(str(c.volume() / 2)).append(',')
-                    .append(str(c.volume() * c.close() / 2)).append(",\"0\"]");
-        }
-        return sb.append(']').toString();
-    }
-
-    private static long lastOpen(long now, long len) {
-        return Math.floorDiv(now, len) * len;
-    }
-
-    private String prices(Map<String, String> q, long now) {
-        List<Symbol> asked = new ArrayList<>();
-        if (q.containsKey("symbols")) {
-            String list = q.get("symbols").replaceAll("[\\[\\]\" ]", "");
-            for (String s : list.split(",")) {
-                Feed f = feed(Map.of("symbol", s, "interval", "1h"));
-                if (f == null) return "!{\"code\":-1121,\"msg\":\"Invalid symbol.\"}";
-                asked.add(f.symbol());
-            }
-        } else {
-            asked.addAll(SandboxMarket.DEFAULT_SYMBOLS);
-        }
-        StringBuilder sb = new StringBuilder("[");
-        for (Symbol s : asked) {
-            if (sb.length() > 1) sb.append(',');
-            sb.append("{\"symbol\":\"").append(s.compact()).append("\",\"price\":\"").append(price(s, now).toPlainString())
-                    .append("\"}");
-        }
-        if (!q.containsKey("symbols")) sb.append(",{\"symbol\":\"ETHBTC\",\"price\":\"0.03500000\"}");
-        return sb.append(']').toString();
-    }
-
     /** The last trade price at the server's present, on the sandbox path. */
     BigDecimal price(Symbol s, long now) {
-        return live.lastPrices(List.of(s)).get(s).setScale(8, RoundingMode.HALF_EVEN);
-    }
-
-    private static String str(double v) {
-        return "\"" + BigDecimal.valueOf(v).setScale(8, RoundingMode.HALF_EVEN).toPlainString() + "\"";
+        return candles.price(s);
     }
 
     @Override
