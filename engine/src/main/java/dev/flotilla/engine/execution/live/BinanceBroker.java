@@ -80,7 +80,8 @@ public final class BinanceBroker implements Broker {
             sleep(wait);
             try {
                 Optional<BinanceAccount.Order> o = account.order(r.symbol(), r.clientOrderId());
-                if (o.isPresent()) return reply(r, o.get());
+                if (o.isPresent() && done(o.get().status())) return reply(r, o.get());
+                if (o.isPresent()) continue;
                 if (local.now() - unanswered.get(r.clientOrderId()) >= UNKNOWN_GRACE_MS) {
                     unanswered.remove(r.clientOrderId());
                     return new BrokerReply.Rejected("Binance has no order " + r.clientOrderId() + " after a send it did not answer");
@@ -92,7 +93,21 @@ public final class BinanceBroker implements Broker {
         throw new BrokerUnavailableException("Binance did not say what became of order " + r.clientOrderId());
     }
 
+    /** Whether Binance is done with the order: nothing more of it will fill. */
+    static boolean done(String status) {
+        return switch (status) {
+            case "FILLED", "CANCELED", "REJECTED", "EXPIRED", "EXPIRED_IN_MATCH" -> true;
+            default -> false;  // NEW, PARTIALLY_FILLED, PENDING_CANCEL: still working
+        };
+    }
+
     private BrokerReply reply(OrderRequest r, BinanceAccount.Order o) {
+        if (!done(o.status())) {
+            // a market order still working (a thin book): booked once Binance is done with it, never sent again
+            unanswered.put(r.clientOrderId(), local.now() - UNKNOWN_GRACE_MS);
+            log.warn("order {} is {} at Binance; waiting for it to finish", r.clientOrderId(), o.status());
+            return settle(r);
+        }
         unanswered.remove(r.clientOrderId());
         Optional<Fill> fill = fill(r.clientOrderId(), r.account(), r.symbol(), r.side(), o);
         return fill.<BrokerReply>map(BrokerReply.Filled::new)
@@ -108,6 +123,9 @@ public final class BinanceBroker implements Broker {
             o = account.order(stored.symbol(), clientOrderId);
         } catch (BinanceAccount.Unknown | BinanceAccount.Refusal e) {
             throw new BrokerUnavailableException("order " + clientOrderId + " could not be looked up at Binance: " + e.getMessage());
+        }
+        if (o.isPresent() && !done(o.get().status())) {
+            throw new BrokerUnavailableException("order " + clientOrderId + " is still " + o.get().status() + " at Binance");
         }
         if (o.isEmpty()) {
             Long sent = unanswered.get(clientOrderId);
