@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The start's check of a shared (live) account: per asset, what the bots hold together, plus what the operator
- * declared as kept outside Flotilla, against the account's free balance. A coin the bots trade must match exactly (a
- * surplus could be a fill the ledger never booked); the quote currency must cover the bots' cash (the rest of it is
- * capital not allocated to any bot).
+ * The start's check of a shared (live) account: per asset, what the bots hold together must be covered by the
+ * account's free balance less what the operator declared as kept outside Flotilla. A surplus is not a difference: the
+ * quote currency's is capital given to no bot, a coin's is dust under the lot step that a sell left behind (Binance
+ * sells whole steps only) or what the operator holds; a shortfall means a bot would sell or spend what is not there.
  */
 final class SharedAccountCheck {
 
@@ -23,30 +23,21 @@ final class SharedAccountCheck {
 
     static List<Reconciliation.Difference> check(Collection<BotRuntime> bots, Map<String, BigDecimal> free,
                                                  Map<String, BigDecimal> outside) {
-        Map<String, BigDecimal> coins = new TreeMap<>();
-        Map<String, BigDecimal> quotes = new TreeMap<>();
+        Map<String, BigDecimal> needed = new TreeMap<>();
+        java.util.Set<String> quotes = new java.util.HashSet<>();
         for (BotRuntime b : bots) {
-            quotes.merge(b.spec().symbol().quote(), b.account().cash(), BigDecimal::add);
-            coins.merge(b.spec().symbol().base(), b.position() == null ? BigDecimal.ZERO : b.position().qty(), BigDecimal::add);
+            quotes.add(b.spec().symbol().quote());
+            needed.merge(b.spec().symbol().quote(), b.account().cash(), BigDecimal::add);
+            needed.merge(b.spec().symbol().base(), b.position() == null ? BigDecimal.ZERO : b.position().qty(), BigDecimal::add);
         }
         List<Reconciliation.Difference> out = new ArrayList<>();
-        coins.forEach((asset, held) -> {
+        needed.forEach((asset, held) -> {
             BigDecimal kept = outside.getOrDefault(asset, BigDecimal.ZERO);
             BigDecimal account = free.getOrDefault(asset, BigDecimal.ZERO).subtract(kept);
-            if (held.compareTo(account) != 0) {
-                out.add(new Reconciliation.Difference(ACCOUNT, asset + " held by the bots", held, account,
-                        "free in the Binance account" + (kept.signum() == 0 ? "" : " less " + kept.toPlainString()
-                                + " declared as kept outside Flotilla") + " (what you keep there yourself is declared with"
-                                + " --keep-outside " + asset + "=QTY)"));
-            }
-        });
-        quotes.forEach((asset, cash) -> {
-            BigDecimal kept = outside.getOrDefault(asset, BigDecimal.ZERO);
-            BigDecimal account = free.getOrDefault(asset, BigDecimal.ZERO).subtract(kept);
-            if (cash.compareTo(account) > 0) {
-                out.add(new Reconciliation.Difference(ACCOUNT, asset + " cash of the bots (not covered)", cash, account,
-                        "free in the Binance account" + (kept.signum() == 0 ? "" : " less " + kept.toPlainString()
-                                + " declared as kept outside Flotilla")));
+            if (held.compareTo(account) > 0) {
+                out.add(new Reconciliation.Difference(ACCOUNT, asset + (quotes.contains(asset) ? " cash of the bots" : " held by the bots")
+                        + " (not covered)", held, account, "free in the Binance account" + (kept.signum() == 0 ? ""
+                        : " less " + kept.toPlainString() + " declared as kept outside Flotilla")));
             }
         });
         return out;
