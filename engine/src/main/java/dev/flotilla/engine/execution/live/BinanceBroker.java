@@ -137,7 +137,11 @@ public final class BinanceBroker implements Broker {
         return fill(clientOrderId, stored.botId(), stored.symbol(), stored.side(), o.get());
     }
 
-    /** The order's fill as one: executed quantity (less a commission taken in the coin), average price, fee in USDT. */
+    /**
+     * The order's fill as one, at its average price, with the fee in USDT. A buy pays its commission in the coin: the
+     * bot holds what it received rounded down to the lot step (so that its position is sold whole), and the coin's
+     * commission and that dust count as fee at the fill's price; so the ledger spends exactly the USDT Binance took.
+     */
     private Optional<Fill> fill(String clientOrderId, String botId, Symbol symbol, dev.flotilla.engine.model.Side side,
                                 BinanceAccount.Order o) {
         if (o.executedQty().signum() <= 0) return Optional.empty();
@@ -149,14 +153,19 @@ public final class BinanceBroker implements Broker {
             if (t.commissionAsset().equals(symbol.quote())) {
                 fee = fee.add(t.commission());
             } else if (t.commissionAsset().equals(symbol.base())) {
-                fee = fee.add(t.commission().multiply(t.price()));
                 if (side == dev.flotilla.engine.model.Side.BUY) qty = qty.subtract(t.commission());
+                else fee = fee.add(t.commission().multiply(price));
             } else if (t.commission().signum() > 0) {
                 BigDecimal p = priceInQuote == null ? null : priceInQuote.apply(t.commissionAsset());
                 if (p == null) log.warn("order {}: commission of {} {} not valued (no {} price)", clientOrderId,
                         t.commission().toPlainString(), t.commissionAsset(), t.commissionAsset());
                 else fee = fee.add(t.commission().multiply(p));
             }
+        }
+        if (side == dev.flotilla.engine.model.Side.BUY) {
+            BigDecimal whole = filters.get(symbol).roundDown(qty);
+            fee = fee.add(o.executedQty().subtract(whole).multiply(price));  // the coin's commission and the dust
+            qty = whole;
         }
         fee = fee.setScale(8, java.math.RoundingMode.HALF_UP).stripTrailingZeros();
         return Optional.of(new Fill(clientOrderId, botId, symbol, side, qty.stripTrailingZeros(), price, fee, o.time()));
