@@ -19,9 +19,11 @@ final class ConsoleBridge {
 
     /**
      * The console keeps its own settings (theme, window, notifications) in the data folder; its Backtests screen runs
-     * on the app's store, with the history stored in that folder, and keeps its runs there.
+     * on the app's store, with the history stored in that folder, and keeps its runs there. Its keys dialog has no
+     * {@link dev.flotilla.engine.api.LiveApi} yet (null: it says live trading keys are not available in this mode);
+     * the live broker brings one.
      */
     static void open(EngineApi engine, Store store, Path dataDir) {
-        ConsoleApp.show(engine, new BacktestService(store, StrategyRegistry.builtin(), "history in " + dataDir), dataDir);
+        ConsoleApp.show(engine, new BacktestService(store, StrategyRegistry.builtin(), "history in " + dataDir), null, dataDir);
     }
 }

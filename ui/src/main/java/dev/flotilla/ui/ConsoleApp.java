@@ -2,6 +2,7 @@ package dev.flotilla.ui;
 
 import dev.flotilla.engine.api.BacktestApi;
 import dev.flotilla.engine.api.EngineApi;
+import dev.flotilla.engine.api.LiveApi;
 import dev.flotilla.ui.prefs.Prefs;
 import dev.flotilla.ui.shell.Console;
 import java.nio.file.Path;
@@ -50,6 +51,11 @@ public final class ConsoleApp {
 
     /** The same with the Backtests screen on {@code backtests} (null: without it). */
     public static void show(EngineApi engine, BacktestApi backtests, Path dataDir) {
+        show(engine, backtests, null, dataDir);
+    }
+
+    /** The same with live trading's keys on {@code live} (null: the keys dialog says they are not available in this mode). */
+    public static void show(EngineApi engine, BacktestApi backtests, LiveApi live, Path dataDir) {
         prepare();
         try {
             started.await();
@@ -59,7 +65,7 @@ public final class ConsoleApp {
         }
         if (failure != null) throw new IllegalStateException(String.valueOf(failure.getMessage()), failure);
         CountDownLatch quit = new CountDownLatch(1);
-        Platform.runLater(() -> new Console(engine, backtests, dataDir.resolve(Prefs.FILE_NAME), true, quit::countDown).show());
+        Platform.runLater(() -> new Console(engine, backtests, live, dataDir.resolve(Prefs.FILE_NAME), true, quit::countDown).show());
         try {
             quit.await();
         } catch (InterruptedException e) {

@@ -18,6 +18,28 @@ public interface Loader {
         load(work, onFx, e -> LoggerFactory.getLogger(Loader.class).error("background work of the console failed", e));
     }
 
+    /**
+     * Runs each piece of work on a daemon thread of its own, for calls that may wait long (the exchange, a keychain
+     * asking to be unlocked) and must not hold up the loader the charts share.
+     */
+    static Loader threadPerCall(String threadName) {
+        return new Loader() {
+            @Override
+            public <T> void load(Supplier<T> work, Consumer<T> onFx, Consumer<Throwable> onError) {
+                Thread.ofPlatform().daemon().name(threadName).start(() -> {
+                    T result;
+                    try {
+                        result = work.get();
+                    } catch (RuntimeException | Error e) {
+                        javafx.application.Platform.runLater(() -> onError.accept(e));
+                        return;
+                    }
+                    javafx.application.Platform.runLater(() -> onFx.accept(result));
+                });
+            }
+        };
+    }
+
     /** Runs everything at once on the calling thread: for view models under test. */
     Loader DIRECT = new Loader() {
         @Override

@@ -2,11 +2,15 @@ package dev.flotilla.ui.shell;
 
 import dev.flotilla.engine.api.BotRejectedException;
 import dev.flotilla.engine.api.EngineApi;
+import dev.flotilla.engine.api.LiveApi;
+import dev.flotilla.ui.fx.Loader;
 import dev.flotilla.ui.prefs.Prefs;
 import dev.flotilla.ui.screen.botform.BotDialog;
 import dev.flotilla.ui.screen.botform.BotFormModel;
 import dev.flotilla.ui.screen.dialog.Forms;
 import dev.flotilla.ui.screen.fleet.BotActions;
+import dev.flotilla.ui.screen.keys.KeysDialog;
+import dev.flotilla.ui.screen.keys.KeysModel;
 import dev.flotilla.ui.screen.settings.SettingsDialog;
 import dev.flotilla.ui.screen.settings.SettingsModel;
 import dev.flotilla.ui.screen.startstop.StartStopDialog;
@@ -34,10 +38,19 @@ public final class Actions implements BotActions {
     private final Consumer<String> chart;
     private final boolean tray;
     private final RiskActions risk;
+    private final LiveApi live;
+    private final Loader keysLoader = Loader.threadPerCall("console-keys");
 
     Actions(EngineApi engine, Prefs prefs, Supplier<Window> owner, Supplier<List<String>> selection, Consumer<String> chart,
             boolean tray) {
+        this(engine, null, prefs, owner, selection, chart, tray);
+    }
+
+    /** @param live live trading's keys and account, or null where the console has no live trading */
+    Actions(EngineApi engine, LiveApi live, Prefs prefs, Supplier<Window> owner, Supplier<List<String>> selection,
+            Consumer<String> chart, boolean tray) {
         this.engine = engine;
+        this.live = live;
         this.prefs = prefs;
         this.owner = owner;
         this.selection = selection;
@@ -92,6 +105,13 @@ public final class Actions implements BotActions {
 
     public SettingsDialog settings() {
         SettingsDialog d = new SettingsDialog(new SettingsModel(engine, prefs, tray), owner.get());
+        d.dialog().show();
+        return d;
+    }
+
+    /** The Binance keys dialog; without live trading it says that keys are not available in this mode. */
+    public KeysDialog keys() {
+        KeysDialog d = new KeysDialog(new KeysModel(live, keysLoader), owner.get());
         d.dialog().show();
         return d;
     }

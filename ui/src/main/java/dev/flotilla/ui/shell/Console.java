@@ -2,6 +2,7 @@ package dev.flotilla.ui.shell;
 
 import dev.flotilla.engine.api.BacktestApi;
 import dev.flotilla.engine.api.EngineApi;
+import dev.flotilla.engine.api.LiveApi;
 import dev.flotilla.ui.fx.FxLoader;
 import dev.flotilla.ui.prefs.Prefs;
 import java.nio.file.Path;
@@ -37,10 +38,15 @@ public final class Console {
 
     /** The same with the Backtests screen on {@code backtests} (null: without it). */
     public Console(EngineApi engine, BacktestApi backtests, Path prefsFile, boolean withTray, Runnable onQuit) {
+        this(engine, backtests, null, prefsFile, withTray, onQuit);
+    }
+
+    /** The same with live trading's keys dialog on {@code live} (null: the dialog says keys are not available). */
+    public Console(EngineApi engine, BacktestApi backtests, LiveApi live, Path prefsFile, boolean withTray, Runnable onQuit) {
         this.prefs = Prefs.load(prefsFile);
         this.onQuit = onQuit;
         this.tray = withTray ? Tray.install(this::showWindow, this::haltFleet, this::quit) : Optional.empty();
-        this.window = new MainWindow(engine, backtests, prefs, stage, loader, tray, this::quit);
+        this.window = new MainWindow(engine, backtests, live, prefs, stage, loader, tray, this::quit);
         stage.setTitle("Flotilla");
         stage.getIcons().addAll(AppIcon.fx(16), AppIcon.fx(32), AppIcon.fx(64));
         stage.setScene(window.scene());

@@ -4,6 +4,7 @@ import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
 import dev.flotilla.engine.api.BacktestApi;
 import dev.flotilla.engine.api.EngineApi;
+import dev.flotilla.engine.api.LiveApi;
 import dev.flotilla.engine.api.RiskView;
 import dev.flotilla.ui.fx.EventBridge;
 import dev.flotilla.ui.fx.Loader;
@@ -88,9 +89,17 @@ public final class MainWindow {
         this(engine, null, prefs, stage, loader, tray, quit);
     }
 
-    /** @param backtestApi the backtests of the Backtests screen, or null for a console without it */
     MainWindow(EngineApi engine, BacktestApi backtestApi, Prefs prefs, Stage stage, Loader loader, Optional<Tray> tray,
                Runnable quit) {
+        this(engine, backtestApi, null, prefs, stage, loader, tray, quit);
+    }
+
+    /**
+     * @param backtestApi the backtests of the Backtests screen, or null for a console without it
+     * @param live        live trading's keys for the keys dialog, or null for a console without live trading
+     */
+    MainWindow(EngineApi engine, BacktestApi backtestApi, LiveApi live, Prefs prefs, Stage stage, Loader loader,
+               Optional<Tray> tray, Runnable quit) {
         this.engine = engine;
         this.backtestApi = backtestApi;
         this.loader = loader;
@@ -101,7 +110,7 @@ public final class MainWindow {
         this.botEquity = new EquityModel(engine.reads(), loader);
         this.history = new HistoryModel(engine.reads(), loader);
         this.riskEvents = new RiskEventsModel(engine.risk(), loader);
-        this.actions = new Actions(engine, prefs, () -> stage, this::selectedIds, this::showChart, tray.isPresent());
+        this.actions = new Actions(engine, live, prefs, () -> stage, this::selectedIds, this::showChart, tray.isPresent());
         this.table = new FleetTableView(fleet, actions);
         this.banner = new ReconciliationBanner(() -> actions.risk().reconciliation());
         this.candles = new CandleChartView(chart);

@@ -16,6 +16,7 @@ final class Menus {
     static MenuBar bar(Actions a, Runnable find, Runnable quit, Runnable dashboard, Runnable backtests) {
         Menu file = new Menu("_File", null,
                 item("Settings…", Shortcut.SETTINGS, a::settings),
+                plain("Binance keys…", a::keys),
                 new SeparatorMenuItem(),
                 item("Quit", Shortcut.QUIT, quit));
         Menu bots = new Menu("_Bots", null,
