@@ -19,11 +19,13 @@ final class ConsoleBridge {
 
     /**
      * The console keeps its own settings (theme, window, notifications) in the data folder; its Backtests screen runs
-     * on the app's store, with the history stored in that folder, and keeps its runs there. Its keys dialog has no
-     * {@link dev.flotilla.engine.api.LiveApi} yet (null: it says live trading keys are not available in this mode);
-     * the live broker brings one.
+     * on the app's store, with the history stored in that folder, and keeps its runs there. Its keys dialog tries keys
+     * at the folder's Binance URL (production for a sandbox folder) and keeps them in the OS keychain.
      */
     static void open(EngineApi engine, Store store, Path dataDir) {
-        ConsoleApp.show(engine, new BacktestService(store, StrategyRegistry.builtin(), "history in " + dataDir), null, dataDir);
+        String url = store.setting(dev.flotilla.engine.config.EngineSettings.BINANCE_URL)
+                .orElse(dev.flotilla.engine.api.MarketChoice.PRODUCTION_URL);
+        ConsoleApp.show(engine, new BacktestService(store, StrategyRegistry.builtin(), "history in " + dataDir),
+                new dev.flotilla.engine.execution.live.LiveKeysService(LiveKeys.vault(), url), dataDir);
     }
 }

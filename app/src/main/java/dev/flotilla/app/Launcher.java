@@ -58,6 +58,21 @@ final class Launcher {
         checkSeed();
         checkStart();
         checkMarket();
+        // live needs keys before anything is touched: without them, one line and nothing changed
+        dev.flotilla.engine.secrets.ApiKeys liveKeys = null;
+        if (settings.live()) {
+            String why = "";
+            try {
+                liveKeys = LiveKeys.vault().load().orElse(null);
+            } catch (dev.flotilla.engine.secrets.KeyVault.KeyVaultException e) {
+                why = " (" + e.getMessage() + ")";
+            }
+            if (liveKeys == null) {
+                err.println("flotilla: --live needs Binance API keys: enter them in the console (File > Binance keys…) or set "
+                        + "FLOTILLA_BINANCE_API_KEY and FLOTILLA_BINANCE_SECRET; nothing was changed" + why);
+                return Main.USAGE;
+            }
+        }
         // everything given is valid: the window's toolkit can come up while the store opens and the engine boots
         if (!settings.headless()) ConsoleBridge.prepare();
         Logging.init(settings.dataDir(), settings.debug());
@@ -77,9 +92,17 @@ final class Launcher {
             store.write(tx -> {
                 tx.setting(EngineSettings.MARKET, market.key());
                 if (market.kind() == MarketChoice.Kind.BINANCE) tx.setting(EngineSettings.BINANCE_URL, market.binanceUrl());
+                if (settings.live()) tx.setting(EngineSettings.LIVE, "true");  // a live folder is live from its first write
             });
             if (market.kind() == MarketChoice.Kind.BINANCE) {
-                Engine engine = new BinanceLaunch(settings, store, out).engine(registry, fleet);
+                Engine engine;
+                try {
+                    engine = new BinanceLaunch(settings, store, out).engine(registry, fleet, liveKeys);
+                } catch (LiveStart.Refused e) {
+                    err.println("flotilla: live trading refused: " + e.getMessage());
+                    log.error("live start refused: {}", e.getMessage());
+                    return Main.USAGE;
+                }
                 applyKillSwitch(engine);
                 return new Runner(settings, store, out, err, storeClosed).run(engine, "prices from " + market.binanceUrl());
             }
@@ -219,6 +242,15 @@ final class Launcher {
                     + " market, not " + wanted.key() + "; use another --data-dir (each market keeps its own folder)");
         }
         if (wanted.kind() != MarketChoice.Kind.BINANCE) return;
+        boolean liveFolder = "true".equals(Database.peekSetting(settings.dataDir(), EngineSettings.LIVE).orElse(null));
+        if (liveFolder && !settings.live()) {
+            throw new UsageException("the data folder " + settings.dataDir() + " trades with real money: start it with --live,"
+                    + " or use another --data-dir for paper trading");
+        }
+        if (!liveFolder && settings.live()) {
+            throw new UsageException("--live: the data folder " + settings.dataDir() + " holds paper trading's books; live"
+                    + " trading starts in a folder of its own (leave out --data-dir, or name a new folder)");
+        }
         Database.peekSetting(settings.dataDir(), EngineSettings.BINANCE_URL).ifPresent(url -> {
             if (!url.equals(wanted.binanceUrl())) {
                 throw new UsageException("--binance-url: the data folder " + settings.dataDir() + " has its Binance data from "

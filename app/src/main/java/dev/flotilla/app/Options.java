@@ -48,4 +48,10 @@ final class Options {
 
     @Option(names = "--kill-switch", paramLabel = "on|off", description = "Set the data folder's stored kill switch before the run: on halts the fleet (no automated order is sent), off releases it.")
     String killSwitch;
+
+    @Option(names = "--live", description = "Trade with real money on Binance Spot (with --binance-url testnet: the Spot testnet). Needs API keys in the OS keychain or in FLOTILLA_BINANCE_API_KEY and FLOTILLA_BINANCE_SECRET. A new live data folder starts with the kill switch on.")
+    boolean live;
+
+    @Option(names = "--keep-outside", paramLabel = "ASSET=QTY,...", description = "With --live: what you keep in the Binance account outside Flotilla (e.g. BTC=0.5,USDT=1000); the start's check leaves it out.")
+    String keepOutside;
 }

@@ -10,21 +10,28 @@ import java.util.regex.Pattern;
 
 /** The checked command line. */
 record Settings(boolean headless, Path dataDir, Path fleet, double speed, Long seed, Duration duration, Long start,
-                boolean newDataFile, boolean acceptBrokerView, boolean debug, Boolean killSwitch, MarketChoice market) {
+                boolean newDataFile, boolean acceptBrokerView, boolean debug, Boolean killSwitch, MarketChoice market,
+                boolean live, String keepOutside) {
 
     static final double MAX_SPEED = Double.POSITIVE_INFINITY;
     private static final Pattern DURATION = Pattern.compile("([0-9]{1,6})(m|h|d)");
 
     static Settings from(Options o) {
-        MarketChoice market = market(o.market, o.binanceUrl);
+        if (o.live && o.market != null && !o.market.trim().equalsIgnoreCase("binance")) {
+            throw new UsageException("--live: trades on Binance; --market " + o.market + " cannot be live");
+        }
+        if (!o.live && o.keepOutside != null) throw new UsageException("--keep-outside: applies only with --live");
+        String keepOutside = o.keepOutside == null ? null : keepOutside(o.keepOutside);
+        MarketChoice market = market(o.live && o.market == null ? "binance" : o.market, o.binanceUrl);
         boolean binance = market.kind() == MarketChoice.Kind.BINANCE;
         if (binance && o.speed != null) {
             throw new UsageException("--speed: Binance data runs in real time; --speed applies to the sandbox only");
         }
         if (binance && o.seed != null) throw new UsageException("--seed: applies to the sandbox only, not to Binance data");
         if (binance && o.start != null) throw new UsageException("--start: applies to the sandbox only; Binance data starts now");
-        Path dataDir = o.dataDir != null ? o.dataDir : binance ? DataFolder.defaultDir().resolve(binanceFolder(market))
-                : DataFolder.defaultDir();
+        // live books and paper books never share a folder
+        Path dataDir = o.dataDir != null ? o.dataDir : binance ? DataFolder.defaultDir().resolve((o.live ? "live-" : "")
+                + binanceFolder(market)) : DataFolder.defaultDir();
         if (Files.exists(dataDir) && !Files.isDirectory(dataDir)) {
             throw new UsageException("--data-dir: " + dataDir + " is a file, not a folder");
         }
@@ -32,7 +39,7 @@ record Settings(boolean headless, Path dataDir, Path fleet, double speed, Long s
             throw new UsageException("--fleet: no such file " + o.fleet);
         }
         return new Settings(o.headless, dataDir, o.fleet, binance ? 1 : speed(o.speed), seed(o.seed), duration(o.duration),
-                start(o.start), o.newDataFile, o.acceptBrokerView, o.debug, killSwitch(o.killSwitch), market);
+                start(o.start), o.newDataFile, o.acceptBrokerView, o.debug, killSwitch(o.killSwitch), market, o.live, keepOutside);
     }
 
     static MarketChoice market(String market, String url) {
@@ -47,6 +54,26 @@ record Settings(boolean headless, Path dataDir, Path fleet, double speed, Long s
         } catch (IllegalArgumentException e) {
             throw new UsageException("--binance-url: " + e.getMessage().replace("Binance URL ", ""));
         }
+    }
+
+    /** "BTC=0.5,USDT=1000", checked and normalised. */
+    static String keepOutside(String text) {
+        StringBuilder out = new StringBuilder();
+        for (String part : text.split(",")) {
+            String[] kv = part.trim().split("=");
+            if (kv.length != 2 || !kv[0].trim().matches("[A-Za-z0-9]{2,12}")) {
+                throw new UsageException("--keep-outside: expected ASSET=QTY,... such as BTC=0.5,USDT=1000, got '" + part.trim() + "'");
+            }
+            try {
+                java.math.BigDecimal q = new java.math.BigDecimal(kv[1].trim());
+                if (q.signum() < 0) throw new NumberFormatException();
+                out.append(out.isEmpty() ? "" : ",").append(kv[0].trim().toUpperCase(java.util.Locale.ROOT)).append('=')
+                        .append(q.toPlainString());
+            } catch (NumberFormatException e) {
+                throw new UsageException("--keep-outside: '" + kv[1].trim() + "' is not an amount of " + kv[0].trim());
+            }
+        }
+        return out.toString();
     }
 
     /** Each Binance endpoint keeps its own default data folder beside the sandbox's: their prices never mix. */
