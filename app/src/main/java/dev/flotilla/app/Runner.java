@@ -76,8 +76,9 @@ final class Runner {
                 try {
                     ConsoleBridge.open(engine, store, settings.dataDir());
                 } catch (RuntimeException | LinkageError e) {
-                    err.println("flotilla: the window cannot open here (" + e.getMessage() + "); run with --headless");
-                    log.error("the window cannot open", e);
+                    // one line on the console; the stack trace in the log file only (WARN does not reach the console)
+                    err.println("flotilla: " + WindowFailure.message(e));
+                    log.warn("the window cannot open", e);
                     engine.shutdown();
                     engine.awaitTermination();
                     return Main.FAILED;
