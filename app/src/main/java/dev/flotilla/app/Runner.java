@@ -16,12 +16,15 @@ final class Runner {
 
     private static final Logger log = LoggerFactory.getLogger(Runner.class);
     static final long STATUS_EVERY_MS = 5_000;
+    /** A status line that has not changed is printed again only after this long, to show the app is alive. */
+    static final long SAME_STATUS_AGAIN_MS = 60_000;
 
     private final Settings settings;
     private final Store store;
     private final PrintStream out;
     private final PrintStream err;
     private final java.util.concurrent.CountDownLatch storeClosed;
+    private String lastStatus;
 
     Runner(Settings settings, Store store, PrintStream out, PrintStream err, java.util.concurrent.CountDownLatch storeClosed) {
         this.settings = settings;
@@ -59,13 +62,23 @@ final class Runner {
         engine.start(end);
         try {
             if (settings.headless()) {
-                while (!engine.awaitTermination(STATUS_EVERY_MS)) out.println(status(engine));
+                // engine time moves only at events: on Binance (real time) every 10 s, so half the lines would repeat
+                long lastPrinted = System.nanoTime();
+                while (!engine.awaitTermination(STATUS_EVERY_MS)) {
+                    String line = status(engine);
+                    boolean stale = System.nanoTime() - lastPrinted >= TimeUnit.MILLISECONDS.toNanos(SAME_STATUS_AGAIN_MS);
+                    if (!line.equals(lastStatus) || stale) {
+                        printStatus(line);
+                        lastPrinted = System.nanoTime();
+                    }
+                }
             } else {
                 try {
                     ConsoleBridge.open(engine, store, settings.dataDir());
                 } catch (RuntimeException | LinkageError e) {
-                    err.println("flotilla: the window cannot open here (" + e.getMessage() + "); run with --headless");
-                    log.error("the window cannot open", e);
+                    // one line on the console; the stack trace in the log file only (WARN does not reach the console)
+                    err.println("flotilla: " + WindowFailure.message(e));
+                    log.warn("the window cannot open", e);
                     engine.shutdown();
                     engine.awaitTermination();
                     return Main.FAILED;
@@ -81,7 +94,8 @@ final class Runner {
         } catch (IllegalStateException alreadyShuttingDown) {
             // the hook is running: it stops the engine, and we print what we have
         }
-        out.println(status(engine));
+        String last = status(engine);
+        if (!last.equals(lastStatus)) printStatus(last);
         if (engine.failure() != null) {
             err.println("flotilla: the engine stopped on an error: " + engine.failure());
             return Main.FAILED;
@@ -89,6 +103,11 @@ final class Runner {
         if (settings.headless()) out.print(RunSummary.of(engine, store).format());
         log.info("stopped cleanly");
         return Main.OK;
+    }
+
+    private void printStatus(String line) {
+        out.println(line);
+        lastStatus = line;
     }
 
     static String status(Engine engine) {

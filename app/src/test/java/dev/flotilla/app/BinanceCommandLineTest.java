@@ -6,6 +6,7 @@ import dev.flotilla.engine.market.binance.FakeBinance;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;
@@ -21,17 +22,23 @@ class BinanceCommandLineTest {
     @TempDir
     Path dir;
 
-    @Test
-    void aHeadlessRunOnBinanceDataBackfillsTradesOnPaperAndKeepsItsFolder() throws Exception {
+    /** A fake Binance whose clock reads {@code msPastMinute} past a minute at the app's first request. */
+    private static FakeBinance fakeBinance(long msPastMinute) throws Exception {
         long now = System.currentTimeMillis();
         AtomicLong skew = new AtomicLong(Long.MIN_VALUE);
         LongSupplier clock = () -> {
             long t = System.currentTimeMillis();
-            skew.compareAndSet(Long.MIN_VALUE, Math.floorMod(55_000 - Math.floorMod(t, 60_000), 60_000));
+            skew.compareAndSet(Long.MIN_VALUE, Math.floorMod(msPastMinute - Math.floorMod(t, 60_000), 60_000));
             return t + skew.get();
         };
-        try (FakeBinance fake = new FakeBinance(clock, 7, now - Duration.ofDays(90).toMillis())) {
-            skew.set(Long.MIN_VALUE);   // the fake read its clock while starting; the app's first request sets it
+        FakeBinance fake = new FakeBinance(clock, 7, now - Duration.ofDays(90).toMillis());
+        skew.set(Long.MIN_VALUE);   // the fake read its clock while starting; the app's first request sets it
+        return fake;
+    }
+
+    @Test
+    void aHeadlessRunOnBinanceDataBackfillsTradesOnPaperAndKeepsItsFolder() throws Exception {
+        try (FakeBinance fake = fakeBinance(55_000)) {
             Path data = dir.resolve("binance");
             CommandLineTest.Result r = CommandLineTest.run("--headless", "--market", "binance", "--binance-url", fake.url(),
                     "--data-dir", data.toString(), "--duration", "1m");
@@ -52,6 +59,22 @@ class BinanceCommandLineTest {
             assertThat(otherUrl.status()).isEqualTo(2);
             assertThat(otherUrl.err()).contains("has its Binance data from " + fake.url());
             assertThat(Files.exists(data.resolve("flotilla.db"))).isTrue();
+        }
+    }
+
+    /**
+     * Engine time moves at events, every 10 s on Binance in real time, and the status comes every 5 s: each line
+     * used to be printed twice. A run of about 40 s prints each one once.
+     */
+    @Test
+    void aHeadlessRunOnBinanceDataPrintsEachStatusLineOnce() throws Exception {
+        try (FakeBinance fake = fakeBinance(20_000)) {
+            CommandLineTest.Result r = CommandLineTest.run("--headless", "--market", "binance", "--binance-url", fake.url(),
+                    "--data-dir", dir.resolve("binance").toString(), "--duration", "1m");
+            assertThat(r.status()).as(r.err()).isZero();
+            List<String> status = r.out().lines().filter(l -> l.contains("  PAPER on Binance data  running ")).toList();
+            assertThat(status).as(r.out()).hasSizeGreaterThanOrEqualTo(2).doesNotHaveDuplicates();
+            assertThat(r.out().lines().filter(l -> l.startsWith("Summary:"))).hasSize(1);
         }
     }
 }

@@ -61,7 +61,8 @@ final class MarketSection {
             FleetSeeder.seedIfEmpty(store, fleet, start);
             Backfill.run(store, market, Backfill.feeds(store), market.clock(), 300, BinanceMarket.PAGE, line -> { });
             EventBus bus = new EventBus();
-            Engine engine = new Engine(store, market, new PaperBroker(store, new BigDecimal("5"), new BigDecimal("0.001")),
+            TimedFetches timed = new TimedFetches(market);
+            Engine engine = new Engine(store, timed, new PaperBroker(store, new BigDecimal("5"), new BigDecimal("0.001")),
                     StrategyRegistry.builtin(), EngineConfig.defaults().withSpeed(1), "PAPER on Binance data", bus);
             engine.follow(market.clock());
             engine.boot(start, market.clock().now());
@@ -71,11 +72,12 @@ final class MarketSection {
             bus.close();
             if (engine.failure() != null) throw new IllegalStateException("the engine failed", engine.failure());
             List<FakeBinance.Request> requests = fake.requests();
-            return figures(fleet, requests.subList(before, requests.size()), Backfill.feeds(store).size());
+            return figures(fleet, requests.subList(before, requests.size()), Backfill.feeds(store).size(), timed);
         }
     }
 
-    private static List<Figure> figures(List<BotSpec> fleet, List<FakeBinance.Request> requests, int feeds) {
+    private static List<Figure> figures(List<BotSpec> fleet, List<FakeBinance.Request> requests, int feeds,
+                                        TimedFetches timed) {
         String area = "market data, " + fleet.size() + " bots";
         List<Figure> out = new ArrayList<>();
         for (long close : CLOSES) {
@@ -93,6 +95,7 @@ final class MarketSection {
             boolean one = klines.size() == closing.size() && asked.equals(closing);
             out.add(Figure.target(area, what, klines.size() + " requests, weight " + weight,
                     "one per symbol-timeframe", one));
+            if (close % Timeframe.H4.millis() == 0) out.addAll(lateness(area, close, klines, timed));
         }
         long prices = requests.stream().filter(r -> r.path().endsWith("/ticker/price")).count();
         long minutes = (END - START) / 60_000;
@@ -104,6 +107,16 @@ final class MarketSection {
                 requests.size() + " requests, weight " + total));
         out.add(Figure.info(area, "weight in the busiest minute (the budget is 4,800)", String.valueOf(busiest)));
         return out;
+    }
+
+    /** How late the last feed of a close was asked for on the server's clock, and the wall time the fetches took. */
+    private static List<Figure> lateness(String area, long close, List<FakeBinance.Request> klines, TimedFetches timed) {
+        long last = klines.stream().mapToLong(FakeBinance.Request::serverTime).max().orElse(close) - close;
+        String wall = String.format(java.util.Locale.ROOT, "%.1f ms", timed.wallNanos(close) / 1e6);
+        return List.of(
+                Figure.target(area, "4h close to the last feed fetched (server clock; settle time 1 s included)",
+                        String.format(java.util.Locale.ROOT, "%.1f s", last / 1000.0), "<= 10 s", last <= 10_000),
+                Figure.info(area, "wall time from the 4h close's first fetch to its last reply (the ticks between included)", wall));
     }
 
     private static String largest(long close) {

@@ -6,7 +6,8 @@ import java.math.BigDecimal;
  * How the engine runs. Numbers are the defaults of the product; every one can be changed.
  *
  * @param speed           engine seconds per wall second; {@link #MAX_SPEED} runs as fast as the machine allows
- * @param staggerMs       delay between the fetches of successive feeds after a candle close
+ * @param staggerMs       delay between the fetches of successive feeds after a candle close, for a market that does not
+ *                        pace its own requests (the sandbox); on Binance the weight budget paces them and this is 0
  * @param markIntervalMs  period of the mark-to-market loop that enforces stops between ticks
  * @param snapshotIntervalMs period of the stored equity snapshots
  * @param window          closed candles each strategy sees
@@ -27,6 +28,11 @@ public record EngineConfig(double speed, long staggerMs, long markIntervalMs, lo
 
     public EngineConfig withSpeed(double s) {
         return new EngineConfig(s, staggerMs, markIntervalMs, snapshotIntervalMs, window, positionFraction, stopLoss,
+                slippageBps, feeRate);
+    }
+
+    public EngineConfig withStagger(long ms) {
+        return new EngineConfig(speed, ms, markIntervalMs, snapshotIntervalMs, window, positionFraction, stopLoss,
                 slippageBps, feeRate);
     }
 

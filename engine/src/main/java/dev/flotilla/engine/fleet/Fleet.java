@@ -16,8 +16,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The bots and their feeds while the engine runs, and when each feed is next fetched. Feeds are fetched a
- * fixed stagger apart after each close, in a stable order, so they never arrive as one burst. Each feed's series is
+ * The bots and their feeds while the engine runs, and when each feed is next fetched. Feeds are fetched the
+ * configured stagger apart after each close, in a stable order; on a market that paces its own requests by a weight
+ * budget (Binance) the stagger is 0 and the feeds of a close are fetched at once. Each feed's series is
  * replayed from its first stored candle whenever a bot is bound to it, so indicators never depend on when that was.
  */
 public final class Fleet {

@@ -54,9 +54,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The engine: rebuilds the fleet from the store, then moves engine time from event to event (candle closes
- * of each feed, staggered; the mark-to-market loop; equity snapshots) on its one thread, committing every
- * change before it publishes events. Operator commands are queued and run on the same thread.
+ * The engine: rebuilds the fleet from the store, then moves engine time from event to event (candle closes of
+ * each feed, staggered unless the market paces its own requests; the mark-to-market loop; equity snapshots) on its
+ * one thread, committing every change before it publishes events. Operator commands are queued and run on the same thread.
  */
 public final class Engine implements EngineApi {
 
@@ -91,7 +91,7 @@ public final class Engine implements EngineApi {
         this.store = store;
         this.market = new CountingMarket(market);
         this.broker = broker;
-        this.config = config;
+        this.config = config = market.pacesRequests() ? config.withStagger(0) : config;
         this.speedDial = new SpeedDial(mode, config);
         this.bus = bus;
         OrderFlow orders = new OrderFlow(store, broker);

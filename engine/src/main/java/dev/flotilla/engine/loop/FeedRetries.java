@@ -34,7 +34,7 @@ public final class FeedRetries {
         // the same feed, close and attempt always draw the same jitter, so a replayed run retries at the same times
         double jitter = 0.5 + 0.5 * new SplittableRandom(seed(book, close, attempt)).nextDouble();
         long at = now + Math.max(1, (long) (backoff * jitter));
-        // after a rate limit the feeds come back in their usual stagger, not all at once
+        // after a rate limit the feeds come back in their usual stagger (none on Binance: its weight budget paces them)
         if (notBefore > 0) at = Math.max(at, notBefore + book.offsetMs());
         if (at >= nextRegular) {
             pending.remove(book);

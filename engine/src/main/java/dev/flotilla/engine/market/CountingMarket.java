@@ -44,6 +44,11 @@ public final class CountingMarket implements MarketData {
     }
 
     @Override
+    public boolean pacesRequests() {
+        return market.pacesRequests();
+    }
+
+    @Override
     public MarketStatus status() {
         return market.status();
     }

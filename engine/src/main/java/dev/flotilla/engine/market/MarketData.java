@@ -31,6 +31,14 @@ public interface MarketData {
         return List.of();
     }
 
+    /**
+     * Whether the market paces its own requests by a request budget, waiting only when the budget would be exceeded.
+     * The engine then fetches every feed of a candle close at once; otherwise it spreads them a fixed stagger apart.
+     */
+    default boolean pacesRequests() {
+        return false;
+    }
+
     /** How the source is doing, for the console. */
     default MarketStatus status() {
         return MarketStatus.ok(name());

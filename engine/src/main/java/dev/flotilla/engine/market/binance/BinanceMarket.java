@@ -95,6 +95,12 @@ public final class BinanceMarket implements MarketData {
         return "binance";
     }
 
+    /** Every request waits for room in the shared weight budget, and only then: the feeds of a close go out at once. */
+    @Override
+    public boolean pacesRequests() {
+        return true;
+    }
+
     public String baseUrl() {
         return config.baseUrl();
     }
