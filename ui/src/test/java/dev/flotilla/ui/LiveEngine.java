@@ -27,6 +27,11 @@ final class LiveEngine implements AutoCloseable {
     final Engine engine;
 
     LiveEngine(Path dir, double speed) throws Exception {
+        this(dir, speed, "SANDBOX x" + EngineConfig.defaults().withSpeed(speed).speedLabel());
+    }
+
+    /** @param mode what the mode badge shows ("LIVE on Binance testnet" to see a live fleet's console) */
+    LiveEngine(Path dir, double speed, String mode) throws Exception {
         store = new Store(Database.open(dir));
         String json = Files.readString(Path.of("..", "resources", "fleet.json"), StandardCharsets.UTF_8);
         FleetSeeder.seedIfEmpty(store, new FleetFile(StrategyRegistry.builtin(), SandboxMarket.DEFAULT_SYMBOLS).parse(json), START);
@@ -37,7 +42,7 @@ final class LiveEngine implements AutoCloseable {
                 () -> handle.clock == null ? START : handle.clock.now());
         engine = new Engine(store, market, new PaperBroker(store, new BigDecimal("5"), new BigDecimal("0.001")),
                 StrategyRegistry.builtin(), EngineConfig.defaults().withSpeed(speed),
-                "SANDBOX x" + EngineConfig.defaults().withSpeed(speed).speedLabel(), new EventBus());
+                mode, new EventBus());
         engine.boot(START, START);
         handle.clock = engine.clock();
     }

@@ -27,8 +27,13 @@ final class OpenConsole implements AutoCloseable {
 
     /** The same at {@code width} x {@code height} (0 x 0: the window's own size). */
     static OpenConsole open(Path dir, double speed, double width, double height) throws Exception {
+        return open(dir, speed, width, height, null);
+    }
+
+    /** The same with the mode badge's text given (null: the sandbox's). */
+    static OpenConsole open(Path dir, double speed, double width, double height, String mode) throws Exception {
         Fx.start();
-        LiveEngine live = new LiveEngine(dir, speed).start();
+        LiveEngine live = (mode == null ? new LiveEngine(dir, speed) : new LiveEngine(dir, speed, mode)).start();
         Console console = Fx.on(() -> {
             Console c = new Console(live.engine, dir.resolve("console.properties"), false, () -> { });
             if (width > 0) {
