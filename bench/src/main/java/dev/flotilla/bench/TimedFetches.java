@@ -1,12 +1,9 @@
 package dev.flotilla.bench;
 
-import dev.flotilla.engine.api.MarketStatus;
+import dev.flotilla.engine.market.ForwardingMarket;
 import dev.flotilla.engine.market.MarketData;
 import dev.flotilla.engine.model.Candle;
 import dev.flotilla.engine.model.Feed;
-import dev.flotilla.engine.model.Symbol;
-import java.math.BigDecimal;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,13 +12,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * A market that notes, per candle close, the wall time from the start of its first candle fetch to the end of its
  * last one: what the requests of a close cost in real time, which a virtual clock does not show.
  */
-final class TimedFetches implements MarketData {
+final class TimedFetches extends ForwardingMarket {
 
-    private final MarketData market;
     private final Map<Long, long[]> spans = new ConcurrentHashMap<>();
 
     TimedFetches(MarketData market) {
-        this.market = market;
+        super(market);
     }
 
     /** Nanoseconds from the first fetch of the close's candles starting to the last one ending, or -1. */
@@ -39,35 +35,5 @@ final class TimedFetches implements MarketData {
             long ended = System.nanoTime();
             spans.merge(closedBy, new long[] {started, ended}, (a, b) -> new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
         }
-    }
-
-    @Override
-    public String name() {
-        return market.name();
-    }
-
-    @Override
-    public Map<Symbol, BigDecimal> lastPrices(Collection<Symbol> symbols) {
-        return market.lastPrices(symbols);
-    }
-
-    @Override
-    public List<Symbol> symbols() {
-        return market.symbols();
-    }
-
-    @Override
-    public boolean pacesRequests() {
-        return market.pacesRequests();
-    }
-
-    @Override
-    public MarketStatus status() {
-        return market.status();
-    }
-
-    @Override
-    public List<String> drainWarnings() {
-        return market.drainWarnings();
     }
 }

@@ -22,25 +22,8 @@ final class BrokerPause {
     /** Returns true once {@code settle} ran without the broker failing, false when the engine is stopping meanwhile. */
     static boolean waitForBroker(BrokerUnavailableException cause, Runnable settle, BooleanSupplier stopping,
                                  Consumer<String> problem) {
-        String message = "the bots are paused: " + cause.getMessage();
-        log.error("{}; asking again every {} s", message, RETRY_MS / 1000);
-        problem.accept(message);
-        while (!stopping.getAsBoolean()) {
-            try {
-                Thread.sleep(RETRY_MS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-            try {
-                settle.run();
-                log.warn("the broker answered; what was pending is booked and the bots resume");
-                problem.accept(null);
-                return true;
-            } catch (BrokerUnavailableException again) {
-                log.debug("broker still unavailable: {}", again.getMessage());
-            }
-        }
-        return false;
+        return StorePause.retry(log, "the bots are paused: " + cause.getMessage(), null, RETRY_MS,
+                BrokerUnavailableException.class, settle, "the broker answered; what was pending is booked and the bots resume",
+                stopping, problem);
     }
 }

@@ -21,23 +21,35 @@ public final class StorePause {
 
     /** Returns true once the store accepts writes again, false when the engine is stopping meanwhile. */
     public static boolean waitForStore(Store store, StoreUnavailableException cause, BooleanSupplier stopping, Consumer<String> problem) {
-        String message = "the bots are paused: " + cause.getMessage();
-        log.error("{}; retrying every {} s", message, RETRY_MS / 1000, cause);
+        return retry(log, "the bots are paused: " + cause.getMessage(), cause, RETRY_MS, StoreUnavailableException.class,
+                () -> store.write(tx -> tx.setting("store.probe", "ok")), "the store accepts writes again; the bots resume",
+                stopping, problem);
+    }
+
+    /**
+     * Tells the problem, then every {@code everyMs} runs {@code attempt} until it no longer throws {@code stillFailing}.
+     *
+     * @return true once the attempt went through, false when the engine is stopping meanwhile
+     */
+    static boolean retry(Logger log, String message, Exception cause, long everyMs, Class<? extends RuntimeException> stillFailing,
+                         Runnable attempt, String recovered, BooleanSupplier stopping, Consumer<String> problem) {
+        log.error("{}; retrying every {} s", message, everyMs / 1000, cause);
         problem.accept(message);
         while (!stopping.getAsBoolean()) {
             try {
-                Thread.sleep(RETRY_MS);
+                Thread.sleep(everyMs);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;
             }
             try {
-                store.write(tx -> tx.setting("store.probe", "ok"));
-                log.warn("the store accepts writes again; the bots resume");
+                attempt.run();
+                log.warn(recovered);
                 problem.accept(null);
                 return true;
-            } catch (StoreUnavailableException again) {
-                log.debug("store still unavailable: {}", again.getMessage());
+            } catch (RuntimeException again) {
+                if (!stillFailing.isInstance(again)) throw again;
+                log.debug("still failing: {}", again.getMessage());
             }
         }
         return false;

@@ -1,6 +1,5 @@
 package dev.flotilla.engine.market;
 
-import dev.flotilla.engine.api.MarketStatus;
 import dev.flotilla.engine.model.Candle;
 import dev.flotilla.engine.model.Feed;
 import dev.flotilla.engine.model.Symbol;
@@ -11,19 +10,13 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Counts the requests the engine makes of a market, for the run summary and the console. */
-public final class CountingMarket implements MarketData {
+public final class CountingMarket extends ForwardingMarket {
 
-    private final MarketData market;
     private final AtomicLong candleRequests = new AtomicLong();
     private final AtomicLong priceRequests = new AtomicLong();
 
     public CountingMarket(MarketData market) {
-        this.market = market;
-    }
-
-    @Override
-    public String name() {
-        return market.name();
+        super(market);
     }
 
     @Override
@@ -36,26 +29,6 @@ public final class CountingMarket implements MarketData {
     public Map<Symbol, BigDecimal> lastPrices(Collection<Symbol> symbols) {
         priceRequests.incrementAndGet();
         return market.lastPrices(symbols);
-    }
-
-    @Override
-    public List<Symbol> symbols() {
-        return market.symbols();
-    }
-
-    @Override
-    public boolean pacesRequests() {
-        return market.pacesRequests();
-    }
-
-    @Override
-    public MarketStatus status() {
-        return market.status();
-    }
-
-    @Override
-    public List<String> drainWarnings() {
-        return market.drainWarnings();
     }
 
     public long candleRequests() {

@@ -76,9 +76,8 @@ interface BinanceRest {
         }
     }
 
-    final class ExchangeLimits implements Headers {
-        @JsonProperty("rateLimits")
-        List<RateLimit> rateLimits = List.of();
+    /** A reply object that keeps its headers. */
+    abstract class Replied implements Headers {
         private Map<String, List<String>> headers;
 
         @Override
@@ -90,6 +89,11 @@ interface BinanceRest {
         public Map<String, List<String>> getResponseHeaders() {
             return headers;
         }
+    }
+
+    final class ExchangeLimits extends Replied {
+        @JsonProperty("rateLimits")
+        List<RateLimit> rateLimits = List.of();
     }
 
     /** Rows of 12 fields each, as Binance documents them; XChange's BinanceKline reads one row. */

@@ -10,8 +10,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
-import java.util.List;
-import java.util.Map;
 import org.knowm.xchange.binance.dto.BinanceException;
 import si.mazi.rescu.ParamsDigest;
 
@@ -72,23 +70,12 @@ interface SignedRest {
     Json exchangeInfo(@QueryParam("symbols") String symbolsJson) throws IOException, BinanceException;
 
     /** A reply read as a JSON tree, with its headers. */
-    final class Json implements BinanceRest.Headers {
+    final class Json extends BinanceRest.Replied {
         final JsonNode body;
-        private Map<String, List<String>> headers;
 
         @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
         Json(JsonNode body) {
             this.body = body;
-        }
-
-        @Override
-        public void setResponseHeaders(Map<String, List<String>> headers) {
-            this.headers = headers;
-        }
-
-        @Override
-        public Map<String, List<String>> getResponseHeaders() {
-            return headers;
         }
     }
 }
