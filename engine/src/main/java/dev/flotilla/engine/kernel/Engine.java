@@ -20,6 +20,7 @@ import dev.flotilla.engine.config.EngineConfig;
 import dev.flotilla.engine.event.EngineEvent;
 import dev.flotilla.engine.event.EventBus;
 import dev.flotilla.engine.execution.Broker;
+import dev.flotilla.engine.execution.BrokerUnavailableException;
 import dev.flotilla.engine.execution.OrderFlow;
 import dev.flotilla.engine.fleet.BotRuntime;
 import dev.flotilla.engine.fleet.FeedBook;
@@ -83,6 +84,8 @@ public final class Engine implements EngineApi {
     private WallClock follow;
     private long engineStart;
     private volatile String storeProblem;
+    /** Why the broker could not settle what a stop left PENDING at boot: the engine thread waits for it first. */
+    private volatile BrokerUnavailableException unsettledAtBoot;
 
     private final StrategyRegistry registry;
     private volatile EventLog eventLog = EventLog.LIVE;
@@ -124,10 +127,14 @@ public final class Engine implements EngineApi {
         clock = new SimulatedClock(resume);
         List<EngineEvent> events = new ArrayList<>();
         Map<String, BotRuntime> loaded = Boot.load(store, registry);
-        Boot.resolvePending(store, broker, loaded, resume, events);
+        try {
+            Boot.resolvePending(store, broker, loaded, resume, events);
+        } catch (BrokerUnavailableException e) {
+            unsettledAtBoot = e;  // the bots wait on the engine thread, as after a pause mid-run; the start goes on
+        }
         fleet.load(loaded, resume);
         risk.boot(resume, events);
-        reconciliation.check(resume, events);
+        if (unsettledAtBoot == null) reconciliation.check(resume, events);  // else once what is pending is settled
         publish(events);
         snapshots.refresh(resume, fleet.bots(), true);
         log.info("engine ready: {} bots on {} feeds, {}, engine time {}", fleet.bots().size(), fleet.feeds().size(),
@@ -161,9 +168,11 @@ public final class Engine implements EngineApi {
         Pacer pacer = follow != null && !config.simulated() ? Pacer.following(follow, thread.commands())
                 : speedDial.pacer(thread.commands(), clock.now());
         new EngineLoop(thread, instants, store, snapshots, fleet).run(clock, pacer, endTime, reconciliation::haltReason,
-                t -> {
+                unsettledAtBoot, t -> {
                     List<EngineEvent> settled = new ArrayList<>();
                     Boot.resolvePending(store, broker, fleet.botMap(), t, settled);
+                    if (unsettledAtBoot != null) reconciliation.check(t, settled);
+                    unsettledAtBoot = null;
                     risk.booksChanged();
                     publish(settled);
                 }, problem -> storeProblem = problem);

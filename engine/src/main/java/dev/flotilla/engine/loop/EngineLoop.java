@@ -38,13 +38,18 @@ public final class EngineLoop {
     /**
      * @param endTime      engine time to stop at (exclusive), or null to run until shut down
      * @param haltReason   why the fleet may not trade (a reconciliation halt), or null
+     * @param unsettled    why the broker could not settle at boot what a stop left PENDING, or null: nothing runs
+     *                     until {@code afterPause} has settled it
      * @param afterPause   settles what a failed step left pending, at the instant about to be replayed
      * @param storeProblem told the store's problem while it lasts, then null
      */
-    public void run(SimulatedClock clock, Pacer pacer, Long endTime, Supplier<String> haltReason, LongConsumer afterPause,
+    public void run(SimulatedClock clock, Pacer pacer, Long endTime, Supplier<String> haltReason,
+                    dev.flotilla.engine.execution.BrokerUnavailableException unsettled, LongConsumer afterPause,
                     Consumer<String> storeProblem) throws InterruptedException {
         long cursor = clock.now();
-        while (!thread.stopping()) {
+        boolean settled = unsettled == null
+                || BrokerPause.waitForBroker(unsettled, () -> afterPause.accept(clock.now()), thread::stopping, storeProblem);
+        while (settled && !thread.stopping()) {
             thread.drain();
             long t = instants.nextEventTime(cursor);
             if (endTime != null && t >= endTime) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flotilla.engine.event.SystemEvent;
 import dev.flotilla.engine.execution.Broker;
 import dev.flotilla.engine.execution.BrokerReply;
+import dev.flotilla.engine.execution.BrokerUnavailableException;
 import dev.flotilla.engine.execution.OrderRequest;
 import dev.flotilla.engine.fleet.FleetFileTest;
 import dev.flotilla.engine.model.Fill;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -117,6 +119,73 @@ class RestartSafetyTest {
         try (EngineHarness h = EngineHarness.open(crashed, 7, FleetFileTest.defaultFleet(), StrategyRegistry.builtin()).runFor(run)) {
             assertThat(h.store.entrySizings()).containsExactlyEntriesOf(wholeSizing);
             assertThat(h.fills()).isEqualTo(whole);
+        }
+    }
+
+    /**
+     * Killed with an order the broker cannot settle yet (a live order still working, the exchange not answering): the
+     * start must not fail. The engine boots, its bots wait without sending anything, and once the broker answers the
+     * fill is booked and the run goes on to the same trades as without the kill.
+     */
+    @Test
+    void aStartWhileTheBrokerCannotSettleAPendingOrderWaitsForItInsteadOfFailing() throws Exception {
+        long kill = Instant.parse("2026-01-05T04:46:06Z").toEpochMilli();
+        Duration run = Duration.ofHours(6);
+        List<Fill> whole;
+        try (EngineHarness h = EngineHarness.open(dir.resolve("whole"), 7, FleetFileTest.defaultFleet(), StrategyRegistry.builtin())
+                .runFor(run)) {
+            whole = h.fills();
+        }
+        Path crashed = dir.resolve("crashed");
+        try (EngineHarness h = EngineHarness.open(crashed, 7, FleetFileTest.defaultFleet(), StrategyRegistry.builtin(),
+                b -> new DiesAfterFilling(b, "atr-trx-15m", kill))) {
+            h.engine.start(h.engine.engineStart() + run.toMillis());
+            h.engine.awaitTermination();
+            assertThat(h.store.orders(OrderStatus.PENDING)).singleElement().matches(o -> o.botId().equals("atr-trx-15m"));
+        }
+        AtomicBoolean answers = new AtomicBoolean();
+        CountingBroker[] sent = new CountingBroker[1];
+        try (EngineHarness h = EngineHarness.open(crashed, 7, FleetFileTest.defaultFleet(), StrategyRegistry.builtin(),
+                b -> sent[0] = new CountingBroker(new Unsure(b, answers)))) {
+            int fills = h.fills().size();
+            h.engine.start(h.engine.engineStart() + run.toMillis());
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (h.engine.storeProblem() == null && System.nanoTime() < deadline) Thread.sleep(10);
+            assertThat(h.engine.storeProblem()).contains("paused").contains("still working");
+            Thread.sleep(200);
+            assertThat(sent[0].submitted).hasValue(0);
+            assertThat(h.fills()).hasSize(fills);
+            answers.set(true);
+            h.engine.awaitTermination();
+            assertThat(h.engine.failure()).isNull();
+            assertThat(h.engine.storeProblem()).isNull();
+            assertThat(h.engine.haltReason()).isNull();
+            assertThat(h.store.orders(OrderStatus.PENDING)).isEmpty();
+            assertThat(h.fills()).isEqualTo(whole);
+        }
+    }
+
+    /** A broker that cannot say what became of an order until it is told to answer. */
+    private record Unsure(Broker broker, AtomicBoolean answers) implements Broker {
+        @Override
+        public BrokerReply submit(OrderRequest r) {
+            return broker.submit(r);
+        }
+
+        @Override
+        public Optional<Fill> lookup(String clientOrderId) {
+            if (!answers.get()) throw new BrokerUnavailableException("order " + clientOrderId + " is still working at the broker");
+            return broker.lookup(clientOrderId);
+        }
+
+        @Override
+        public void allocate(String account, BigDecimal capital) {
+            broker.allocate(account, capital);
+        }
+
+        @Override
+        public Map<String, BigDecimal> balances(String account) {
+            return broker.balances(account);
         }
     }
 
