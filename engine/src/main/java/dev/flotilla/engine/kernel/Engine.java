@@ -20,9 +20,7 @@ import dev.flotilla.engine.config.EngineConfig;
 import dev.flotilla.engine.event.EngineEvent;
 import dev.flotilla.engine.event.EventBus;
 import dev.flotilla.engine.execution.Broker;
-import dev.flotilla.engine.execution.BrokerUnavailableException;
 import dev.flotilla.engine.execution.OrderFlow;
-import dev.flotilla.engine.fleet.BotRuntime;
 import dev.flotilla.engine.fleet.FeedBook;
 import dev.flotilla.engine.fleet.Fleet;
 import dev.flotilla.engine.loop.EngineCalls;
@@ -50,7 +48,6 @@ import dev.flotilla.engine.store.Store;
 import dev.flotilla.engine.strategy.StrategyRegistry;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,8 +81,7 @@ public final class Engine implements EngineApi {
     private WallClock follow;
     private long engineStart;
     private volatile String storeProblem;
-    /** Why the broker could not settle what a stop left PENDING at boot: the engine thread waits for it first. */
-    private volatile BrokerUnavailableException unsettledAtBoot;
+    private final Settling settling;
 
     private final StrategyRegistry registry;
     private volatile EventLog eventLog = EventLog.LIVE;
@@ -114,6 +110,7 @@ public final class Engine implements EngineApi {
                 new RiskStore(store));
         this.fleetCommands = new FleetCommands(store, registry, broker, this.market, fleet, risk, calls);
         this.queries = new Queries(store, registry, snapshots::latest);
+        this.settling = new Settling(store, broker, registry, fleet, risk, reconciliation, this::publish);
     }
 
     /**
@@ -126,15 +123,7 @@ public final class Engine implements EngineApi {
         long resume = instants.resume();
         clock = new SimulatedClock(resume);
         List<EngineEvent> events = new ArrayList<>();
-        Map<String, BotRuntime> loaded = Boot.load(store, registry);
-        try {
-            Boot.resolvePending(store, broker, loaded, resume, events);
-        } catch (BrokerUnavailableException e) {
-            unsettledAtBoot = e;  // the bots wait on the engine thread, as after a pause mid-run; the start goes on
-        }
-        fleet.load(loaded, resume);
-        risk.boot(resume, events);
-        if (unsettledAtBoot == null) reconciliation.check(resume, events);  // else once what is pending is settled
+        settling.boot(resume, events);
         publish(events);
         snapshots.refresh(resume, fleet.bots(), true);
         log.info("engine ready: {} bots on {} feeds, {}, engine time {}", fleet.bots().size(), fleet.feeds().size(),
@@ -168,14 +157,7 @@ public final class Engine implements EngineApi {
         Pacer pacer = follow != null && !config.simulated() ? Pacer.following(follow, thread.commands())
                 : speedDial.pacer(thread.commands(), clock.now());
         new EngineLoop(thread, instants, store, snapshots, fleet).run(clock, pacer, endTime, reconciliation::haltReason,
-                unsettledAtBoot, t -> {
-                    List<EngineEvent> settled = new ArrayList<>();
-                    Boot.resolvePending(store, broker, fleet.botMap(), t, settled);
-                    if (unsettledAtBoot != null) reconciliation.check(t, settled);
-                    unsettledAtBoot = null;
-                    risk.booksChanged();
-                    publish(settled);
-                }, problem -> storeProblem = problem);
+                settling.unsettledAtBoot(), settling::settle, problem -> storeProblem = problem);
     }
 
     private void publish(List<EngineEvent> events) {
