@@ -100,7 +100,7 @@ final class Launcher {
                     engine = new BinanceLaunch(settings, store, out).engine(registry, fleet, liveKeys);
                 } catch (LiveStart.Refused e) {
                     err.println("flotilla: live trading refused: " + e.getMessage());
-                    log.error("live start refused: {}", e.getMessage());
+                    log.info("live start refused: {}", e.getMessage());  // printed above; the log keeps it too
                     return Main.USAGE;
                 }
                 applyKillSwitch(engine);

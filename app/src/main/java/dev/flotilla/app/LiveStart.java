@@ -47,8 +47,10 @@ final class LiveStart {
         try {
             info = account.info();
             restrictions = account.restrictions();
-        } catch (BinanceAccount.Refusal | BinanceAccount.Unknown e) {
+        } catch (BinanceAccount.Refusal e) {
             throw new Refused("Binance did not accept the keys " + keys.maskedKey() + ": " + e.getMessage());
+        } catch (BinanceAccount.Unknown e) {
+            throw new Refused("the keys " + keys.maskedKey() + " could not be checked, Binance did not answer: " + e.getMessage());
         }
         if (restrictions.withdrawals() || info.canWithdraw()) {
             throw new Refused("the keys " + keys.maskedKey() + " may withdraw funds; Flotilla only trades with keys that cannot "
