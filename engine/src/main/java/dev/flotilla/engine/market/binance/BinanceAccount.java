@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -190,7 +189,7 @@ public final class BinanceAccount {
         } catch (Refusal e) {
             if (e.code != -1021) throw e;
             log.warn("{}: Binance says the timestamp is outside the receive window; measuring its clock and asking again", what);
-            market.measureClockNow();
+            market.clockSync().measure();
             return call(what, weight, r -> call.send(r, gateway.clock().now()));
         }
     }
@@ -200,15 +199,13 @@ public final class BinanceAccount {
     }
 
     private JsonNode call(String what, int weight, Call call) {
-        Function<MarketDataException, RuntimeException> classify = e -> {
-            if (e instanceof BinanceGateway.Refused r && r.status < 500) return new Refusal(r.status, r.code, e.getMessage());
-            if (e.notBefore() > 0 && !(e instanceof BinanceGateway.Refused)) return new Refusal(0, 0, e.getMessage());  // not sent
-            return new Unknown(e.getMessage());
-        };
         try {
             return gateway.send(what, weight, 10_000, rest, call::send).body;
+        } catch (BinanceGateway.Refused e) {
+            throw e.status < 500 ? new Refusal(e.status, e.code, e.getMessage()) : new Unknown(e.getMessage());
         } catch (MarketDataException e) {
-            throw classify.apply(e);
+            // held back before sending (a 429/418 in force, the budget used up) is a refusal; anything else is unknown
+            throw e.notBefore() > 0 ? new Refusal(0, 0, e.getMessage()) : new Unknown(e.getMessage());
         }
     }
 }

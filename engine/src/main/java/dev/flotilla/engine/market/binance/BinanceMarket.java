@@ -33,7 +33,6 @@ public final class BinanceMarket implements MarketData {
     private static final Logger log = LoggerFactory.getLogger(BinanceMarket.class);
     static final int KLINES_WEIGHT = 2;
     static final int PRICES_WEIGHT = 4;
-    static final int TIME_WEIGHT = 1;
     static final int EXCHANGE_INFO_WEIGHT = 20;
     /** Binance's largest klines page. */
     public static final int PAGE = 1_000;
@@ -41,6 +40,7 @@ public final class BinanceMarket implements MarketData {
     private final BinanceConfig config;
     private final ServerClock clock;
     private final BinanceGateway gateway;
+    private final ClockSync sync;
     private final CandleCache cache = new CandleCache(100_000);
     private final Map<Feed, Klines.Gap> suspectGaps = new ConcurrentHashMap<>();
     private final Set<Feed> failing = ConcurrentHashMap.newKeySet();
@@ -50,6 +50,7 @@ public final class BinanceMarket implements MarketData {
         this.config = config;
         this.clock = new ServerClock(local, config.settleMs());
         this.gateway = new BinanceGateway(config, clock);
+        this.sync = new ClockSync(gateway, clock, config);
     }
 
     /**
@@ -60,7 +61,7 @@ public final class BinanceMarket implements MarketData {
      */
     public void start(Collection<Symbol> symbols) {
         try {
-            measureClock();
+            sync.measure();
             log.info("Binance at {}: clock offset {} ms (round trip {} ms)", config.baseUrl(), clock.offset(), clock.roundTrip());
         } catch (MarketDataException e) {
             log.warn("Binance at {}: server time not measured ({}); the computer's clock is used until it is",
@@ -85,9 +86,9 @@ public final class BinanceMarket implements MarketData {
         return gateway;
     }
 
-    /** Measures the offset to Binance's clock now (after a -1021 timestamp error). */
-    void measureClockNow() {
-        measureClock();
+    /** Binance's clock measured, for the signed requests' timestamps (again after a -1021). */
+    ClockSync clockSync() {
+        return sync;
     }
 
     @Override
@@ -124,7 +125,7 @@ public final class BinanceMarket implements MarketData {
     @Override
     public List<Candle> closedCandles(Feed feed, long fromOpenTime, long closedBy, int limit) {
         long len = feed.timeframe().millis();
-        resyncIfDue();
+        sync.resyncIfDue();
         long end = Math.min(closedBy, feed.timeframe().lastCloseAtOrBefore(clock.now()));
         long first = Math.floorDiv(fromOpenTime + len - 1, len) * len;
         int want = (int) Math.max(0, Math.min(limit, (end - first) / len));
@@ -164,7 +165,7 @@ public final class BinanceMarket implements MarketData {
         }
         long count = (lastOpen - firstOpen) / len + 1;
         if (count > PAGE) throw new IllegalArgumentException(count + " candles asked for in one page; at most " + PAGE);
-        resyncIfDue();
+        sync.resyncIfDue();
         try {
             return fetch(feed, firstOpen, lastOpen, (int) count);
         } catch (BinanceGateway.Refused e) {
@@ -209,7 +210,7 @@ public final class BinanceMarket implements MarketData {
     @Override
     public Map<Symbol, BigDecimal> lastPrices(Collection<Symbol> symbols) {
         if (symbols.isEmpty()) return Map.of();
-        resyncIfDue();
+        sync.resyncIfDue();
         Map<String, Symbol> wanted = new LinkedHashMap<>();
         for (Symbol s : new TreeSet<>(symbols)) {
             wanted.put(s.compact(), s);
@@ -243,32 +244,6 @@ public final class BinanceMarket implements MarketData {
     private BinanceRest.PriceRows prices(Collection<String> names) {
         String json = allSymbolPrices ? null : names.stream().map(n -> "\"" + n + "\"").collect(Collectors.joining(",", "[", "]"));
         return gateway.send("prices", PRICES_WEIGHT, config.tickWaitMs(), r -> r.prices(json));
-    }
-
-    private void resyncIfDue() {
-        if (!clock.needsMeasuring(config.resyncEveryMs())) return;
-        try {
-            long before = clock.offset();
-            measureClock();
-            if (Math.abs(clock.offset() - before) > 1_000) {
-                log.info("Binance clock offset now {} ms (was {} ms)", clock.offset(), before);
-            }
-        } catch (MarketDataException e) {
-            log.warn("server time not measured again: {}", e.getMessage());
-        }
-    }
-
-    private void measureClock() {
-        WallClock local = clock.local();
-        long[] before = new long[1];
-        BinanceRest.ServerTime t = gateway.send("server time", TIME_WEIGHT, config.tickWaitMs(), r -> {
-            before[0] = local.now();
-            return r.time();
-        });
-        long after = local.now();
-        long server = t.getServerTime().getTime();
-        if (server <= 0) throw new MarketDataException("server time: Binance sent " + server);
-        clock.measured(server, before[0], after);
     }
 
     @Override
