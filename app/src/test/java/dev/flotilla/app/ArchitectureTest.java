@@ -63,17 +63,26 @@ class ArchitectureTest {
     @Test
     void theConsoleSeesOfTheEngineOnlyItsApiModelAndEvents() {
         classes().that().resideInAPackage("dev.flotilla.ui..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.flotilla.ui..", "dev.flotilla.engine.api..",
-                        "dev.flotilla.engine.model..", "dev.flotilla.engine.event..", "java..", "javax..", "javafx..",
-                        "atlantafx..", "io.fair_acc..", "org.slf4j..")
+                .should().onlyDependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("dev.flotilla.ui..",
+                        "dev.flotilla.engine.api..", "dev.flotilla.engine.model..", "dev.flotilla.engine.event..", "java..",
+                        "javax..", "javafx..", "atlantafx..", "io.fair_acc..", "org.slf4j..")
+                        .or(JavaClass.Predicates.equivalentTo(dev.flotilla.strategy.Signal.class)))
                 .check(classes);
     }
 
     @Test
     void theApiIsMadeOfItsOwnTypesTheModelAndEvents() {
         classes().that().resideInAPackage("dev.flotilla.engine.api..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.flotilla.engine.api..",
+                .should().onlyDependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("dev.flotilla.engine.api..",
                         "dev.flotilla.engine.model..", "dev.flotilla.engine.event..", "java..")
+                        .or(JavaClass.Predicates.equivalentTo(dev.flotilla.strategy.Signal.class)))
+                .check(classes);
+    }
+
+    @Test
+    void theStrategyApiKnowsOnlyTa4jAndTheJdk() {
+        classes().that().resideInAPackage("dev.flotilla.strategy..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.flotilla.strategy..", "org.ta4j..", "java..")
                 .check(classes);
     }
 

@@ -3,7 +3,7 @@ package dev.flotilla.bench;
 import dev.flotilla.engine.fleet.FleetFile;
 import dev.flotilla.engine.market.sandbox.SandboxMarket;
 import dev.flotilla.engine.model.BotSpec;
-import dev.flotilla.engine.strategy.ParamSpec;
+import dev.flotilla.strategy.ParamSpec;
 import dev.flotilla.engine.strategy.StrategyRegistry;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
 package dev.flotilla.engine.event;
 
-import dev.flotilla.engine.model.Signal;
+import dev.flotilla.strategy.Signal;
 
 /** A bot's lifecycle and decisions. */
 public sealed interface BotEvent extends EngineEvent {

@@ -6,7 +6,7 @@ import dev.flotilla.engine.model.BotSpec;
 import dev.flotilla.engine.model.BotState;
 import dev.flotilla.engine.model.BotStatus;
 import dev.flotilla.engine.model.Position;
-import dev.flotilla.engine.strategy.Strategy;
+import dev.flotilla.strategy.Strategy;
 import java.math.BigDecimal;
 
 /**

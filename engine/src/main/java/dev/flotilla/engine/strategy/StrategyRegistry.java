@@ -1,5 +1,9 @@
 package dev.flotilla.engine.strategy;
 
+import dev.flotilla.strategy.Strategy;
+import dev.flotilla.strategy.StrategyType;
+import dev.flotilla.strategy.ParamSpec;
+
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -32,7 +36,7 @@ public final class StrategyRegistry {
     }
 
     /**
-     * The types listed in {@code META-INF/services/dev.flotilla.engine.strategy.StrategyType}, in the order listed:
+     * The types listed in {@code META-INF/services/dev.flotilla.strategy.StrategyType}, in the order listed:
      * the six built-in ones, and any a jar on the class path adds. The registry itself names no concrete type.
      */
     public static StrategyRegistry builtin() {

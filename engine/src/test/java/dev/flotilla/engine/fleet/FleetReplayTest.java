@@ -14,7 +14,7 @@ import dev.flotilla.engine.model.Timeframe;
 import dev.flotilla.engine.store.Database;
 import dev.flotilla.engine.store.Store;
 import dev.flotilla.engine.strategy.Bars;
-import dev.flotilla.engine.strategy.OpenPosition;
+import dev.flotilla.strategy.OpenPosition;
 import dev.flotilla.engine.strategy.StrategyRegistry;
 import dev.flotilla.engine.strategy.SyntheticMarket;
 import java.math.BigDecimal;
@@ -77,7 +77,7 @@ class FleetReplayTest {
     }
 
     /** The decision at the last of the first {@code count} candles of a book that held the strategy from the start. */
-    private static dev.flotilla.engine.strategy.Decision uninterrupted(String type, int count) {
+    private static dev.flotilla.strategy.Decision uninterrupted(String type, int count) {
         FeedBook book = new FeedBook(FEED, StrategyRegistry.MAX_WINDOW, 0);
         book.bars().bind("x", REGISTRY.create(type, Map.of()));
         for (Candle c : CANDLES.subList(0, count)) book.append(List.of(c));

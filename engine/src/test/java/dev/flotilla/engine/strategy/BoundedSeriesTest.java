@@ -1,5 +1,8 @@
 package dev.flotilla.engine.strategy;
 
+import dev.flotilla.strategy.StrategyType;
+import dev.flotilla.strategy.ParamSpec;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flotilla.engine.model.Candle;

@@ -1,5 +1,9 @@
 package dev.flotilla.engine.strategy;
 
+import dev.flotilla.strategy.StrategyType;
+import dev.flotilla.strategy.Decision;
+import dev.flotilla.strategy.OpenPosition;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flotilla.engine.model.Candle;

@@ -1,7 +1,12 @@
 package dev.flotilla.engine.strategy;
 
+import dev.flotilla.strategy.Strategy;
+import dev.flotilla.strategy.BoundStrategy;
+import dev.flotilla.strategy.Decision;
+import dev.flotilla.strategy.OpenPosition;
+
 import dev.flotilla.engine.model.Candle;
-import dev.flotilla.engine.model.Signal;
+import dev.flotilla.strategy.Signal;
 import dev.flotilla.engine.model.Timeframe;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,12 +1,16 @@
 package dev.flotilla.engine.strategy;
 
+import dev.flotilla.strategy.Strategy;
+import dev.flotilla.strategy.Decision;
+import dev.flotilla.strategy.OpenPosition;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flotilla.engine.fleet.FeedBook;
 import dev.flotilla.engine.market.sandbox.SandboxMarket;
 import dev.flotilla.engine.model.Candle;
 import dev.flotilla.engine.model.Feed;
-import dev.flotilla.engine.model.Signal;
+import dev.flotilla.strategy.Signal;
 import dev.flotilla.engine.model.Symbol;
 import dev.flotilla.engine.model.Timeframe;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.flotilla.engine.strategy;
 
-import dev.flotilla.engine.model.Signal;
+import dev.flotilla.strategy.Signal;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,8 +1,11 @@
 package dev.flotilla.engine.strategy;
 
+import dev.flotilla.strategy.StrategyType;
+import dev.flotilla.strategy.ParamSpec;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flotilla.engine.model.Signal;
+import dev.flotilla.strategy.Signal;
 import dev.flotilla.engine.model.Timeframe;
 import java.util.HashMap;
 import java.util.Map;

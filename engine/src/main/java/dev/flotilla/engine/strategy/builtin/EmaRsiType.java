@@ -1,12 +1,12 @@
 package dev.flotilla.engine.strategy.builtin;
 
-import dev.flotilla.engine.strategy.BoundStrategy;
-import dev.flotilla.engine.strategy.Decision;
-import dev.flotilla.engine.strategy.IndicatorLine;
-import dev.flotilla.engine.strategy.OpenPosition;
-import dev.flotilla.engine.strategy.ParamSpec;
-import dev.flotilla.engine.strategy.Strategy;
-import dev.flotilla.engine.strategy.StrategyType;
+import dev.flotilla.strategy.BoundStrategy;
+import dev.flotilla.strategy.Decision;
+import dev.flotilla.strategy.IndicatorLine;
+import dev.flotilla.strategy.OpenPosition;
+import dev.flotilla.strategy.ParamSpec;
+import dev.flotilla.strategy.Strategy;
+import dev.flotilla.strategy.StrategyType;
 import java.util.List;
 import java.util.Map;
 import org.ta4j.core.BarSeries;

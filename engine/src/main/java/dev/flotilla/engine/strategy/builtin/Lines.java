@@ -1,7 +1,7 @@
 package dev.flotilla.engine.strategy.builtin;
 
-import dev.flotilla.engine.strategy.IndicatorLine;
-import dev.flotilla.engine.strategy.IndicatorLine.Panel;
+import dev.flotilla.strategy.IndicatorLine;
+import dev.flotilla.strategy.IndicatorLine.Panel;
 import java.util.Arrays;
 import org.ta4j.core.BarSeries;
 import org.ta4j.core.Indicator;

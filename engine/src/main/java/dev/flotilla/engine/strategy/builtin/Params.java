@@ -1,6 +1,6 @@
 package dev.flotilla.engine.strategy.builtin;
 
-import dev.flotilla.engine.strategy.ParamSpec;
+import dev.flotilla.strategy.ParamSpec;
 import java.util.Map;
 
 /** Declaring and reading the parameters of the built-in types, and their shared cross-field rule. */

@@ -1,7 +1,7 @@
 package dev.flotilla.engine.strategy.builtin;
 
-import dev.flotilla.engine.model.Signal;
-import dev.flotilla.engine.strategy.Decision;
+import dev.flotilla.strategy.Signal;
+import dev.flotilla.strategy.Decision;
 import org.ta4j.core.Indicator;
 import org.ta4j.core.num.Num;
 

@@ -2,9 +2,9 @@ package dev.flotilla.engine.strategy.builtin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flotilla.engine.model.Signal;
+import dev.flotilla.strategy.Signal;
 import dev.flotilla.engine.model.Timeframe;
-import dev.flotilla.engine.strategy.OpenPosition;
+import dev.flotilla.strategy.OpenPosition;
 import dev.flotilla.engine.strategy.PricePath;
 import dev.flotilla.engine.strategy.Replay;
 import dev.flotilla.engine.strategy.StrategyRegistry;

@@ -1,6 +1,6 @@
 package dev.flotilla.engine.strategy.builtin;
 
-import dev.flotilla.engine.model.Signal;
+import dev.flotilla.strategy.Signal;
 import dev.flotilla.engine.model.Timeframe;
 import dev.flotilla.engine.strategy.PricePath;
 import dev.flotilla.engine.strategy.Replay;

@@ -1,4 +1,4 @@
-package dev.flotilla.engine.strategy;
+package dev.flotilla.strategy;
 
 /**
  * One line a strategy draws over its bars for a chart: a value per bar (NaN where the indicator is not yet

@@ -1,6 +1,5 @@
-package dev.flotilla.engine.strategy;
+package dev.flotilla.strategy;
 
-import dev.flotilla.engine.model.Signal;
 
 /**
  * A strategy's answer at one candle close.

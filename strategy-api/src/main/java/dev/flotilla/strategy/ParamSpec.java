@@ -1,4 +1,4 @@
-package dev.flotilla.engine.strategy;
+package dev.flotilla.strategy;
 
 /**
  * One named, validated parameter of a strategy type.

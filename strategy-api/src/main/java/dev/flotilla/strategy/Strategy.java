@@ -1,4 +1,4 @@
-package dev.flotilla.engine.strategy;
+package dev.flotilla.strategy;
 
 import org.ta4j.core.BarSeries;
 

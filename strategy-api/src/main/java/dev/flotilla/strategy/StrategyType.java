@@ -1,4 +1,4 @@
-package dev.flotilla.engine.strategy;
+package dev.flotilla.strategy;
 
 import java.util.List;
 import java.util.Map;
@@ -15,7 +15,7 @@ public interface StrategyType {
     List<ParamSpec> params();
 
     /**
-     * Makes a strategy from a full, validated parameter map (see {@link StrategyRegistry#resolve}); it builds its
+     * Makes a strategy from a full, validated parameter map (the engine checks every value against {@link #params()} and {@link #validate} first); it builds its
      * indicators when bound to a feed's series.
      */
     Strategy create(Map<String, Double> params);

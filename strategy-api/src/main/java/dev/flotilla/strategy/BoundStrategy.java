@@ -1,4 +1,4 @@
-package dev.flotilla.engine.strategy;
+package dev.flotilla.strategy;
 
 /**
  * A strategy bound to one growing series. It is pure in the bars: the same bars, primed in the same order, give the
