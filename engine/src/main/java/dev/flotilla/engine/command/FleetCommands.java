@@ -173,83 +173,96 @@ public final class FleetCommands implements BotCommands {
 
     @Override
     public CompletableFuture<String> create(BotDraft draft, boolean start) {
-        return engine.call(() -> {
-            refuse(check(draft, null));
-            BotSpec spec = drafts.spec(draft);
-            long now = engine.now();
-            BotState state = new BotState(spec.id(), start ? BotStatus.RUNNING : BotStatus.STOPPED, null, null, null, 0,
-                    spec.capital());
-            Account account = new Account(spec.id(), spec.capital(), BigDecimal.ZERO, BigDecimal.ZERO);
-            store.write(tx -> {
-                tx.insertBot(spec, now);
-                tx.botState(state);
-                tx.account(account);
-                tx.paperBalance(spec.id(), spec.symbol().quote(), spec.capital());
-            });
-            takenIds.add(spec.id());
-            // the paper exchange keeps its balances in memory too; a live account is not opened per bot
-            broker.allocate(spec.id(), spec.capital());
-            BotRuntime bot = new BotRuntime(spec, registry.create(spec.strategy(), spec.params()), state, account, null);
-            fleet.add(bot, now);
-            List<EngineEvent> events = new ArrayList<>();
-            risk.fresh(bot.book(), now, events);
-            log.info("bot {} created: {} on {} {}, {} USDT, {}", spec.id(), spec.strategy(), spec.symbol(),
-                    spec.timeframe(), spec.capital().toPlainString(), start ? "running" : "stopped");
-            if (start) events.add(new BotEvent.BotStarted(now, spec.id()));
-            engine.publish(events);
-            engine.refresh();
-            return spec.id();
+        return engine.call(() -> createNow(draft, start));
+    }
+
+    /** {@link #create}, on the engine thread: several commands then run as one step (a fleet file applied). */
+    public String createNow(BotDraft draft, boolean start) {
+        refuse(check(draft, null));
+        BotSpec spec = drafts.spec(draft);
+        long now = engine.now();
+        BotState state = new BotState(spec.id(), start ? BotStatus.RUNNING : BotStatus.STOPPED, null, null, null, 0,
+                spec.capital());
+        Account account = new Account(spec.id(), spec.capital(), BigDecimal.ZERO, BigDecimal.ZERO);
+        store.write(tx -> {
+            tx.insertBot(spec, now);
+            tx.botState(state);
+            tx.account(account);
+            tx.paperBalance(spec.id(), spec.symbol().quote(), spec.capital());
         });
+        takenIds.add(spec.id());
+        // the paper exchange keeps its balances in memory too; a live account is not opened per bot
+        broker.allocate(spec.id(), spec.capital());
+        BotRuntime bot = new BotRuntime(spec, registry.create(spec.strategy(), spec.params()), state, account, null);
+        fleet.add(bot, now);
+        List<EngineEvent> events = new ArrayList<>();
+        risk.fresh(bot.book(), now, events);
+        log.info("bot {} created: {} on {} {}, {} USDT, {}", spec.id(), spec.strategy(), spec.symbol(),
+                spec.timeframe(), spec.capital().toPlainString(), start ? "running" : "stopped");
+        if (start) events.add(new BotEvent.BotStarted(now, spec.id()));
+        engine.publish(events);
+        engine.refresh();
+        return spec.id();
     }
 
     @Override
     public CompletableFuture<Void> edit(String botId, BotDraft draft) {
         return engine.call(() -> {
-            BotRuntime bot = fleet.bot(botId);
-            refuse(check(draft, botId));
-            BotSpec spec = drafts.spec(draft);
-            boolean capitalChanged = spec.capital().compareTo(bot.spec().capital()) != 0;
-            BotState state = capitalChanged ? bot.state().withPeak(spec.capital()) : bot.state();
-            Account account = capitalChanged ? new Account(botId, spec.capital(), BigDecimal.ZERO, BigDecimal.ZERO) : bot.account();
-            store.write(tx -> {
-                tx.updateBot(spec);
-                if (capitalChanged) {
-                    // only before the first order (checked above): the bot starts over with the new amount
-                    tx.botState(state);
-                    tx.account(account);
-                    tx.paperBalance(botId, spec.symbol().quote(), spec.capital());
-                }
-            });
-            if (capitalChanged) broker.allocate(botId, spec.capital());
-            BotRuntime next = new BotRuntime(spec, registry.create(spec.strategy(), spec.params()), state, account, bot.position());
-            if (bot.mark() != null && spec.symbol().equals(bot.spec().symbol())) next.update(next.book().withMark(bot.mark()));
-            fleet.replace(next, engine.now());
-            if (capitalChanged) {
-                List<EngineEvent> events = new ArrayList<>();
-                risk.fresh(next.book(), engine.now(), events);  // its day-open equity and peak start from the new capital
-                engine.publish(events);
-            }
-            log.info("bot {} changed: {} on {} {} {}, {} USDT", botId, spec.strategy(), spec.symbol(), spec.timeframe(),
-                    spec.params(), spec.capital().toPlainString());
-            engine.refresh();
+            editNow(botId, draft);
             return null;
         });
+    }
+
+    /** {@link #edit}, on the engine thread. */
+    public void editNow(String botId, BotDraft draft) {
+        BotRuntime bot = fleet.bot(botId);
+        refuse(check(draft, botId));
+        BotSpec spec = drafts.spec(draft);
+        boolean capitalChanged = spec.capital().compareTo(bot.spec().capital()) != 0;
+        BotState state = capitalChanged ? bot.state().withPeak(spec.capital()) : bot.state();
+        Account account = capitalChanged ? new Account(botId, spec.capital(), BigDecimal.ZERO, BigDecimal.ZERO) : bot.account();
+        store.write(tx -> {
+            tx.updateBot(spec);
+            if (capitalChanged) {
+                // only before the first order (checked above): the bot starts over with the new amount
+                tx.botState(state);
+                tx.account(account);
+                tx.paperBalance(botId, spec.symbol().quote(), spec.capital());
+            }
+        });
+        if (capitalChanged) broker.allocate(botId, spec.capital());
+        BotRuntime next = new BotRuntime(spec, registry.create(spec.strategy(), spec.params()), state, account, bot.position());
+        if (bot.mark() != null && spec.symbol().equals(bot.spec().symbol())) next.update(next.book().withMark(bot.mark()));
+        fleet.replace(next, engine.now());
+        if (capitalChanged) {
+            List<EngineEvent> events = new ArrayList<>();
+            risk.fresh(next.book(), engine.now(), events);  // its day-open equity and peak start from the new capital
+            engine.publish(events);
+        }
+        log.info("bot {} changed: {} on {} {} {}, {} USDT", botId, spec.strategy(), spec.symbol(), spec.timeframe(),
+                spec.params(), spec.capital().toPlainString());
+        engine.refresh();
     }
 
     @Override
     public CompletableFuture<Void> remove(String botId) {
         return engine.call(() -> {
-            BotRuntime bot = fleet.bot(botId);
-            if (bot.position() != null) {
-                refuse(new BotCheck(Map.of(BotCheck.ID, "bot " + botId + " holds a position in " + bot.spec().symbol()
-                        + "; it can be removed once it is flat")));
-            }
-            store.write(tx -> tx.removeBot(botId));
-            fleet.remove(botId);
-            log.info("bot {} removed from the fleet", botId);
-            engine.refresh();
+            removeNow(botId);
             return null;
         });
+    }
+
+    /** {@link #remove}, on the engine thread. */
+    public void removeNow(String botId) {
+        BotRuntime bot = fleet.bot(botId);
+        if (bot.position() != null) {
+            refuse(new BotCheck(Map.of(BotCheck.ID, "bot " + botId + " holds a position in " + bot.spec().symbol()
+                    + "; it can be removed once it is flat")));
+        }
+        store.write(tx -> tx.removeBot(botId));
+        fleet.remove(botId);
+        log.info("bot {} removed from the fleet", botId);
+        engine.refresh();
     }
 
     private static void refuse(BotCheck check) {
