@@ -55,4 +55,7 @@ public interface EngineApi {
     default MarketStatus marketStatus() {
         return MarketStatus.ok("sandbox");
     }
+
+    /** Strategy plug-ins in the data folder. */
+    PluginApi plugins();
 }

@@ -47,8 +47,18 @@ public final class FeedBars {
      */
     public void bind(String botId, Strategy strategy) {
         strategies.put(botId, strategy);
-        bound.put(botId, strategy.bind(series));
         failed.remove(botId);
+        bindTo(botId, strategy);
+    }
+
+    /** Binds one strategy; one that fails (a plug-in's code) fails its bot's next tick alone. */
+    private void bindTo(String botId, Strategy strategy) {
+        try {
+            bound.put(botId, strategy.bind(series));
+        } catch (RuntimeException e) {
+            bound.remove(botId);
+            failed.put(botId, e);
+        }
     }
 
     public void unbind(String botId) {
@@ -62,7 +72,7 @@ public final class FeedBars {
         series = Bars.growing(feed.toString(), maxBars);
         bound.clear();
         failed.clear();
-        strategies.forEach((id, s) -> bound.put(id, s.bind(series)));
+        strategies.forEach(this::bindTo);
     }
 
     /**

@@ -14,6 +14,7 @@ import dev.flotilla.engine.clock.SimulatedClock;
 import dev.flotilla.engine.clock.SpeedDial;
 import dev.flotilla.engine.clock.WallClock;
 import dev.flotilla.engine.command.Flattener;
+import dev.flotilla.engine.command.PluginControl;
 import dev.flotilla.engine.command.FleetCommands;
 import dev.flotilla.engine.command.RiskControl;
 import dev.flotilla.engine.config.EngineConfig;
@@ -76,6 +77,7 @@ public final class Engine implements EngineApi {
     private final ReconciliationGate reconciliation;
     private final FleetCommands fleetCommands;
     private final Queries queries;
+    private final PluginControl plugins;
     private final SpeedDial speedDial;
     private SimulatedClock clock;
     private WallClock follow;
@@ -104,12 +106,14 @@ public final class Engine implements EngineApi {
         this.reconciliation = new ReconciliationGate(store, broker, fleet, config);
         this.snapshots = new Snapshots(mode, risk, reconciliation::haltReason);
         this.instants = new EventRunner(config, fleet, ticks, marks, new FeedRetries(), store, this.market, this::publish);
-        EngineCalls calls = new EngineCalls(this::onEngine, () -> clock.now(), this::publish,
+        // before the boot (plug-ins opened) there is no engine time yet; what is said then is only logged
+        EngineCalls calls = new EngineCalls(this::onEngine, () -> clock == null ? System.currentTimeMillis() : clock.now(), this::publish,
                 () -> snapshots.refresh(clock.now(), fleet.bots(), true), snapshots::latest);
         this.riskControl = new RiskControl(calls, fleet, risk, new Flattener(this.market, pipeline, risk, fleet::bots),
                 new RiskStore(store));
         this.fleetCommands = new FleetCommands(store, registry, broker, this.market, fleet, risk, calls);
         this.queries = new Queries(store, registry, snapshots::latest);
+        this.plugins = new PluginControl(calls, store, fleet, registry);
         this.settling = new Settling(store, broker, registry, fleet, risk, reconciliation, this::publish);
     }
 
@@ -187,21 +191,13 @@ public final class Engine implements EngineApi {
         return thread.failure();
     }
 
-    public long engineStart() {
-        return engineStart;
-    }
+    public long engineStart() { return engineStart; }
 
-    public EngineClock clock() {
-        return clock;
-    }
+    public EngineClock clock() { return clock; }
 
-    public CountingMarket market() {
-        return market;
-    }
+    public CountingMarket market() { return market; }
 
-    public List<Feed> feeds() {
-        return fleet.feeds().stream().map(FeedBook::feed).toList();
-    }
+    public List<Feed> feeds() { return fleet.feeds().stream().map(FeedBook::feed).toList(); }
 
     @Override
     public MarketStatus marketStatus() {
@@ -237,14 +233,10 @@ public final class Engine implements EngineApi {
     }
 
     @Override
-    public FleetSnapshot snapshot() {
-        return snapshots.latest();
-    }
+    public FleetSnapshot snapshot() { return snapshots.latest(); }
 
     @Override
-    public EventBus events() {
-        return bus;
-    }
+    public EventBus events() { return bus; }
 
     @Override
     public void startBot(String botId) {
@@ -257,14 +249,10 @@ public final class Engine implements EngineApi {
     }
 
     @Override
-    public BotCommands bots() {
-        return fleetCommands;
-    }
+    public BotCommands bots() { return fleetCommands; }
 
     @Override
-    public EngineReads reads() {
-        return queries;
-    }
+    public EngineReads reads() { return queries; }
 
     @Override
     public double speed() {
@@ -293,5 +281,11 @@ public final class Engine implements EngineApi {
     @Override
     public RiskApi risk() {
         return riskControl;
+    }
+
+    /** The plug-in folder: open it before {@link #boot}, watch it once started. */
+    @Override
+    public PluginControl plugins() {
+        return plugins;
     }
 }

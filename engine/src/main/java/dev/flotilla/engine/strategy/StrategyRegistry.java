@@ -26,6 +26,8 @@ public final class StrategyRegistry {
     public static final int MAX_WINDOW = 300;
 
     private final SequencedMap<String, StrategyType> types = new LinkedHashMap<>();
+    /** The types each plug-in jar brings, by jar name: replaced whole when a jar's new version is installed. */
+    private volatile Map<String, List<StrategyType>> plugins = Map.of();
 
     public StrategyRegistry(List<StrategyType> types) {
         for (StrategyType type : types) {
@@ -48,14 +50,51 @@ public final class StrategyRegistry {
 
     public StrategyType type(String id) {
         StrategyType type = types.get(id);
-        if (type == null) {
-            throw new IllegalArgumentException("unknown strategy '" + id + "'; allowed: " + String.join(", ", types.keySet()));
+        if (type != null) return type;
+        for (List<StrategyType> jar : plugins.values()) {
+            for (StrategyType t : jar) if (t.id().equals(id)) return t;
         }
-        return type;
+        List<String> allowed = types().stream().map(StrategyType::id).toList();
+        throw new IllegalArgumentException("unknown strategy '" + id + "'; allowed: " + String.join(", ", allowed));
     }
 
+    /** The built-in types, then those of each plug-in jar installed. */
     public Collection<StrategyType> types() {
-        return Collections.unmodifiableCollection(types.values());
+        List<StrategyType> all = new java.util.ArrayList<>(types.values());
+        plugins.values().forEach(all::addAll);
+        return Collections.unmodifiableList(all);
+    }
+
+    /** The jar a strategy comes from, or null for a built-in one (or an unknown id). */
+    public synchronized String source(String id) {
+        for (var jar : plugins.entrySet()) {
+            for (StrategyType t : jar.getValue()) if (t.id().equals(id)) return jar.getKey();
+        }
+        return null;
+    }
+
+    /**
+     * Installs the types of a plug-in jar in place of those its earlier version brought (if any). A type whose id is
+     * built in or brought by another jar is refused, and then nothing changes.
+     *
+     * @throws IllegalArgumentException naming the strategy and both sources
+     */
+    public synchronized void install(String jar, List<StrategyType> jarTypes) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (StrategyType t : jarTypes) {
+            if (!ids.add(t.id())) throw new IllegalArgumentException(jar + " has two strategies named '" + t.id() + "'");
+            if (types.containsKey(t.id())) {
+                throw new IllegalArgumentException(jar + ": strategy '" + t.id() + "' is a built-in strategy's name");
+            }
+            String other = source(t.id());
+            if (other != null && !other.equals(jar)) {
+                throw new IllegalArgumentException("two plug-ins with one strategy name: '" + t.id() + "' is in " + other
+                        + " and in " + jar + "; remove one of them");
+            }
+        }
+        Map<String, List<StrategyType>> next = new LinkedHashMap<>(plugins);
+        next.put(jar, List.copyOf(jarTypes));
+        plugins = Collections.unmodifiableMap(next);
     }
 
     /**
@@ -97,7 +136,11 @@ public final class StrategyRegistry {
 
     /** Makes a bot's strategy; the parameters are resolved again so no unchecked map reaches a type. */
     public Strategy create(String id, Map<String, Double> resolvedParams) {
-        return type(id).create(resolve(id, resolvedParams));
+        StrategyType type = type(id);
+        Map<String, Double> params = resolve(id, resolvedParams);
+        String jar = source(id);
+        if (jar == null) return type.create(params);
+        return new Guarded(jar, Guarded.call(jar, () -> type.create(params)));
     }
 
     /** The bars a strategy needs before it decides, for a parameter map as {@link #resolve} accepts it. */
