@@ -55,7 +55,8 @@ public final class StrategyRegistry {
             for (StrategyType t : jar) if (t.id().equals(id)) return t;
         }
         List<String> allowed = types().stream().map(StrategyType::id).toList();
-        throw new IllegalArgumentException("unknown strategy '" + id + "'; allowed: " + String.join(", ", allowed));
+        throw new IllegalArgumentException("unknown strategy '" + id + "' (neither built in nor in an approved plug-in);"
+                + " allowed: " + String.join(", ", allowed));
     }
 
     /** The built-in types, then those of each plug-in jar installed. */

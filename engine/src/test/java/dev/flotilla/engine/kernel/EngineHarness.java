@@ -47,6 +47,12 @@ final class EngineHarness implements AutoCloseable {
 
     /** @param wrap puts something between the engine and the paper broker, e.g. to count what reaches it */
     static EngineHarness open(Path dir, long seed, List<BotSpec> fleet, StrategyRegistry registry, UnaryOperator<Broker> wrap) {
+        return open(dir, seed, fleet, registry, wrap, engine -> { });
+    }
+
+    /** @param beforeBoot what the app does between making the engine and booting it (opening the plug-in folder) */
+    static EngineHarness open(Path dir, long seed, List<BotSpec> fleet, StrategyRegistry registry, UnaryOperator<Broker> wrap,
+                              java.util.function.Consumer<Engine> beforeBoot) {
         Store store = new Store(Database.open(dir));
         FleetSeeder.seedIfEmpty(store, fleet, START);
         var clock = new Object() {
@@ -59,6 +65,7 @@ final class EngineHarness implements AutoCloseable {
                 "SANDBOX xmax", bus);
         EngineHarness h = new EngineHarness(store, market, engine);
         bus.subscribe("test", 1_000_000, h.events::add);
+        beforeBoot.accept(engine);
         engine.boot(START, START);
         clock.target = engine.clock();
         return h;

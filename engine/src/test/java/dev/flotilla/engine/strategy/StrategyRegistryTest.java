@@ -30,7 +30,7 @@ class StrategyRegistryTest {
     void anUnknownStrategyIsRejectedWithTheAllowedIds() {
         assertThatThrownBy(() -> registry.type("grid"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown strategy 'grid'; allowed: ema-rsi, rsi-reversion, bollinger-reversion, "
+                .hasMessage("unknown strategy 'grid' (neither built in nor in an approved plug-in); allowed: ema-rsi, rsi-reversion, bollinger-reversion, "
                         + "macd-momentum, donchian-breakout, atr-trend");
         assertThatThrownBy(() -> registry.resolve("grid", Map.of())).hasMessageStartingWith("unknown strategy 'grid'");
     }
