@@ -74,6 +74,7 @@ final class BinanceLaunch {
         String mode = live == null ? choice.modeLabel(config.speedLabel()) : choice.isTestnet() ? "LIVE on Binance testnet" : "LIVE on Binance";
         Engine engine = new Engine(store, market, broker, registry, config, mode, new EventBus());
         engine.follow(market.clock());
+        PluginStart.open(engine, settings.dataDir(), out);
         engine.boot(start, market.clock().now());
         if (fresh && live != null) {
             engine.risk().killSwitchOn(false);

@@ -175,6 +175,7 @@ final class Launcher {
         PaperBroker broker = new PaperBroker(store, new BigDecimal("5"), new BigDecimal("0.001"));
         String mode = settings.market().modeLabel(config.speedLabel());
         Engine engine = new Engine(store, market, broker, registry, config, mode, new EventBus());
+        PluginStart.open(engine, settings.dataDir(), out);
         engine.boot(start, wallNow);
         clock.follow(engine.clock());
         return engine;

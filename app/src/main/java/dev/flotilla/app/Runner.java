@@ -60,6 +60,7 @@ final class Runner {
         });
         Runtime.getRuntime().addShutdownHook(hook);
         engine.start(end);
+        PluginStart.watch(engine, settings.headless(), out);
         try {
             if (settings.headless()) {
                 // engine time moves only at events: on Binance (real time) every 10 s, so half the lines would repeat
@@ -89,6 +90,7 @@ final class Runner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        engine.plugins().stopWatching();  // the store closes next
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException alreadyShuttingDown) {
