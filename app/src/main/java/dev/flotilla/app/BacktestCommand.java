@@ -66,9 +66,10 @@ final class BacktestCommand {
         Logging.init(c.dataDir(), false);
         StrategyRegistry registry = StrategyRegistry.builtin();
         try (CancelOnExit cancel = new CancelOnExit("backtest", 30); Store store = new Store(Database.open(c.dataDir()))) {
+            PluginStart.forRun(c.dataDir(), store, registry, err);
             List<BotSpec> fleetToRun = chooseFleet(store, registry);
             Backtest.Request request = new Backtest.Request(fleetToRun, c.from(), c.to(), c.feeBps(), c.slippageBps(),
-                    new RiskStore(store).limits());
+                    new RiskStore(store).limits(), registry);
             Sources.Source source = RunOptions.source(c, store, fleetToRun, err);
             out.println("running " + fleetToRun.size() + " bots from " + period.from + " to " + period.to + " on "
                     + source.label() + " ...");

@@ -1,9 +1,7 @@
 package dev.flotilla.app;
 
-import dev.flotilla.engine.api.EngineApi;
 import dev.flotilla.engine.backtest.BacktestService;
 import dev.flotilla.engine.store.Store;
-import dev.flotilla.engine.strategy.StrategyRegistry;
 import dev.flotilla.ui.ConsoleApp;
 import java.nio.file.Path;
 
@@ -22,10 +20,10 @@ final class ConsoleBridge {
      * on the app's store, with the history stored in that folder, and keeps its runs there. Its keys dialog tries keys
      * at the folder's Binance URL (production for a sandbox folder) and keeps them in the OS keychain.
      */
-    static void open(EngineApi engine, Store store, Path dataDir) {
+    static void open(dev.flotilla.engine.kernel.Engine engine, Store store, Path dataDir) {
         String url = store.setting(dev.flotilla.engine.config.EngineSettings.BINANCE_URL)
                 .orElse(dev.flotilla.engine.api.MarketChoice.PRODUCTION_URL);
-        ConsoleApp.show(engine, new BacktestService(store, StrategyRegistry.builtin(), "history in " + dataDir),
+        ConsoleApp.show(engine, new BacktestService(store, engine.registry(), "history in " + dataDir),
                 new dev.flotilla.engine.execution.live.LiveKeysService(LiveKeys.vault(), url), dataDir);
     }
 }

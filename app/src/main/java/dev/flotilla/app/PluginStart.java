@@ -24,6 +24,24 @@ final class PluginStart {
         return dataDir.resolve("plugins");
     }
 
+    /**
+     * For a backtest or sweep from the command line: the data folder's approved plug-ins installed in {@code registry},
+     * loaded from copies in a temporary folder of this process (an app may be running on the same folder).
+     */
+    static void forRun(Path dataDir, dev.flotilla.engine.store.Store store,
+                       dev.flotilla.engine.strategy.StrategyRegistry registry, PrintStream err) {
+        Path dir = folder(dataDir);
+        if (!java.nio.file.Files.isDirectory(dir)) return;
+        try {
+            Path staging = java.nio.file.Files.createTempDirectory("flotilla-plugins");
+            staging.toFile().deleteOnExit();
+            new dev.flotilla.engine.plugin.PluginFolder(dir, staging, new dev.flotilla.engine.store.PluginTrustStore(store)::approved)
+                    .installApproved(registry, m -> err.println("note: " + m));
+        } catch (java.io.IOException e) {
+            err.println("note: the plug-ins of " + dir + " are not available: " + e.getMessage());
+        }
+    }
+
     /** Before {@link Engine#boot}: loads what is approved and says what waits. */
     static void open(Engine engine, Path dataDir, PrintStream out) {
         engine.plugins().open(folder(dataDir));

@@ -90,6 +90,7 @@ final class SweepCommand {
         Logging.init(c.dataDir(), false);
         StrategyRegistry registry = StrategyRegistry.builtin();
         try (CancelOnExit cancel = new CancelOnExit("sweep", 30); Store store = new Store(Database.open(c.dataDir()))) {
+            PluginStart.forRun(c.dataDir(), store, registry, err);
             List<BotSpec> all = fleet != null ? Launcher.readFleet(fleet, registry)
                     : !store.bots().isEmpty() ? store.bots() : Launcher.readFleet(null, registry);
             BotSpec base = all.stream().filter(b -> b.id().equals(bot)).findFirst().orElseThrow(() -> new UsageException(

@@ -69,7 +69,19 @@ public final class Backtest {
      * @param limits      stored risk limits to apply (scope to name to value), as {@link RiskStore#limits()} gives them
      */
     public record Request(List<BotSpec> fleet, long from, long to, BigDecimal feeBps, BigDecimal slippageBps,
-                          Map<String, Map<String, String>> limits) {
+                          Map<String, Map<String, String>> limits, StrategyRegistry registry) {
+
+        /** A run of the built-in strategies only. */
+        public Request(List<BotSpec> fleet, long from, long to, BigDecimal feeBps, BigDecimal slippageBps,
+                       Map<String, Map<String, String>> limits) {
+            this(fleet, from, to, feeBps, slippageBps, limits, StrategyRegistry.builtin());
+        }
+
+        /** The same run with the strategies of {@code other} (the engine's, plug-ins included). */
+        public Request using(StrategyRegistry other) {
+            return new Request(fleet, from, to, feeBps, slippageBps, limits, other);
+        }
+
         public Request {
             fleet = List.copyOf(fleet);
             limits = Map.copyOf(limits);
@@ -127,7 +139,7 @@ public final class Backtest {
             MarketData market = marketOn.apply(() -> handle.clock == null ? from : handle.clock.now());
             EventBus bus = new EventBus();
             Engine engine = new Engine(store, market, new PaperBroker(store, config.slippageBps(), config.feeRate()),
-                    StrategyRegistry.builtin(), config, "BACKTEST", bus);
+                    request.registry(), config, "BACKTEST", bus);
             engine.logEventsTo(dev.flotilla.engine.loop.EventLog.BACKTEST);
             try {
                 engine.boot(from, from);

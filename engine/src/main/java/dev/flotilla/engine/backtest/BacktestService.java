@@ -53,7 +53,7 @@ public final class BacktestService implements BacktestApi {
         List<BotSpec> bots = bots(d.botIds());
         checkPeriod(d.from(), d.to(), d.seed(), d.feeBps(), d.slippageBps());
         Backtest.Request request = new Backtest.Request(bots, d.from(), d.to(), d.feeBps(), d.slippageBps(),
-                new RiskStore(store).limits());
+                new RiskStore(store).limits(), registry);
         BackgroundJob job = new BackgroundJob("backtest of " + (bots.size() == 1 ? bots.getFirst().id() : bots.size() + " bots"));
         start(job, () -> {
             Sources.Source source = source(bots, d.from(), d.to(), d.seed());

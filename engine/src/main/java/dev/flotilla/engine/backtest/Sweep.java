@@ -168,7 +168,7 @@ public final class Sweep {
             BotSpec variant = bot.withParams(params);
             futures.add(pool.submit(() -> {
                 if (halt.getAsBoolean()) throw new Backtest.CancelledException(from);
-                BacktestResult r = Backtest.run(new Backtest.Request(List.of(variant), from, to, feeBps, slippageBps, limits),
+                BacktestResult r = Backtest.run(new Backtest.Request(List.of(variant), from, to, feeBps, slippageBps, limits, registry),
                         marketLabel, market, Backtest.Progress.NONE, halt);
                 oneDone.run();
                 return new Point(params, r.bots().getFirst(), r.fills(), r.fillsDigest());
@@ -196,7 +196,7 @@ public final class Sweep {
     public BacktestResult runBest(Outcome o, long from, long to, BigDecimal feeBps, BigDecimal slippageBps,
                                   Map<String, Map<String, String>> limits, BooleanSupplier cancelled) throws InterruptedException {
         BotSpec best = o.bot().withParams(o.points().getFirst().params());
-        return Backtest.run(new Backtest.Request(List.of(best), from, to, feeBps, slippageBps, limits), marketLabel, market,
+        return Backtest.run(new Backtest.Request(List.of(best), from, to, feeBps, slippageBps, limits, registry), marketLabel, market,
                 Backtest.Progress.NONE, cancelled);
     }
 

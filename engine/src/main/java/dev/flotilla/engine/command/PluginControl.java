@@ -175,25 +175,8 @@ public final class PluginControl implements PluginApi {
 
     @Override
     public CompletableFuture<PluginView> approve(String file, String sha256) {
-        PluginFolder f = folder;
-        if (f == null) return CompletableFuture.failedFuture(new PluginException("no plug-in folder is open"));
-        PluginLoader.Candidate jar;
-        PluginJar loaded;
-        try {
-            jar = f.reread(file).orElseThrow(() -> new PluginException(file + " is no longer in " + f.dir()));
-            if (!jar.sha256().equals(sha256)) {
-                throw new PluginException(file + " changed since it was shown (its SHA-256 is now " + jar.sha256()
-                        + "); nothing was approved");
-            }
-            loaded = PluginLoader.load(jar, f.staging());
-        } catch (PluginException e) {
-            List<EngineEvent> events = new ArrayList<>();
-            fail(file, sha256, e.getMessage(), events);
-            engine.run(out -> out.addAll(events));
-            return CompletableFuture.failedFuture(e);
-        }
-        trust.approve(sha256, file, System.currentTimeMillis());
-        return engine.call(() -> {
+        // read and loaded off the caller's thread (the console's): only the install waits for the engine thread
+        return CompletableFuture.supplyAsync(() -> load(file, sha256)).thenCompose(loaded -> engine.call(() -> {
             List<EngineEvent> events = new ArrayList<>();
             install(loaded, events, true);
             engine.publish(events);
@@ -201,7 +184,26 @@ public final class PluginControl implements PluginApi {
             PluginView v = views.get(file);
             if (v.status() != Status.LOADED) throw new PluginException(v.detail());
             return v;
-        });
+        }));
+    }
+
+    /** The jar shown to the operator, loaded and its approval stored, if it is still the one with that SHA-256. */
+    private PluginJar load(String file, String sha256) {
+        PluginFolder f = folder;
+        try {
+            if (f == null) throw new PluginException("no plug-in folder is open");
+            PluginLoader.Candidate jar = f.reread(file).orElseThrow(() -> new PluginException(file + " is no longer in " + f.dir()));
+            if (!jar.sha256().equals(sha256)) {
+                throw new PluginException(file + " changed since it was shown (its SHA-256 is now " + jar.sha256()
+                        + "); nothing was approved");
+            }
+            PluginJar loaded = PluginLoader.load(jar, f.staging());
+            trust.approve(sha256, file, System.currentTimeMillis());
+            return loaded;
+        } catch (PluginException e) {
+            engine.run(events -> fail(file, sha256, e.getMessage(), events));
+            throw e;
+        }
     }
 
     @Override

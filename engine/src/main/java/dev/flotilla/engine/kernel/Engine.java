@@ -197,6 +197,9 @@ public final class Engine implements EngineApi {
 
     public CountingMarket market() { return market; }
 
+    /** The strategies this engine makes its bots from: the built-in ones and the plug-ins installed. */
+    public StrategyRegistry registry() { return registry; }
+
     public List<Feed> feeds() { return fleet.feeds().stream().map(FeedBook::feed).toList(); }
 
     @Override

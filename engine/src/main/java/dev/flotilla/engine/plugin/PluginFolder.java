@@ -24,11 +24,49 @@ public final class PluginFolder {
     /** Size and modification time of each jar as last read, by name: a jar is read again only when they change. */
     private final Map<String, String> stamps = new HashMap<>();
 
-    /** @param approved the SHA-256s approved in the store */
+    /** The folder of the running app: loaded copies in {@code .loaded} inside it. */
     public PluginFolder(Path dir, Supplier<Set<String>> approved) {
+        this(dir, dir.resolve(".loaded"), approved);
+    }
+
+    /**
+     * @param staging  where loaded copies go: a command-line run beside a running app uses a folder of its own
+     * @param approved the SHA-256s approved in the store
+     */
+    public PluginFolder(Path dir, Path staging, Supplier<Set<String>> approved) {
         this.dir = dir;
-        this.staging = dir.resolve(".loaded");
+        this.staging = staging;
         this.approved = approved;
+    }
+
+    /**
+     * For a run that only makes strategies (a backtest or a sweep from the command line): every approved jar that
+     * loads is installed in {@code registry}; what waits or fails is told to {@code say}. The jars stay loaded.
+     */
+    public List<PluginJar> installApproved(dev.flotilla.engine.strategy.StrategyRegistry registry,
+                                           java.util.function.Consumer<String> say) {
+        List<PluginJar> loaded = new ArrayList<>();
+        for (Change c : changes()) {
+            try {
+                if (c.problem() != null) throw c.problem();
+                if (!approved(c.candidate())) {
+                    say.accept("plug-in " + c.name() + " is not approved (SHA-256 " + c.candidate().sha256() + "); its"
+                            + " strategies are not available");
+                    continue;
+                }
+                PluginJar jar = PluginLoader.load(c.candidate(), staging);
+                try {
+                    registry.install(jar.name(), jar.types());
+                } catch (IllegalArgumentException e) {
+                    jar.close();
+                    throw new PluginException(e.getMessage(), e);
+                }
+                loaded.add(jar);
+            } catch (PluginException e) {
+                say.accept("plug-in " + c.name() + " failed: " + e.getMessage());
+            }
+        }
+        return loaded;
     }
 
     public Path dir() {
