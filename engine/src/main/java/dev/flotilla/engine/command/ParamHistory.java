@@ -75,8 +75,8 @@ public final class ParamHistory implements ParamsApi {
             case LIMITS -> risk.botLimits(botId).values();
         };
         if (c.names().stream().allMatch(n -> Objects.equals(now.get(n), c.oldValues().get(n)))) {
-            throw new IllegalStateException("nothing to undo: " + botId + " already has "
-                    + String.join(", ", c.names().stream().map(n -> n + " " + c.oldValues().getOrDefault(n, "-")).toList()));
+            throw new IllegalStateException(botId + " already has " + String.join(", ", c.names().stream()
+                    .map(n -> n + " " + c.oldValues().getOrDefault(n, "-")).toList()) + "; there is nothing to undo");
         }
         switch (c.kind()) {
             case STRATEGY -> bots.editNow(botId, restored(bots.draft(botId).orElseThrow(), c), ParamChange.UNDO);

@@ -48,6 +48,13 @@ class ParamHistoryTest {
         return new BotDraft(d.id(), d.strategy(), d.symbol(), d.timeframe(), params, d.capital());
     }
 
+    /** The bot's PARAMS_CHANGED events, once {@code n} have been delivered (the bus hands them over on its own thread). */
+    private static List<BotEvent.ParamsChanged> changes(EngineHarness h, String botId, int n) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (changes(h, botId).size() < n && System.nanoTime() < deadline) Thread.sleep(10);
+        return changes(h, botId);
+    }
+
     private static List<BotEvent.ParamsChanged> changes(EngineHarness h, String botId) {
         return h.events.stream().filter(e -> e instanceof BotEvent.ParamsChanged p && p.botId().equals(botId))
                 .map(e -> (BotEvent.ParamsChanged) e).toList();
@@ -83,7 +90,7 @@ class ParamHistoryTest {
                 assertThat(c.source()).isEqualTo(ParamChange.CONSOLE);
                 assertThat(c.lines()).containsExactly("fastPeriod 9 → 12");
             });
-            assertThat(changes(h, id)).singleElement().isEqualTo(new BotEvent.ParamsChanged(changedAt, id,
+            assertThat(changes(h, id, 1)).singleElement().isEqualTo(new BotEvent.ParamsChanged(changedAt, id,
                     ParamChange.Kind.STRATEGY, Map.of("fastPeriod", "9"), Map.of("fastPeriod", "12"), ParamChange.CONSOLE));
 
             // the bot trades on: every decision after the change is the new EMA's
@@ -116,7 +123,7 @@ class ParamHistoryTest {
             assertThat(history.getFirst().source()).isEqualTo(ParamChange.UNDO);
             assertThat(history.getFirst().lines()).containsExactly("fastPeriod 12 → 9", "slowPeriod 30 → 21");
             assertThat(history.getFirst().id()).isGreaterThan(change.id());
-            assertThat(changes(h, id)).hasSize(2).last().extracting(BotEvent.ParamsChanged::source).isEqualTo(ParamChange.UNDO);
+            assertThat(changes(h, id, 2)).hasSize(2).last().extracting(BotEvent.ParamsChanged::source).isEqualTo(ParamChange.UNDO);
 
             // undone already: nothing is left to undo, and nothing is recorded
             assertThatThrownBy(() -> h.engine.params().undo(id, change.id()).join())
@@ -131,7 +138,6 @@ class ParamHistoryTest {
         try (EngineHarness h = EngineHarness.open(dir, 7, FleetFileTest.defaultFleet(), StrategyRegistry.builtin())) {
             String id = holdingEmaBot(h);
             var spec = h.store.bot(id).orElseThrow();
-            int events = h.events.size();
             BotDraft draft = h.engine.bots().draft(id).orElseThrow();
 
             var refused = org.junit.jupiter.api.Assertions.assertThrows(CompletionException.class,
@@ -142,7 +148,8 @@ class ParamHistoryTest {
 
             assertThat(h.store.bot(id).orElseThrow()).isEqualTo(spec);
             assertThat(h.engine.params().history(id)).isEmpty();
-            assertThat(h.events).hasSize(events);
+            Thread.sleep(200);  // what the bus would have delivered by now
+            assertThat(changes(h, id)).isEmpty();
 
             // limits: refused in the caller's thread, naming the limit
             assertThatThrownBy(() -> h.engine.risk().setBotLimits(id, Map.of("stopLoss", "0.9")))
@@ -163,7 +170,7 @@ class ParamHistoryTest {
             assertThat(change.kind()).isEqualTo(ParamChange.Kind.LIMITS);
             assertThat(change.at()).isEqualTo(at);
             assertThat(change.lines()).as("only what changed").containsExactly("stopLoss 0.03 → 0.02");
-            assertThat(changes(h, id)).singleElement().extracting(BotEvent.ParamsChanged::kind).isEqualTo(ParamChange.Kind.LIMITS);
+            assertThat(changes(h, id, 1)).singleElement().extracting(BotEvent.ParamsChanged::kind).isEqualTo(ParamChange.Kind.LIMITS);
 
             h.engine.risk().setBotLimits(id, Map.of("stopLoss", "0.02"));  // the same again: nothing to record
             assertThat(h.engine.params().history(id)).hasSize(1);
@@ -175,6 +182,28 @@ class ParamHistoryTest {
                 assertThat(c.source()).isEqualTo(ParamChange.UNDO);
                 assertThat(c.lines()).containsExactly("stopLoss 0.02 → 0.03");
             });
+        }
+    }
+
+    @Test
+    void anUndoTheBotNoLongerAllowsIsRefusedWithTheEditsMessage() throws Exception {
+        try (EngineHarness h = EngineHarness.open(dir, 7, FleetFileTest.defaultFleet(), StrategyRegistry.builtin())) {
+            String id = "ema-btc-15m";
+            BotDraft d = h.engine.bots().draft(id).orElseThrow();
+            h.engine.bots().edit(id, new BotDraft(id, d.strategy(), d.symbol(), d.timeframe(), d.params(), "20000")).join();
+            ParamChange richer = h.engine.params().history(id).getFirst();
+            assertThat(richer.lines()).containsExactly("capital 10000 → 20000");
+            for (int day = 1; day <= 20 && h.store.botStates().get(id).orderSeq() == 0; day++) h.runFor(Duration.ofDays(day));
+            assertThat(h.store.botStates().get(id).orderSeq()).as("the bot has traded").isPositive();
+            var account = h.store.accounts().get(id);
+
+            var refused = org.junit.jupiter.api.Assertions.assertThrows(CompletionException.class,
+                    () -> h.engine.params().undo(id, richer.id()).join());
+            assertThat(((BotRejectedException) refused.getCause()).check().problems().values()).singleElement().asString()
+                    .contains("the capital is fixed once the bot has traded");
+            assertThat(h.store.bot(id).orElseThrow().capital()).isEqualByComparingTo("20000");
+            assertThat(h.store.accounts().get(id)).isEqualTo(account);
+            assertThat(h.engine.params().history(id)).hasSize(1);
         }
     }
 }
