@@ -105,7 +105,7 @@ class StartStopTest {
         select("macd-eth-1h");
         var items = Fx.on(() -> w.table().menuItems());
         assertThat(Fx.on(() -> items.stream().map(javafx.scene.control.MenuItem::getText).toList()))
-                .containsExactly("Start", "Stop", "Edit…", "Show chart", "Remove…", "Risk limits…", "Reset breaker");
+                .containsExactly("Start", "Stop", "Edit…", "Show chart", "Remove…", "Risk limits…", "Reset breaker", "Parameter history…");
         Fx.run(() -> items.get(1).fire());
         Fx.await("the row shows STOPPED", () -> w.fleet().row("macd-eth-1h").status().get() == BotStatus.STOPPED);
         assertThat(stored("macd-eth-1h")).isEqualTo(BotStatus.STOPPED);

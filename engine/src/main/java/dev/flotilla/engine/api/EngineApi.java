@@ -20,6 +20,9 @@ public interface EngineApi {
     /** Creating, editing and removing bots. */
     BotCommands bots();
 
+    /** Each bot's stored parameter and limit changes, and undoing one. */
+    ParamsApi params();
+
     /** Orders, trades, positions, equity history and charts, from the store. */
     EngineReads reads();
 

@@ -20,6 +20,7 @@ import dev.flotilla.engine.model.Account;
 import dev.flotilla.engine.model.BotSpec;
 import dev.flotilla.engine.model.BotState;
 import dev.flotilla.engine.model.BotStatus;
+import dev.flotilla.engine.model.ParamChange;
 import dev.flotilla.engine.model.Symbol;
 import dev.flotilla.engine.model.Timeframe;
 import dev.flotilla.engine.risk.RiskGateway;
@@ -154,7 +155,7 @@ public final class FleetCommands implements BotCommands {
         });
     }
 
-    private static String number(Double v) {
+    static String number(Double v) {
         if (v == null) return "";
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf(v.longValue()) : String.valueOf(v);
     }
@@ -213,16 +214,28 @@ public final class FleetCommands implements BotCommands {
         });
     }
 
-    /** {@link #edit}, on the engine thread. */
+    /** {@link #edit}, on the engine thread, recorded in the bot's parameter history as made in the console. */
     public void editNow(String botId, BotDraft draft) {
+        editNow(botId, draft, ParamChange.CONSOLE);
+    }
+
+    /**
+     * {@link #edit}, on the engine thread. What changed is stored in the bot's parameter history, as made by
+     * {@code source}, in the transaction that stores the bot; a running bot decides its next candle close with it.
+     */
+    public void editNow(String botId, BotDraft draft, String source) {
         BotRuntime bot = fleet.bot(botId);
         refuse(check(draft, botId));
         BotSpec spec = drafts.spec(draft);
+        long now = engine.now();
+        ParamChange change = ParamChange.between(botId, now, ParamChange.Kind.STRATEGY, ParamHistory.definition(bot.spec()),
+                ParamHistory.definition(spec), source);
         boolean capitalChanged = spec.capital().compareTo(bot.spec().capital()) != 0;
         BotState state = capitalChanged ? bot.state().withPeak(spec.capital()) : bot.state();
         Account account = capitalChanged ? new Account(botId, spec.capital(), BigDecimal.ZERO, BigDecimal.ZERO) : bot.account();
         store.write(tx -> {
             tx.updateBot(spec);
+            if (change != null) tx.paramChange(change);
             if (capitalChanged) {
                 // only before the first order (checked above): the bot starts over with the new amount
                 tx.botState(state);
@@ -233,12 +246,12 @@ public final class FleetCommands implements BotCommands {
         if (capitalChanged) broker.allocate(botId, spec.capital());
         BotRuntime next = new BotRuntime(spec, registry.create(spec.strategy(), spec.params()), state, account, bot.position());
         if (bot.mark() != null && spec.symbol().equals(bot.spec().symbol())) next.update(next.book().withMark(bot.mark()));
-        fleet.replace(next, engine.now());
-        if (capitalChanged) {
-            List<EngineEvent> events = new ArrayList<>();
-            risk.fresh(next.book(), engine.now(), events);  // its day-open equity and peak start from the new capital
-            engine.publish(events);
-        }
+        fleet.replace(next, now);
+        List<EngineEvent> events = new ArrayList<>();
+        // its day-open equity and peak start from the new capital
+        if (capitalChanged) risk.fresh(next.book(), now, events);
+        if (change != null) events.add(BotEvent.ParamsChanged.of(change));
+        engine.publish(events);
         log.info("bot {} changed: {} on {} {} {}, {} USDT", botId, spec.strategy(), spec.symbol(), spec.timeframe(),
                 spec.params(), spec.capital().toPlainString());
         engine.refresh();

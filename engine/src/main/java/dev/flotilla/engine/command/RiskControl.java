@@ -4,14 +4,18 @@ import dev.flotilla.engine.api.InvalidInputException;
 import dev.flotilla.engine.api.LimitSet;
 import dev.flotilla.engine.api.RiskApi;
 import dev.flotilla.engine.api.RiskView;
+import dev.flotilla.engine.event.BotEvent;
+import dev.flotilla.engine.event.EngineEvent;
 import dev.flotilla.engine.fleet.Fleet;
 import dev.flotilla.engine.loop.EngineCalls;
+import dev.flotilla.engine.model.ParamChange;
 import dev.flotilla.engine.model.RiskRecord;
 import dev.flotilla.engine.risk.BotLimits;
 import dev.flotilla.engine.risk.InvalidLimitException;
 import dev.flotilla.engine.risk.PortfolioLimits;
 import dev.flotilla.engine.risk.RiskGateway;
 import dev.flotilla.engine.store.RiskStore;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -75,17 +79,39 @@ public final class RiskControl implements RiskApi {
 
     @Override
     public LimitSet setBotLimits(String botId, Map<String, String> changes) {
+        BotLimits next = checked(botId, changes);
+        Map<String, String> copy = Map.copyOf(changes);
+        // the changes, not the whole record, so two quick edits of different limits both stay
+        engine.run(events -> apply(botId, copy, ParamChange.CONSOLE, events));
+        return RiskViews.of(next);
+    }
+
+    /**
+     * {@link #setBotLimits}, on the engine thread, recorded in the bot's parameter history as made by {@code source};
+     * publishes its event.
+     *
+     * @throws InvalidInputException naming the bad limit and its allowed range; nothing is changed
+     */
+    public void setBotLimitsNow(String botId, Map<String, String> changes, String source) {
+        checked(botId, changes);
+        List<EngineEvent> events = new ArrayList<>();
+        apply(botId, changes, source, events);
+        engine.publish(events);
+        engine.refresh();
+    }
+
+    private void apply(String botId, Map<String, String> changes, String source, List<EngineEvent> events) {
+        ParamChange change = gateway.setBotLimits(botId, changes, engine.now(), source);
+        if (change != null) events.add(BotEvent.ParamsChanged.of(change));
+    }
+
+    private BotLimits checked(String botId, Map<String, String> changes) {
         fleet.bot(botId);
-        BotLimits next;
         try {
-            next = gateway.limits(botId).with(changes);
+            return gateway.limits(botId).with(changes);
         } catch (InvalidLimitException e) {
             throw RiskViews.refused(e);
         }
-        Map<String, String> copy = Map.copyOf(changes);
-        // the changes, not the whole record, so two quick edits of different limits both stay
-        engine.run(events -> gateway.setBotLimits(botId, copy));
-        return RiskViews.of(next);
     }
 
     @Override

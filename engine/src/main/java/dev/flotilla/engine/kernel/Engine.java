@@ -5,6 +5,7 @@ import dev.flotilla.engine.api.EngineApi;
 import dev.flotilla.engine.api.EngineReads;
 import dev.flotilla.engine.api.FleetSnapshot;
 import dev.flotilla.engine.api.MarketStatus;
+import dev.flotilla.engine.api.ParamsApi;
 import dev.flotilla.engine.api.RiskApi;
 import dev.flotilla.engine.boot.Boot;
 import dev.flotilla.engine.boot.ReconciliationGate;
@@ -16,6 +17,7 @@ import dev.flotilla.engine.clock.WallClock;
 import dev.flotilla.engine.command.Flattener;
 import dev.flotilla.engine.command.PluginControl;
 import dev.flotilla.engine.command.FleetCommands;
+import dev.flotilla.engine.command.ParamHistory;
 import dev.flotilla.engine.command.RiskControl;
 import dev.flotilla.engine.config.EngineConfig;
 import dev.flotilla.engine.event.EngineEvent;
@@ -84,9 +86,10 @@ public final class Engine implements EngineApi {
     private long engineStart;
     private volatile String storeProblem;
     private final Settling settling;
-
+    private final ParamHistory params;
     private final StrategyRegistry registry;
     private volatile EventLog eventLog = EventLog.LIVE;
+
     public Engine(Store store, MarketData market, Broker broker, StrategyRegistry registry, EngineConfig config,
                   String mode, EventBus bus) {
         this.store = store;
@@ -112,6 +115,7 @@ public final class Engine implements EngineApi {
         this.riskControl = new RiskControl(calls, fleet, risk, new Flattener(this.market, pipeline, risk, fleet::bots),
                 new RiskStore(store));
         this.fleetCommands = new FleetCommands(store, registry, broker, this.market, fleet, risk, calls);
+        this.params = new ParamHistory(store, fleet, fleetCommands, riskControl, calls);
         this.queries = new Queries(store, registry, snapshots::latest);
         this.plugins = new PluginControl(calls, store, fleet, registry);
         this.settling = new Settling(store, broker, registry, fleet, risk, reconciliation, this::publish);
@@ -255,17 +259,16 @@ public final class Engine implements EngineApi {
     public BotCommands bots() { return fleetCommands; }
 
     @Override
+    public ParamsApi params() { return params; }
+
+    @Override
     public EngineReads reads() { return queries; }
 
     @Override
-    public double speed() {
-        return speedDial.speed();
-    }
+    public double speed() { return speedDial.speed(); }
 
     @Override
-    public boolean speedAdjustable() {
-        return speedDial.adjustable();
-    }
+    public boolean speedAdjustable() { return speedDial.adjustable(); }
 
     @Override
     public void setSpeed(double s) {

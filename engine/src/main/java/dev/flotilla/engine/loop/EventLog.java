@@ -33,6 +33,8 @@ public final class EventLog {
             case BotEvent.TickCompleted t -> log.debug("{} {} {} close={}", at, e.type(), e.botId(), t.candleClose());
             case BotEvent.SignalGenerated s -> log.debug("{} {} {} {} {}", at, e.type(), e.botId(), s.signal(), s.reason());
             case BotEvent.BotError b -> log.error("{} {} {} {}", at, e.type(), e.botId(), b.cause());
+            case BotEvent.ParamsChanged p -> log.info("{} {} {} {} by {}: {}", at, e.type(), e.botId(), p.kind(), p.source(),
+                    String.join(", ", dev.flotilla.engine.model.ParamChange.lines(p.oldValues(), p.newValues())));
             case BotEvent be -> log.info("{} {} {}", at, be.type(), be.botId());
             case OrderEvent.OrderSubmitted o -> log.info("{} {} {} {} {} {} {} ({})", at, e.type(), e.botId(),
                     o.clientOrderId(), o.side(), o.qty().toPlainString(), o.symbol(), o.purpose());

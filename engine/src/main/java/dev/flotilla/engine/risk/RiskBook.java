@@ -98,8 +98,12 @@ final class RiskBook {
         return portfolio;
     }
 
-    void setLimits(String botId, BotLimits limits) {
-        store.write(tx -> RiskStore.limits(tx, botId, limits.values()));
+    /** @param also more writes of the same transaction (the record of the change) */
+    void setLimits(String botId, BotLimits limits, Consumer<Tx> also) {
+        store.write(tx -> {
+            RiskStore.limits(tx, botId, limits.values());
+            also.accept(tx);
+        });
         botLimits.put(botId, limits);
     }
 

@@ -5,6 +5,7 @@ import dev.flotilla.engine.event.RiskEvent;
 import dev.flotilla.engine.execution.Intent;
 import dev.flotilla.engine.execution.OrderFlow;
 import dev.flotilla.engine.model.BotBook;
+import dev.flotilla.engine.model.ParamChange;
 import dev.flotilla.engine.model.Position;
 import dev.flotilla.engine.model.RiskRecord;
 import dev.flotilla.engine.model.RiskState;
@@ -230,11 +231,18 @@ public final class RiskGateway {
 
     // ---- the operator's commands ----
 
-    /** Stores the changed limits of a bot; they apply from its next decision. Invalid values change nothing. */
-    public synchronized BotLimits setBotLimits(String botId, Map<String, String> changes) {
-        BotLimits next = book.limits(botId).with(changes);
-        book.setLimits(botId, next);
-        return next;
+    /**
+     * Stores the changed limits of a bot with the record of the change (in the same transaction); they apply from its
+     * next decision. Returns the record, or null when no limit changed (nothing is stored). Invalid values change nothing.
+     *
+     * @param source who changed them, for the record ({@link ParamChange#CONSOLE}, {@link ParamChange#UNDO} ...)
+     */
+    public synchronized ParamChange setBotLimits(String botId, Map<String, String> changes, long now, String source) {
+        BotLimits before = book.limits(botId);
+        BotLimits next = before.with(changes);
+        ParamChange change = ParamChange.between(botId, now, ParamChange.Kind.LIMITS, before.values(), next.values(), source);
+        if (change != null) book.setLimits(botId, next, tx -> tx.paramChange(change));
+        return change;
     }
 
     public synchronized PortfolioLimits setPortfolioLimits(Map<String, String> changes) {

@@ -9,6 +9,7 @@ import static dev.flotilla.engine.store.jooq.Tables.LEDGER_ADJUSTMENTS;
 import static dev.flotilla.engine.store.jooq.Tables.ORDERS;
 import static dev.flotilla.engine.store.jooq.Tables.PAPER_BALANCES;
 import static dev.flotilla.engine.store.jooq.Tables.PAPER_ORDERS;
+import static dev.flotilla.engine.store.jooq.Tables.PARAM_CHANGES;
 import static dev.flotilla.engine.store.jooq.Tables.POSITIONS;
 import static dev.flotilla.engine.store.jooq.Tables.SETTINGS;
 
@@ -22,6 +23,7 @@ import dev.flotilla.engine.model.Feed;
 import dev.flotilla.engine.model.Fill;
 import dev.flotilla.engine.model.Order;
 import dev.flotilla.engine.model.OrderStatus;
+import dev.flotilla.engine.model.ParamChange;
 import dev.flotilla.engine.model.Position;
 import dev.flotilla.engine.model.Side;
 import dev.flotilla.engine.model.Symbol;
@@ -139,6 +141,12 @@ public final class Store implements AutoCloseable {
         return read(ctx -> new LinkedHashSet<>(ctx.select(BOTS.ID).from(BOTS).fetch(BOTS.ID)));
     }
 
+    /** A bot's parameter and limit changes, newest first. */
+    public List<ParamChange> paramChanges(String botId) {
+        return read(ctx -> ctx.selectFrom(PARAM_CHANGES).where(PARAM_CHANGES.BOT_ID.eq(botId)).orderBy(PARAM_CHANGES.ID.desc())
+                .fetch(r -> new ParamChange(r.getId(), r.getChangedAt(), r.getBotId(), ParamChange.Kind.valueOf(r.getKind()),
+                        Json.values(r.getOldValues()), Json.values(r.getNewValues()), r.getSource())));
+    }
 
     public Map<String, BotState> botStates() {
         return read(ctx -> {
@@ -168,7 +176,6 @@ public final class Store implements AutoCloseable {
         });
     }
 
-
     public List<Order> orders(OrderStatus status) {
         return read(ctx -> ctx.selectFrom(ORDERS).where(ORDERS.STATUS.eq(status.name()))
                 .orderBy(ORDERS.CREATED_AT, ORDERS.CLIENT_ORDER_ID).fetch(Rows::order));
@@ -188,7 +195,6 @@ public final class Store implements AutoCloseable {
         return read(ctx -> ctx.selectFrom(ORDERS).where(ORDERS.CLIENT_ORDER_ID.eq(clientOrderId)).fetchOptional(Rows::order));
     }
 
-
     /** All fills in the order they happened. */
     public List<Fill> fills() {
         return read(ctx -> ctx.selectFrom(FILLS).orderBy(FILLS.ID).fetch(Rows::fill));
@@ -200,13 +206,11 @@ public final class Store implements AutoCloseable {
         return list;
     }
 
-
     /** Closed positions: bot id and net PnL, oldest first. */
     public List<ClosedTrade> closedTrades() {
         return read(ctx -> ctx.selectFrom(POSITIONS).where(POSITIONS.STATUS.eq("CLOSED")).orderBy(POSITIONS.ID)
                 .fetch(Rows::closedTrade));
     }
-
 
     /** The most recent stored closed candles of a feed that closed at or before {@code closedBy}, oldest first. */
     public List<Candle> candles(Feed feed, long closedBy, int limit) {
@@ -235,7 +239,6 @@ public final class Store implements AutoCloseable {
                 .fetch(r -> new Candle(r.getOpenTime(), r.getOpen(), r.getHigh(), r.getLow(), r.getClose(), r.getVolume())));
     }
 
-    /** Accepted ledger corrections per bot and asset, summed. */
     /** The stretches [from, to) of a feed's open times in the period that the store lacks, oldest first. */
     public java.util.Deque<long[]> missingCandles(Feed feed, long from, long to) {
         long len = feed.timeframe().millis();
@@ -255,6 +258,7 @@ public final class Store implements AutoCloseable {
         return out;
     }
 
+    /** Accepted ledger corrections per bot and asset, summed. */
     public Map<String, Map<String, BigDecimal>> ledgerAdjustments() {
         return read(ctx -> {
             Map<String, Map<String, BigDecimal>> m = new LinkedHashMap<>();

@@ -10,6 +10,7 @@ import static dev.flotilla.engine.store.jooq.Tables.LEDGER_ADJUSTMENTS;
 import static dev.flotilla.engine.store.jooq.Tables.ORDERS;
 import static dev.flotilla.engine.store.jooq.Tables.PAPER_BALANCES;
 import static dev.flotilla.engine.store.jooq.Tables.PAPER_ORDERS;
+import static dev.flotilla.engine.store.jooq.Tables.PARAM_CHANGES;
 import static dev.flotilla.engine.store.jooq.Tables.POSITIONS;
 import static dev.flotilla.engine.store.jooq.Tables.RISK_EVENTS;
 import static dev.flotilla.engine.store.jooq.Tables.SETTINGS;
@@ -22,6 +23,7 @@ import dev.flotilla.engine.model.Candle;
 import dev.flotilla.engine.model.Feed;
 import dev.flotilla.engine.model.Fill;
 import dev.flotilla.engine.model.Order;
+import dev.flotilla.engine.model.ParamChange;
 import dev.flotilla.engine.model.Position;
 import java.math.BigDecimal;
 import java.util.Arrays;
@@ -68,6 +70,14 @@ public final class Tx {
                 .set(BOTS.CAPITAL, Num.str(spec.capital()))
                 .where(BOTS.ID.eq(spec.id())).and(BOTS.REMOVED.eq(0L)).execute();
         if (n != 1) throw new IllegalStateException("no bot " + spec.id());
+    }
+
+    /** Records a change of a bot's definition or limits; write it in the transaction that makes the change. */
+    public void paramChange(ParamChange c) {
+        db.insertInto(PARAM_CHANGES, PARAM_CHANGES.BOT_ID, PARAM_CHANGES.CHANGED_AT, PARAM_CHANGES.KIND,
+                        PARAM_CHANGES.OLD_VALUES, PARAM_CHANGES.NEW_VALUES, PARAM_CHANGES.SOURCE)
+                .values(c.botId(), c.at(), c.kind().name(), Json.values(c.oldValues()), Json.values(c.newValues()), c.source())
+                .execute();
     }
 
     /** Takes a bot out of the fleet; its rows stay for the history, and its id is never given again. */

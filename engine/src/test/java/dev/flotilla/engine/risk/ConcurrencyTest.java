@@ -11,6 +11,7 @@ import dev.flotilla.engine.market.sandbox.SandboxMarket;
 import dev.flotilla.engine.model.BotSpec;
 import dev.flotilla.engine.model.Candle;
 import dev.flotilla.engine.model.Feed;
+import dev.flotilla.engine.model.ParamChange;
 import dev.flotilla.engine.model.RiskRecord;
 import dev.flotilla.engine.model.Side;
 import dev.flotilla.engine.model.Symbol;
@@ -74,7 +75,7 @@ class ConcurrencyTest {
         try (RiskFixture f = RiskFixture.open(dir.resolve("seed" + seed), specs, history)) {
             f.gateway.observe(prices);
             f.gateway.setPortfolioLimits(Map.of("maxOrderValue", "100000000", "maxSymbolValue", "100000000"));
-            for (BotSpec s : specs) f.gateway.setBotLimits(s.id(), Map.of("maxPosition", "1"));
+            for (BotSpec s : specs) f.gateway.setBotLimits(s.id(), Map.of("maxPosition", "1"), 0, ParamChange.CONSOLE);
             BigDecimal capital = specs.stream().map(BotSpec::capital).reduce(BigDecimal.ZERO, BigDecimal::add);
             BigDecimal maxTotal = capital.multiply(new BigDecimal("0.5"));
             BigDecimal maxAsset = capital.multiply(new BigDecimal("0.25"));

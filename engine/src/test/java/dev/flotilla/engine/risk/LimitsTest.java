@@ -3,6 +3,7 @@ package dev.flotilla.engine.risk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.flotilla.engine.model.ParamChange;
 import dev.flotilla.engine.model.Symbol;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
@@ -112,13 +113,13 @@ class LimitsTest {
     @Test
     void aRefusedChangeLeavesTheStoredLimitsAsTheyWere() {
         try (RiskFixture f = RiskFixture.open(dir, RiskFixture.bots("BTC/USDT", "ETH/USDT"), PriceHistory.NONE)) {
-            f.gateway.setBotLimits("a", Map.of("stopLoss", "0.02"));
+            f.gateway.setBotLimits("a", Map.of("stopLoss", "0.02"), 0, ParamChange.CONSOLE);
             f.gateway.setPortfolioLimits(Map.of("maxExposure", "0.4"));
             var stored = f.records.limits();
             Map<String, String> mixed = new LinkedHashMap<>();
             mixed.put("maxPosition", "0.1");  // valid, but goes with an invalid one: nothing is applied
             mixed.put("stopLoss", "0.75");
-            assertThatThrownBy(() -> f.gateway.setBotLimits("a", mixed)).isInstanceOf(InvalidLimitException.class)
+            assertThatThrownBy(() -> f.gateway.setBotLimits("a", mixed, 0, ParamChange.CONSOLE)).isInstanceOf(InvalidLimitException.class)
                     .hasMessageContaining("stopLoss must be a number above 0 and at most 0.5 (50%)");
             assertThatThrownBy(() -> f.gateway.setPortfolioLimits(Map.of("maxAsset", "abc")))
                     .isInstanceOf(InvalidLimitException.class).hasMessageContaining("maxAsset");

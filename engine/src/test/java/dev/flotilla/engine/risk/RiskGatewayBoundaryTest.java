@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flotilla.engine.event.RiskEvent;
 import dev.flotilla.engine.execution.Intent;
+import dev.flotilla.engine.model.ParamChange;
 import dev.flotilla.engine.model.RiskRecord;
 import dev.flotilla.engine.model.Side;
 import java.math.BigDecimal;
@@ -89,7 +90,7 @@ class RiskGatewayBoundaryTest {
 
     @Test
     void maxOrderValueIs5000() {
-        boundary(ReasonCode.MAX_ORDER_VALUE, FOUR, f -> f.gateway.setBotLimits("a", Map.of("maxPosition", "1")),
+        boundary(ReasonCode.MAX_ORDER_VALUE, FOUR, f -> f.gateway.setBotLimits("a", Map.of("maxPosition", "1"), 0, ParamChange.CONSOLE),
                 buyQty("a"), "49.99", "50", "60");
     }
 
@@ -105,8 +106,8 @@ class RiskGatewayBoundaryTest {
     void oneAssetIsAtMost25PercentOfAggregateCapital() {
         boundary(ReasonCode.ASSET_CONCENTRATION, new String[] {"BTC/USDT", "BTC/USDT", "ETH/USDT", "SOL/USDT"}, f -> {
             f.gateway.setPortfolioLimits(Map.of("maxOrderValue", "1000000"));
-            f.gateway.setBotLimits("a", Map.of("maxPosition", "1"));
-            f.gateway.setBotLimits("b", Map.of("maxPosition", "1"));
+            f.gateway.setBotLimits("a", Map.of("maxPosition", "1"), 0, ParamChange.CONSOLE);
+            f.gateway.setBotLimits("b", Map.of("maxPosition", "1"), 0, ParamChange.CONSOLE);
             assertThat(f.review(NOW, f.entry("b", "40", "100"))).hasSize(1);
         }, buyQty("a"), "59.99", "60", "70");
     }
@@ -115,7 +116,7 @@ class RiskGatewayBoundaryTest {
     void totalExposureIsAtMost50PercentOfAggregateCapital() {
         boundary(ReasonCode.EXPOSURE_LIMIT, FOUR, f -> {
             f.gateway.setPortfolioLimits(Map.of("maxOrderValue", "1000000", "maxAsset", "1"));
-            for (String id : List.of("a", "b", "c")) f.gateway.setBotLimits(id, Map.of("maxPosition", "1"));
+            for (String id : List.of("a", "b", "c")) f.gateway.setBotLimits(id, Map.of("maxPosition", "1"), 0, ParamChange.CONSOLE);
             assertThat(f.review(NOW, f.entry("b", "90", "100"), f.entry("c", "90", "100"))).hasSize(2);
         }, buyQty("a"), "19.99", "20", "30");
     }
@@ -134,21 +135,21 @@ class RiskGatewayBoundaryTest {
                 assertThat(f.trade(NOW - HOUR / 2 + i, f.entry("a", "1", "100"))).hasSize(1);
                 assertThat(f.trade(NOW - HOUR / 2 + i, f.exit("a", "100"))).hasSize(1);
             }
-            f.gateway.setBotLimits("a", Map.of("maxTradesPerDay", "2"));
+            f.gateway.setBotLimits("a", Map.of("maxTradesPerDay", "2"), 0, ParamChange.CONSOLE);
             return f.entry("a", "1", "100");
         }, "1", "2", "3");
     }
 
     @Test
     void theDailyLossLimitIs5PercentOfTheDaysOpeningEquity() {
-        boundary(ReasonCode.DAILY_LOSS_LIMIT, FOUR, f -> f.gateway.setBotLimits("a", Map.of("drawdown", "1")),
+        boundary(ReasonCode.DAILY_LOSS_LIMIT, FOUR, f -> f.gateway.setBotLimits("a", Map.of("drawdown", "1"), 0, ParamChange.CONSOLE),
                 cashThenBuy("a", "a"), "9500.01", "9500", "9000");
     }
 
     @Test
     void theDrawdownBreakerIs20PercentBelowTheBotsPeakAndStopsExitsToo() {
         boundary(ReasonCode.DRAWDOWN_BREAKER, FOUR, f -> {
-                    f.gateway.setBotLimits("a", Map.of("dailyLoss", "1"));
+                    f.gateway.setBotLimits("a", Map.of("dailyLoss", "1"), 0, ParamChange.CONSOLE);
                     f.gateway.setPortfolioLimits(Map.of("fleetDailyLoss", "1"));
                 },
                 cashThenBuy("a", "a"), "8000.01", "8000", "7000");
@@ -186,7 +187,7 @@ class RiskGatewayBoundaryTest {
             Intent wide = new Intent(f.bot("a").book(), Side.BUY, BigDecimal.ONE, new BigDecimal("100"), "ENTRY", "test",
                     new BigDecimal("80"));
             assertThat(f.review(NOW, wide).getFirst().stopPrice()).isEqualByComparingTo("97");
-            f.gateway.setBotLimits("b", Map.of("stopLoss", "0.5"));
+            f.gateway.setBotLimits("b", Map.of("stopLoss", "0.5"), 0, ParamChange.CONSOLE);
             Intent b = new Intent(f.bot("b").book(), Side.BUY, BigDecimal.ONE, new BigDecimal("100"), "ENTRY", "test",
                     new BigDecimal("80"));
             assertThat(f.review(NOW, b).getFirst().stopPrice()).isEqualByComparingTo("80");
@@ -209,7 +210,7 @@ class RiskGatewayBoundaryTest {
     void limitsChangedWhileRunningApplyFromTheNextDecision() {
         try (RiskFixture f = fixture(FOUR)) {
             assertThat(f.review(NOW, f.entry("a", "15", "100"))).hasSize(1);
-            f.gateway.setBotLimits("b", Map.of("maxPosition", "0.1"));
+            f.gateway.setBotLimits("b", Map.of("maxPosition", "0.1"), 0, ParamChange.CONSOLE);
             assertThat(f.review(NOW, f.entry("b", "15", "100"))).isEmpty();
             assertThat(f.lastRejection().code()).isEqualTo("MAX_POSITION");
             assertThat(f.review(NOW, f.entry("b", "9.99", "100"))).hasSize(1);

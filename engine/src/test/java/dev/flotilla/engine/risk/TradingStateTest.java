@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flotilla.engine.event.EngineEvent;
 import dev.flotilla.engine.event.RiskEvent;
 import dev.flotilla.engine.execution.Intent;
+import dev.flotilla.engine.model.ParamChange;
 import dev.flotilla.engine.model.RiskRecord;
 import dev.flotilla.engine.model.RiskState;
 import dev.flotilla.engine.model.Side;
@@ -163,7 +164,7 @@ class TradingStateTest {
         RiskStatus before;
         try (RiskFixture f = open()) {
             f.gateway.setPortfolioLimits(Map.of("fleetDailyLoss", "1", "portfolioDrawdown", "1"));
-            f.gateway.setBotLimits("c", Map.of("maxTradesPerDay", "7"));
+            f.gateway.setBotLimits("c", Map.of("maxTradesPerDay", "7"), 0, ParamChange.CONSOLE);
             f.cash("a", "7000");
             f.cash("b", "9400");
             f.evaluate(T0 + HOUR);

@@ -11,6 +11,8 @@ import dev.flotilla.ui.screen.dialog.Forms;
 import dev.flotilla.ui.screen.fleet.BotActions;
 import dev.flotilla.ui.screen.keys.KeysDialog;
 import dev.flotilla.ui.screen.keys.KeysModel;
+import dev.flotilla.ui.screen.params.ParamHistoryDialog;
+import dev.flotilla.ui.screen.params.ParamHistoryModel;
 import dev.flotilla.ui.screen.settings.SettingsDialog;
 import dev.flotilla.ui.screen.settings.SettingsModel;
 import dev.flotilla.ui.screen.startstop.StartStopDialog;
@@ -40,6 +42,7 @@ public final class Actions implements BotActions {
     private final RiskActions risk;
     private final LiveApi live;
     private final Loader keysLoader = Loader.threadPerCall("console-keys");
+    private ParamHistoryDialog lastParamHistory;
 
     Actions(EngineApi engine, Prefs prefs, Supplier<Window> owner, Supplier<List<String>> selection, Consumer<String> chart,
             boolean tray) {
@@ -94,6 +97,29 @@ public final class Actions implements BotActions {
     @Override
     public void edit(String botId) {
         editBot(botId);
+    }
+
+    @Override
+    public void paramHistory(String botId) {
+        paramHistoryOf(botId);
+    }
+
+    /** The parameter history of a bot: its changes, newest first, and Undo. */
+    public ParamHistoryDialog paramHistoryOf(String botId) {
+        ParamHistoryDialog d = new ParamHistoryDialog(new ParamHistoryModel(engine.params(), botId), owner.get());
+        d.dialog().show();
+        lastParamHistory = d;
+        return d;
+    }
+
+    public ParamHistoryDialog paramHistoryOfSelected() {
+        List<String> ids = selection.get();
+        return ids.size() == 1 ? paramHistoryOf(ids.getFirst()) : null;
+    }
+
+    /** The parameter history dialog opened last (the fleet table's menu does not hand it back). */
+    public ParamHistoryDialog lastParamHistory() {
+        return lastParamHistory;
     }
 
     public StartStopDialog startStop(StartStopModel.Action action) {

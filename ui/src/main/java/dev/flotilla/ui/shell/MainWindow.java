@@ -279,5 +279,6 @@ public final class MainWindow {
     /** The status bar's mode badge, e.g. "SANDBOX x60 · HALTED". */
     public String statusModeForTests() { return status.modeText(); }
     public RiskEventsModel riskEvents() { return riskEvents; }
+    public EventLogModel eventLog() { return log; }
     String statusClock() { return status.clockText(); }
 }

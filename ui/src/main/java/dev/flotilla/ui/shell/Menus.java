@@ -22,6 +22,7 @@ final class Menus {
         Menu bots = new Menu("_Bots", null,
                 item("New bot…", Shortcut.NEW_BOT, a::newBot),
                 item("Edit the selected bot…", Shortcut.EDIT_BOT, a::editSelected),
+                item("Parameter history of the selected bot…", Shortcut.PARAM_HISTORY, a::paramHistoryOfSelected),
                 new SeparatorMenuItem(),
                 item("Start the selected bots", Shortcut.START_SELECTED, a::startSelected),
                 item("Stop the selected bots", Shortcut.STOP_SELECTED, a::stopSelected),

@@ -7,6 +7,7 @@ import javafx.scene.input.KeyCombination;
 public enum Shortcut {
     NEW_BOT("Shortcut+N", "New bot…"),
     EDIT_BOT("Shortcut+E", "Edit the selected bot…"),
+    PARAM_HISTORY("Shortcut+Shift+E", "Parameter history of the selected bot… (with undo)"),
     START_SELECTED("Shortcut+R", "Start the selected bots"),
     STOP_SELECTED("Shortcut+Period", "Stop the selected bots"),
     START_STOP("Shortcut+B", "Start or stop bots… (the selected ones or all)"),

@@ -28,7 +28,7 @@ final class ShortcutsDialog {
             g.add(keys, 0, row);
             g.add(new Label(s.description()), 1, row++);
         }
-        Label more = new Label("In the fleet table: right-click a bot for start, stop, edit, chart, risk limits, reset breaker and remove; "
+        Label more = new Label("In the fleet table: right-click a bot for start, stop, edit, parameter history, chart, risk limits, reset breaker and remove; "
                 + "double-click a bot to see its chart.");
         more.setWrapText(true);
         more.setMaxWidth(460);

@@ -98,7 +98,8 @@ public final class BotDialog {
 
         String title = model.isNew() ? "New bot" : "Edit bot " + model.editing();
         String header = model.isNew() ? "A new bot with its own paper capital and books"
-                : "Change " + model.editing() + "; its books, state and open position stay";
+                : "Change " + model.editing() + " while it runs: its books, state and position stay,\n"
+                + "and its next candle close is decided with the changes";
         dialog = Forms.dialog(owner, title, header, form, model.valid());
         Forms.ok(dialog).setText(model.isNew() ? "Create bot" : "Save changes");
         Forms.onOk(dialog, model::submit, this::refused);

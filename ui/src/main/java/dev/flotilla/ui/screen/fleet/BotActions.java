@@ -19,6 +19,10 @@ public interface BotActions {
     default void limits(String botId) {
     }
 
+    /** Opens the bot's parameter history (with undo). */
+    default void paramHistory(String botId) {
+    }
+
     /** Lifts the bot's drawdown breaker. */
     default void resetBreaker(String botId) {
     }

@@ -37,6 +37,7 @@ public final class FleetTableView extends BorderPane {
     private final MenuItem remove = new MenuItem("Remove…");
     private final MenuItem limits = new MenuItem("Risk limits…");
     private final MenuItem reset = new MenuItem("Reset breaker");
+    private final MenuItem history = new MenuItem("Parameter history…");
 
     public FleetTableView(FleetModel model, BotActions actions) {
         getStyleClass().add("fleet-table");
@@ -81,6 +82,7 @@ public final class FleetTableView extends BorderPane {
         remove.setOnAction(e -> actions.remove(selectedIds().getFirst()));
         limits.setOnAction(e -> actions.limits(selectedIds().getFirst()));
         reset.setOnAction(e -> selectedIds().forEach(actions::resetBreaker));
+        history.setOnAction(e -> actions.paramHistory(selectedIds().getFirst()));
         var none = Bindings.isEmpty(table.getSelectionModel().getSelectedItems());
         var many = Bindings.size(table.getSelectionModel().getSelectedItems()).greaterThan(1);
         start.disableProperty().bind(none);
@@ -90,7 +92,8 @@ public final class FleetTableView extends BorderPane {
         remove.disableProperty().bind(none.or(many));
         limits.disableProperty().bind(none.or(many));
         reset.disableProperty().bind(none);
-        table.setContextMenu(new ContextMenu(start, stop, new SeparatorMenuItem(), edit, chart, new SeparatorMenuItem(),
+        history.disableProperty().bind(none.or(many));
+        table.setContextMenu(new ContextMenu(start, stop, new SeparatorMenuItem(), edit, history, chart, new SeparatorMenuItem(),
                 limits, reset, new SeparatorMenuItem(), remove));
         setCenter(table);
     }
@@ -99,9 +102,9 @@ public final class FleetTableView extends BorderPane {
         return table;
     }
 
-    /** The context menu's items, for tests: start, stop, edit, chart, remove, risk limits, reset breaker. */
+    /** The context menu's items, for tests: start, stop, edit, chart, remove, risk limits, reset breaker, parameter history. */
     public List<MenuItem> menuItems() {
-        return List.of(start, stop, edit, chart, remove, limits, reset);
+        return List.of(start, stop, edit, chart, remove, limits, reset, history);
     }
 
     public List<String> selectedIds() {

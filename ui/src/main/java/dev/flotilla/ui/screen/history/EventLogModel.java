@@ -7,6 +7,7 @@ import dev.flotilla.engine.event.OrderEvent;
 import dev.flotilla.engine.event.PositionEvent;
 import dev.flotilla.engine.event.RiskEvent;
 import dev.flotilla.engine.event.SystemEvent;
+import dev.flotilla.engine.model.ParamChange;
 import dev.flotilla.ui.Fmt;
 import dev.flotilla.ui.fx.Pulse;
 import java.util.ArrayList;
@@ -62,6 +63,8 @@ public final class EventLogModel {
             case AccountEvent.EquitySnapshot s -> null;
             case BotEvent.SignalGenerated s -> info(e, s.signal() + ": " + s.reason());
             case BotEvent.BotError b -> new LogEntry(e.time(), type, e.botId(), b.cause(), LogEntry.Level.ERROR);
+            case BotEvent.ParamsChanged c -> info(e, (c.kind() == ParamChange.Kind.STRATEGY ? "strategy" : "risk limits")
+                    + " changed by " + c.source() + ": " + String.join(", ", ParamChange.lines(c.oldValues(), c.newValues())));
             case BotEvent b -> info(e, b instanceof BotEvent.BotStarted ? "started" : "stopped");
             case OrderEvent.OrderSubmitted o -> info(e, o.side() + " " + Fmt.qty(o.qty()) + " " + o.symbol() + " (" + o.purpose() + ")");
             case OrderEvent.OrderFilled o -> info(e, o.side() + " " + Fmt.qty(o.qty()) + " " + o.symbol() + " @ "

@@ -6,12 +6,14 @@ import dev.flotilla.engine.event.AccountEvent;
 import dev.flotilla.engine.event.BotEvent;
 import dev.flotilla.engine.event.EngineEvent;
 import dev.flotilla.engine.event.OrderEvent;
+import dev.flotilla.engine.model.ParamChange;
 import dev.flotilla.engine.model.Side;
 import dev.flotilla.ui.Snapshots;
 import dev.flotilla.ui.fx.Pulse;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class EventLogModelTest {
@@ -32,6 +34,18 @@ class EventLogModelTest {
         assertThat(m.shown()).extracting(LogEntry::type).containsExactly("BOT_ERROR", "ORDER_FILLED");
         assertThat(m.shown().get(1).text()).isEqualTo("BUY 0.5 BTC/USDT @ 43,210.5, fee 21.60 USDT");
         assertThat(m.shown().getFirst().level()).isEqualTo(LogEntry.Level.ERROR);
+    }
+
+    @Test
+    void aParameterChangeSaysWhatChangedOldToNew() {
+        EventLogModel m = new EventLogModel();
+        m.onPulse(pulse(List.of(new BotEvent.ParamsChanged(5, "a", ParamChange.Kind.STRATEGY, Map.of("fastPeriod", "9"),
+                Map.of("fastPeriod", "12"), ParamChange.UNDO))));
+        assertThat(m.shown()).singleElement().satisfies(e -> {
+            assertThat(e.type()).isEqualTo("PARAMS_CHANGED");
+            assertThat(e.text()).isEqualTo("strategy changed by undo: fastPeriod 9 → 12");
+            assertThat(e.level()).isEqualTo(LogEntry.Level.INFO);
+        });
     }
 
     @Test
