@@ -14,8 +14,8 @@ class PluginCommandLineTest {
     @TempDir
     Path dir;
 
-    private static Path example() {
-        return Path.of("target", "plugins", "flotilla-example-plugin.jar").toAbsolutePath();
+    private static Path example() throws java.io.IOException {
+        return dev.flotilla.engine.plugin.PluginJars.example();
     }
 
     @Test

@@ -28,11 +28,30 @@ public final class PluginJars {
     private PluginJars() {
     }
 
-    /** The example plug-in the build makes (examples/sma-cross-plugin), copied to target/plugins by the build. */
-    public static Path example() {
+    /**
+     * The example plug-in the build makes (examples/sma-cross-plugin), as Maven resolved it: its jar, or, in a reactor
+     * build that stops before packaging, its classes, packed here into a jar the way its build packs them.
+     */
+    public static synchronized Path example() throws IOException {
+        String where = System.getProperty("flotilla.examplePlugin", "");
+        if (where.isBlank() || where.startsWith("${")) {
+            throw new IllegalStateException("the build did not say where the example plug-in is (flotilla.examplePlugin)");
+        }
+        Path built = Path.of(where);
+        if (Files.isRegularFile(built)) return built;
         Path jar = Path.of("target", "plugins", "flotilla-example-plugin.jar").toAbsolutePath();
-        if (!Files.isRegularFile(jar)) throw new IllegalStateException("the build did not copy the example plug-in to " + jar);
-        return jar;
+        if (Files.isRegularFile(jar)) return jar;
+        Files.createDirectories(jar.getParent());
+        Path tmp = Files.createTempFile(jar.getParent(), "example", ".tmp");
+        try (JarOutputStream j = new JarOutputStream(Files.newOutputStream(tmp));
+             Stream<Path> files = Files.walk(built)) {
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                j.putNextEntry(new JarEntry(built.relativize(f).toString().replace('\\', '/')));
+                Files.copy(f, j);
+                j.closeEntry();
+            }
+        }
+        return Files.move(tmp, jar, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     /**
