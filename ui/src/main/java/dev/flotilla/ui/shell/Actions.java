@@ -13,6 +13,8 @@ import dev.flotilla.ui.screen.keys.KeysDialog;
 import dev.flotilla.ui.screen.keys.KeysModel;
 import dev.flotilla.ui.screen.params.ParamHistoryDialog;
 import dev.flotilla.ui.screen.params.ParamHistoryModel;
+import dev.flotilla.ui.screen.plugins.PluginDialogs;
+import dev.flotilla.ui.screen.plugins.PluginsDialog;
 import dev.flotilla.ui.screen.settings.SettingsDialog;
 import dev.flotilla.ui.screen.settings.SettingsModel;
 import dev.flotilla.ui.screen.startstop.StartStopDialog;
@@ -43,6 +45,7 @@ public final class Actions implements BotActions {
     private final LiveApi live;
     private final Loader keysLoader = Loader.threadPerCall("console-keys");
     private ParamHistoryDialog lastParamHistory;
+    private final PluginDialogs plugins;
 
     Actions(EngineApi engine, Prefs prefs, Supplier<Window> owner, Supplier<List<String>> selection, Consumer<String> chart,
             boolean tray) {
@@ -60,6 +63,17 @@ public final class Actions implements BotActions {
         this.chart = chart;
         this.tray = tray;
         this.risk = new RiskActions(engine, owner, selection);
+        this.plugins = new PluginDialogs(engine.plugins(), Loader.threadPerCall("console-plugins"), owner);
+    }
+
+    /** The plug-in approval dialogs and the Plug-ins list. */
+    public PluginDialogs pluginDialogs() {
+        return plugins;
+    }
+
+    /** File › Plug-ins…: every jar in the plug-in folder. */
+    public PluginsDialog plugins() {
+        return plugins.list();
     }
 
     /** The risk controls: kill switch, limits, breaker resets, reconciliation. */

@@ -152,6 +152,7 @@ public final class MainWindow {
         new Themes(prefs, root);
         Notices notices = new Notices(prefs.notifyFills()::get, prefs.notifyAlerts()::get, System::nanoTime);
         bridge.listen(this::onPulse);
+        bridge.listen(actions.pluginDialogs()::onPulse);
         tray.ifPresent(t -> bridge.listen(p -> notices.of(p.events()).forEach(t::notify)));
         fleetEquity.load();
         history.reload();
@@ -161,6 +162,7 @@ public final class MainWindow {
         javafx.application.Platform.runLater(() -> table.table().requestFocus());
         bridge.start();
         actions.risk().askAtStart(n -> tray.ifPresent(t -> t.notify(n)));
+        javafx.application.Platform.runLater(actions.pluginDialogs()::askAtStart);
     }
 
     private void onPulse(Pulse p) {
@@ -273,12 +275,12 @@ public final class MainWindow {
     public DashboardModel dashboard() { return dashboard; }
     public HistoryView history() { return historyView; }
     public HistoryModel historyModel() { return history; }
+    public EventLogModel eventLog() { return log; }
     public EngineApi engine() { return engine; }
     public ReconciliationBanner banner() { return banner; }
     public FiguresView figures() { return figures; }
     /** The status bar's mode badge, e.g. "SANDBOX x60 · HALTED". */
     public String statusModeForTests() { return status.modeText(); }
     public RiskEventsModel riskEvents() { return riskEvents; }
-    public EventLogModel eventLog() { return log; }
     String statusClock() { return status.clockText(); }
 }

@@ -17,6 +17,7 @@ final class Menus {
         Menu file = new Menu("_File", null,
                 item("Settings…", Shortcut.SETTINGS, a::settings),
                 plain("Binance keys…", a::keys),
+                plain("Plug-ins…", a::plugins),
                 new SeparatorMenuItem(),
                 item("Quit", Shortcut.QUIT, quit));
         Menu bots = new Menu("_Bots", null,

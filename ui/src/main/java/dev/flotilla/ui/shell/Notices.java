@@ -13,8 +13,9 @@ import java.util.function.LongSupplier;
 
 /**
  * Decides which tray notifications a pulse deserves. Alerts (bot errors, circuit breakers, reconciliation
- * problems) are told at once, one notice per kind per pulse; fills, when wanted, at most one notice every
- * {@link #FILL_GAP_NANOS}, counting the ones in between, so a busy fleet does not bury the desktop.
+ * problems, plug-ins that failed to load) are told at once, one notice per kind per pulse; fills, when wanted, at
+ * most one notice every {@link #FILL_GAP_NANOS}, counting the ones in between, so a busy fleet does not bury the
+ * desktop.
  */
 final class Notices {
 
@@ -42,6 +43,7 @@ final class Notices {
         List<String> errors = new ArrayList<>();
         List<String> breakers = new ArrayList<>();
         List<String> mismatches = new ArrayList<>();
+        List<String> plugins = new ArrayList<>();
         for (EngineEvent e : events) {
             switch (e) {
                 case OrderEvent.OrderFilled f -> {
@@ -50,6 +52,7 @@ final class Notices {
                 case BotEvent.BotError b -> errors.add(b.botId() + ": " + b.cause());
                 case RiskEvent.CircuitBreakerFired r -> breakers.add((r.botId() == null ? "fleet" : r.botId()) + ": " + r.detail());
                 case SystemEvent.ReconciliationMismatch m -> mismatches.add(m.detail());
+                case SystemEvent.PluginChanged p when "FAILED".equals(p.status()) -> plugins.add(p.file() + ": " + p.detail());
                 default -> { }
             }
         }
@@ -57,6 +60,7 @@ final class Notices {
             alert(out, errors, "stopped on an error", Level.ERROR);
             alert(out, breakers, "circuit breaker fired", Level.WARNING);
             alert(out, mismatches, "reconciliation problem", Level.ERROR);
+            alert(out, plugins, "plug-in not loaded", Level.ERROR);
         }
         long now = nanoTime.getAsLong();
         if (!unreported.isEmpty() && (lastFillNotice == Long.MIN_VALUE || now - lastFillNotice >= FILL_GAP_NANOS)) {

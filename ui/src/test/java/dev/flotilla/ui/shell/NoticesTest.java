@@ -46,4 +46,11 @@ class NoticesTest {
         alerts = false;
         assertThat(notices.of(List.of(new BotEvent.BotError(1, "a", "boom")))).isEmpty();
     }
+
+    @Test
+    void aPlugInThatFailedToLoadIsAnAlert() {
+        var n = notices.of(List.of(new SystemEvent.PluginChanged(1, "sma.jar", "ab", "LOADED", "loaded: sma-cross"),
+                new SystemEvent.PluginChanged(2, "bad.jar", "cd", "FAILED", "bad.jar is not a jar")));
+        assertThat(n).containsExactly(new Notices.Notice("Plug-in not loaded", "bad.jar: bad.jar is not a jar", Notices.Level.ERROR));
+    }
 }

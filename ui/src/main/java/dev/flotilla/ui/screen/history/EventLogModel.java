@@ -81,7 +81,21 @@ public final class EventLogModel {
             case RiskEvent r -> warn(e, r.toString());
             case SystemEvent.ReconciliationMismatch s -> new LogEntry(e.time(), type, e.botId(), s.detail(), LogEntry.Level.ERROR);
             case SystemEvent.RateLimitWarning s -> warn(e, s.detail());
+            case SystemEvent.PluginChanged c -> plugin(c);
             case SystemEvent s -> warn(e, s.toString());
+        };
+    }
+
+    /** "plug-in sma.jar loaded: sma-cross"; a failure at ERROR, a jar waiting for approval at WARN. */
+    static LogEntry plugin(SystemEvent.PluginChanged c) {
+        String jar = "plug-in " + c.file();
+        String detail = Objects.toString(c.detail(), "");
+        String sha = c.sha256() == null || c.sha256().length() < 12 ? "" : " (SHA-256 " + c.sha256().substring(0, 12) + "…)";
+        return switch (c.status()) {
+            case "FAILED" -> new LogEntry(c.time(), c.type().name(), null, jar + " failed: " + detail, LogEntry.Level.ERROR);
+            case "AWAITING_APPROVAL" -> warn(c, jar + sha + " waits for approval: File > Plug-ins…");
+            case "REFUSED" -> info(c, jar + sha + " not loaded: " + detail);
+            default -> info(c, jar + " " + detail);  // LOADED, REPLACED: "loaded: sma-cross", "replaced version …: sma-cross"
         };
     }
 

@@ -61,4 +61,22 @@ class EventLogModelTest {
         m.botId().set(null);
         assertThat(m.shown()).hasSize(EventLogModel.MAX);
     }
+
+    @Test
+    void pluginChangesReadAsSentencesAFailureAtErrorAndAJarWaitingAtWarn() {
+        String sha = "9f2c4e61b0a8d37e5c1f9a02b64d8e7c3a5f1b09d2e6c48a7b3f05e19c2d6a84";
+        EventLogModel m = new EventLogModel();
+        m.onPulse(pulse(List.of(
+                new dev.flotilla.engine.event.SystemEvent.PluginChanged(1, "sma.jar", sha, "AWAITING_APPROVAL", "waits for approval"),
+                new dev.flotilla.engine.event.SystemEvent.PluginChanged(2, "sma.jar", sha, "LOADED", "loaded: sma-cross"),
+                new dev.flotilla.engine.event.SystemEvent.PluginChanged(3, "bad.jar", "", "FAILED",
+                        "bad.jar is not a jar (zip END header not found)"))));
+        assertThat(m.shown()).extracting(LogEntry::text).containsExactly(
+                "plug-in bad.jar failed: bad.jar is not a jar (zip END header not found)",
+                "plug-in sma.jar loaded: sma-cross",
+                "plug-in sma.jar (SHA-256 9f2c4e61b0a8…) waits for approval: File > Plug-ins…");
+        assertThat(m.shown()).extracting(LogEntry::level).containsExactly(LogEntry.Level.ERROR, LogEntry.Level.INFO,
+                LogEntry.Level.WARN);
+        assertThat(m.shown()).extracting(LogEntry::type).containsOnly("PLUGIN_CHANGED");
+    }
 }
