@@ -20,6 +20,9 @@ public interface EngineApi {
     /** Creating, editing and removing bots. */
     BotCommands bots();
 
+    /** Fleet files applied to the running fleet: the plan first, then the plan in one step. */
+    FleetImport fleetImport();
+
     /** Orders, trades, positions, equity history and charts, from the store. */
     EngineReads reads();
 
