@@ -71,7 +71,14 @@ final class InboxWatcher {
             if (stopping) return;
             String name = r.getFileName().toString();
             String id = name.substring(0, name.length() - FleetInbox.REQUEST.length());
-            Properties result = handle(FleetInbox.read(r));
+            Properties request;
+            try {
+                request = FleetInbox.read(r);
+            } catch (IOException | IllegalArgumentException e) {
+                request = new Properties();  // answered as a request of no kind: failed, with the reason
+                request.setProperty(FleetInbox.KIND, "unreadable (" + e.getMessage() + ")");
+            }
+            Properties result = handle(request);
             FleetInbox.write(inbox.resolve(id + FleetInbox.RESULT), result);
             Files.deleteIfExists(r);
         }
