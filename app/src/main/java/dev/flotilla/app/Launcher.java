@@ -1,15 +1,12 @@
 package dev.flotilla.app;
 
 import dev.flotilla.engine.api.MarketChoice;
-import dev.flotilla.engine.event.EventBus;
-import dev.flotilla.engine.execution.paper.PaperBroker;
 import dev.flotilla.engine.fleet.FleetFile;
 import dev.flotilla.engine.fleet.FleetFileException;
 import dev.flotilla.engine.kernel.Engine;
 import dev.flotilla.engine.config.EngineConfig;
 import dev.flotilla.engine.config.EngineSettings;
 import dev.flotilla.engine.boot.FleetSeeder;
-import dev.flotilla.engine.kernel.RunSummary;
 import dev.flotilla.engine.market.sandbox.SandboxMarket;
 import dev.flotilla.engine.model.BotSpec;
 import dev.flotilla.engine.store.Database;
@@ -19,7 +16,6 @@ import dev.flotilla.engine.strategy.StrategyRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -73,6 +69,25 @@ final class Launcher {
                 return Main.USAGE;
             }
         }
+        // one app per data folder: a second one is refused before it touches anything
+        FolderLock lock;
+        try {
+            lock = FolderLock.tryTake(settings.dataDir()).orElse(null);
+        } catch (IOException e) {
+            err.println("flotilla: cannot lock the data folder " + settings.dataDir() + ": " + e.getMessage());
+            return Main.FAILED;
+        }
+        if (lock == null) {
+            err.println("flotilla: " + FolderLock.inUse(settings.dataDir()));
+            return Main.FAILED;
+        }
+        try (lock) {
+            return locked(registry, fleet, liveKeys);
+        }
+    }
+
+    /** With the data folder's lock held: opens the store, boots the engine and runs it. */
+    private int locked(StrategyRegistry registry, List<BotSpec> fleet, dev.flotilla.engine.secrets.ApiKeys liveKeys) {
         // everything given is valid: the window's toolkit can come up while the store opens and the engine boots
         if (!settings.headless()) ConsoleBridge.prepare();
         Logging.init(settings.dataDir(), settings.debug());
@@ -129,7 +144,8 @@ final class Launcher {
                 out.println("note: this data folder already has a fleet; " + settings.fleet() + " was not applied");
             }
             Runner runner = new Runner(settings, store, out, err, storeClosed);
-            Engine engine = engine(store, registry, config, seed, origin, start, wallNow);
+            Engine engine = SandboxEngine.boot(store, registry, config, settings.market().modeLabel(config.speedLabel()), seed,
+                    origin, start, wallNow, settings.dataDir(), out);
             applyKillSwitch(engine);
             return runner.run(engine, "seed " + seed);
         } catch (StoreException e) {
@@ -165,20 +181,6 @@ final class Launcher {
             log.warn("damaged data file kept as {}; starting with a new one", kept);
             return Database.open(settings.dataDir());
         }
-    }
-
-    private Engine engine(Store store, StrategyRegistry registry, EngineConfig config, long seed, long origin,
-                          long start, long wallNow) {
-        // the sandbox reads the engine's own clock; it is handed over once the engine has booted
-        ClockHandle clock = new ClockHandle(start);
-        SandboxMarket market = new SandboxMarket(seed, origin, clock);
-        PaperBroker broker = new PaperBroker(store, new BigDecimal("5"), new BigDecimal("0.001"));
-        String mode = settings.market().modeLabel(config.speedLabel());
-        Engine engine = new Engine(store, market, broker, registry, config, mode, new EventBus());
-        PluginStart.open(engine, settings.dataDir(), out);
-        engine.boot(start, wallNow);
-        clock.follow(engine.clock());
-        return engine;
     }
 
     private List<BotSpec> readFleet(StrategyRegistry registry) {

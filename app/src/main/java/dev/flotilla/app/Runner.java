@@ -61,6 +61,9 @@ final class Runner {
         Runtime.getRuntime().addShutdownHook(hook);
         engine.start(end);
         PluginStart.watch(engine, settings.headless(), out);
+        // flotilla fleet apply hands its fleet files to this app through the folder's inbox
+        InboxWatcher inbox = new InboxWatcher(settings.dataDir(), engine.fleetImport());
+        inbox.start();
         try {
             if (settings.headless()) {
                 // engine time moves only at events: on Binance (real time) every 10 s, so half the lines would repeat
@@ -89,6 +92,8 @@ final class Runner {
             engine.awaitTermination();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            stop(inbox);
         }
         engine.plugins().stopWatching();  // the store closes next
         try {
@@ -105,6 +110,14 @@ final class Runner {
         if (settings.headless()) out.print(RunSummary.of(engine, store).format());
         log.info("stopped cleanly");
         return Main.OK;
+    }
+
+    private static void stop(InboxWatcher inbox) {
+        try {
+            inbox.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void printStatus(String line) {

@@ -23,6 +23,9 @@ public interface EngineApi {
     /** Each bot's stored parameter and limit changes, and undoing one. */
     ParamsApi params();
 
+    /** Fleet files applied to the running fleet: the plan first, then the plan in one step. */
+    FleetImport fleetImport();
+
     /** Orders, trades, positions, equity history and charts, from the store. */
     EngineReads reads();
 

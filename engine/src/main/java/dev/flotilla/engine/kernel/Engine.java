@@ -3,6 +3,7 @@ package dev.flotilla.engine.kernel;
 import dev.flotilla.engine.api.BotCommands;
 import dev.flotilla.engine.api.EngineApi;
 import dev.flotilla.engine.api.EngineReads;
+import dev.flotilla.engine.api.FleetImport;
 import dev.flotilla.engine.api.FleetSnapshot;
 import dev.flotilla.engine.api.MarketStatus;
 import dev.flotilla.engine.api.ParamsApi;
@@ -18,6 +19,7 @@ import dev.flotilla.engine.command.Flattener;
 import dev.flotilla.engine.command.PluginControl;
 import dev.flotilla.engine.command.FleetCommands;
 import dev.flotilla.engine.command.ParamHistory;
+import dev.flotilla.engine.command.FleetImporter;
 import dev.flotilla.engine.command.RiskControl;
 import dev.flotilla.engine.config.EngineConfig;
 import dev.flotilla.engine.event.EngineEvent;
@@ -65,19 +67,17 @@ public final class Engine implements EngineApi {
 
     private final Store store;
     private final CountingMarket market;
-    private final Broker broker;
     private final EngineConfig config;
     private final EventBus bus;
     private final EngineThread thread = new EngineThread();
     private final Fleet fleet;
-    private final TickProcessor ticks;
-    private final MarkToMarket marks;
     private final Snapshots snapshots;
     private final RiskGateway risk;
     private final RiskControl riskControl;
     private final EventRunner instants;
     private final ReconciliationGate reconciliation;
     private final FleetCommands fleetCommands;
+    private final FleetImporter fleetImporter;
     private final Queries queries;
     private final PluginControl plugins;
     private final SpeedDial speedDial;
@@ -94,7 +94,6 @@ public final class Engine implements EngineApi {
                   String mode, EventBus bus) {
         this.store = store;
         this.market = new CountingMarket(market);
-        this.broker = broker;
         this.config = config = market.pacesRequests() ? config.withStagger(0) : config;
         this.speedDial = new SpeedDial(mode, config);
         this.bus = bus;
@@ -104,8 +103,8 @@ public final class Engine implements EngineApi {
         this.risk = new RiskGateway(store, fleet::books, new FeedHistory(fleet),
                 new EntrySizing(config.positionFraction(), config.feeRate(), config.slippageBps()), RiskChecks.ALL);
         Pipeline pipeline = new Pipeline(risk, orders, fleet);
-        this.ticks = new TickProcessor(this.market, pipeline, risk);
-        this.marks = new MarkToMarket(this.market, pipeline, risk);
+        TickProcessor ticks = new TickProcessor(this.market, pipeline, risk);
+        MarkToMarket marks = new MarkToMarket(this.market, pipeline, risk);
         this.reconciliation = new ReconciliationGate(store, broker, fleet, config);
         this.snapshots = new Snapshots(mode, risk, reconciliation::haltReason);
         this.instants = new EventRunner(config, fleet, ticks, marks, new FeedRetries(), store, this.market, this::publish);
@@ -116,6 +115,7 @@ public final class Engine implements EngineApi {
                 new RiskStore(store));
         this.fleetCommands = new FleetCommands(store, registry, broker, this.market, fleet, risk, calls);
         this.params = new ParamHistory(store, fleet, fleetCommands, riskControl, calls);
+        this.fleetImporter = new FleetImporter(fleetCommands, registry, fleet, calls);
         this.queries = new Queries(store, registry, snapshots::latest);
         this.plugins = new PluginControl(calls, store, fleet, registry);
         this.settling = new Settling(store, broker, registry, fleet, risk, reconciliation, this::publish);
@@ -211,25 +211,21 @@ public final class Engine implements EngineApi {
         return market.status();
     }
 
-    /** The differences found between the ledger and the broker at start; empty when the books agree. */
     @Override
     public List<String> reconciliationDifferences() {
         return reconciliation.differences();
     }
 
-    /** Why the engine is not trading (a reconciliation halt), or null. */
     @Override
     public String haltReason() {
         return reconciliation.haltReason();
     }
 
-    /** A problem with the store that has paused the bots (disk full, read-only folder), or null. */
     @Override
     public String storeProblem() {
         return storeProblem;
     }
 
-    /** The operator's decision after a reconciliation mismatch: set the ledger to the broker's view and trade on. */
     @Override
     public void acceptBrokerView() {
         onEngine(() -> {
@@ -260,6 +256,9 @@ public final class Engine implements EngineApi {
 
     @Override
     public ParamsApi params() { return params; }
+
+    @Override
+    public FleetImport fleetImport() { return fleetImporter; }
 
     @Override
     public EngineReads reads() { return queries; }

@@ -2,6 +2,7 @@ package dev.flotilla.ui.shell;
 
 import dev.flotilla.engine.api.BotRejectedException;
 import dev.flotilla.engine.api.EngineApi;
+import dev.flotilla.engine.api.FleetRefusedException;
 import dev.flotilla.engine.api.LiveApi;
 import dev.flotilla.ui.fx.Loader;
 import dev.flotilla.ui.prefs.Prefs;
@@ -9,6 +10,7 @@ import dev.flotilla.ui.screen.botform.BotDialog;
 import dev.flotilla.ui.screen.botform.BotFormModel;
 import dev.flotilla.ui.screen.dialog.Forms;
 import dev.flotilla.ui.screen.fleet.BotActions;
+import dev.flotilla.ui.screen.fleetfile.FleetImportDialog;
 import dev.flotilla.ui.screen.keys.KeysDialog;
 import dev.flotilla.ui.screen.keys.KeysModel;
 import dev.flotilla.ui.screen.params.ParamHistoryDialog;
@@ -19,7 +21,13 @@ import dev.flotilla.ui.screen.settings.SettingsDialog;
 import dev.flotilla.ui.screen.settings.SettingsModel;
 import dev.flotilla.ui.screen.startstop.StartStopDialog;
 import dev.flotilla.ui.screen.startstop.StartStopModel;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -27,6 +35,7 @@ import javafx.application.Platform;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
+import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 /**
@@ -154,6 +163,45 @@ public final class Actions implements BotActions {
         KeysDialog d = new KeysDialog(new KeysModel(live, keysLoader), owner.get());
         d.dialog().show();
         return d;
+    }
+
+    /** File > Import fleet file…: a file chosen, then what it would change, before anything does. */
+    public void importFleet() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Import fleet file");
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Fleet files (*.json)", "*.json"),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+        File file = chooser.showOpenDialog(owner.get());
+        if (file != null) importFleet(file.toPath());
+    }
+
+    /**
+     * The plan of a fleet file, made by the engine off this thread, then shown in a dialog whose OK applies it; a file
+     * the engine refuses gets its message instead. Completes with the dialog shown, or null.
+     */
+    public CompletableFuture<FleetImportDialog> importFleet(Path file) {
+        String json;
+        try {
+            json = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            error("The fleet file cannot be read", file + ": " + e.getMessage());
+            return CompletableFuture.completedFuture(null);
+        }
+        String name = String.valueOf(file.getFileName());
+        CompletableFuture<FleetImportDialog> shown = new CompletableFuture<>();
+        engine.fleetImport().plan(json).whenComplete((plan, e) -> Platform.runLater(() -> {
+            if (e != null) {
+                Throwable t = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                error(name + " was refused: nothing was changed", t instanceof FleetRefusedException r
+                        ? "• " + String.join("\n• ", r.problems()) : String.valueOf(t.getMessage()));
+                shown.complete(null);
+                return;
+            }
+            FleetImportDialog d = new FleetImportDialog(engine.fleetImport(), name, json, plan, owner.get());
+            d.dialog().show();
+            shown.complete(d);
+        }));
+        return shown;
     }
 
     public Dialog<ButtonType> shortcuts() {

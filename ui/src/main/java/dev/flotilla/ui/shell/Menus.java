@@ -15,6 +15,8 @@ final class Menus {
     /** @param backtests shows the Backtests screen, or null where the console has none */
     static MenuBar bar(Actions a, Runnable find, Runnable quit, Runnable dashboard, Runnable backtests) {
         Menu file = new Menu("_File", null,
+                item("Import fleet file…", Shortcut.IMPORT_FLEET, a::importFleet),
+                new SeparatorMenuItem(),
                 item("Settings…", Shortcut.SETTINGS, a::settings),
                 plain("Binance keys…", a::keys),
                 plain("Plug-ins…", a::plugins),
