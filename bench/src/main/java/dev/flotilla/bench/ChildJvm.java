@@ -36,7 +36,8 @@ final class ChildJvm {
     }
 
     /**
-     * Runs {@code main} with {@code args}; returns the report line's pairs and the process's wall time as "processMs".
+     * Runs {@code main} with {@code args}; returns the report line's pairs, the process's wall time as "processMs" and
+     * the wall-clock instant it was started at as "launchedAtMs" (epoch ms, as a child's own instants).
      *
      * @param home the user's home folder as the launcher's options see it (where the class-data archive is kept); runs
      *             with the same home share one archive, as the starts of an installed app do
@@ -61,6 +62,7 @@ final class ChildJvm {
         cmd.add("-D" + REPORT_FILE + "=" + reportFile);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), main));
         cmd.addAll(args);
+        long launchedAt = System.currentTimeMillis();
         long start = System.nanoTime();
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.PIPE).start();
         List<String> tail = new ArrayList<>();
@@ -87,6 +89,7 @@ final class ChildJvm {
             if (i > 0) pairs.put(kv.substring(0, i), kv.substring(i + 1));
         }
         pairs.put("processMs", Long.toString((System.nanoTime() - start) / 1_000_000));
+        pairs.put("launchedAtMs", Long.toString(launchedAt));
         return pairs;
     }
 }
