@@ -35,6 +35,12 @@ final class ChildJvm {
         System.out.flush();
     }
 
+    /** Whether this JVM runs from classes folders (the tests), so that its children can have no class-data archive. */
+    static boolean fromClassFolders() {
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .anyMatch(e -> java.nio.file.Files.isDirectory(Path.of(e)));
+    }
+
     /**
      * Runs {@code main} with {@code args}; returns the report line's pairs, the process's wall time as "processMs" and
      * the wall-clock instant it was started at as "launchedAtMs" (epoch ms, as a child's own instants).
@@ -48,9 +54,7 @@ final class ChildJvm {
         List<String> cmd = new ArrayList<>(List.of(javaCmd));
         // an ahead-of-time cache replaces the class-data archive (the JVM takes one or the other), and the JVM archives
         // classes from jars only: run from classes folders (the tests), it would fail at exit
-        boolean noArchive = jvmOptions.stream().anyMatch(o -> o.startsWith("-XX:AOT"))
-                || java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
-                        .anyMatch(e -> java.nio.file.Files.isDirectory(Path.of(e)));
+        boolean noArchive = jvmOptions.stream().anyMatch(o -> o.startsWith("-XX:AOT")) || fromClassFolders();
         for (String o : LauncherOptions.of(home)) {
             if (noArchive && (o.startsWith("-XX:SharedArchiveFile") || o.contains("AutoCreateSharedArchive"))) continue;
             if (o.startsWith("-XX:SharedArchiveFile=")) java.nio.file.Files.createDirectories(Path.of(o.substring(o.indexOf('=') + 1)).getParent());
