@@ -35,7 +35,7 @@ public final class RestartProbe {
         int status = Main.run(args, System.out, System.err);
         ChildJvm.report(PREFIX, "status=" + status + " jvmStartAtMs=" + jvmStart + " mainAtMs=" + mainAt
                 + " storeOpenAtMs=" + steps.storeOpen + " bootedAtMs=" + steps.booted + " firstTickAtMs=" + steps.firstTick
-                + " firstTickEngineTime=" + steps.firstTickEngineTime + " firstTickBot=" + steps.firstTickBot);
+                + " firstTickCpuMs=" + steps.firstTickCpuMs + " firstTickEngineTime=" + steps.firstTickEngineTime + " firstTickBot=" + steps.firstTickBot);
         System.exit(status);
     }
 
@@ -49,6 +49,8 @@ public final class RestartProbe {
         volatile long storeOpen;
         volatile long booted;
         volatile long firstTick;
+        /** The CPU time of the whole process (every thread: the JIT's and the collector's too) at the first tick. */
+        volatile long firstTickCpuMs;
         volatile String firstTickEngineTime = "none";
         volatile String firstTickBot = "none";
 
@@ -93,6 +95,9 @@ public final class RestartProbe {
                 firstTickEngineTime = String.valueOf(params[0]);
                 firstTickBot = String.valueOf(params[2]);
                 firstTick = System.currentTimeMillis();
+                // read after the instant was taken: the bean's first use costs a little
+                firstTickCpuMs = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                        .getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000;
             } else if (storeOpen == 0 && name.equals(STORE) && format.startsWith("store open")) {
                 storeOpen = System.currentTimeMillis();
             } else if (booted == 0 && name.equals(ENGINE) && format.startsWith("engine ready")) {

@@ -58,7 +58,7 @@ final class RestartSection {
                 out.add(Figure.info(area, kind.what, "not measured: no class-data archive from classes folders"));
                 continue;
             }
-            Samples total = new Samples(), jvm = new Samples(), store = new Samples(), boot = new Samples(), tick = new Samples();
+            Samples total = new Samples(), cpu = new Samples(), jvm = new Samples(), store = new Samples(), boot = new Samples(), tick = new Samples();
             for (int i = 0; i < runs; i++) {
                 Path data = copy(stopped, dir.resolve(kind.name + "-" + i));
                 Path home = kind.name.equals("same") ? work.resolve("home") : dir.resolve("home-" + kind.name + "-" + i);
@@ -69,6 +69,7 @@ final class RestartSection {
                 long launched = at(r, "launchedAtMs"), main = at(r, "mainAtMs"), opened = at(r, "storeOpenAtMs");
                 long booted = at(r, "bootedAtMs"), ticked = at(r, "firstTickAtMs");
                 total.add(ms(ticked - launched));
+                cpu.add(ms(at(r, "firstTickCpuMs")));
                 jvm.add(ms(main - launched));
                 store.add(ms(opened - main));
                 boot.add(ms(booted - opened));
@@ -78,9 +79,9 @@ final class RestartSection {
                 kept = Math.min(kept, check.kept());
                 traded = Math.max(traded, check.traded());
                 firstTick = r.get("firstTickEngineTime") + " (" + r.get("firstTickBot") + ")";
-                progress.printf("  %s %d: first tick %d ms after the process started (JVM %d, store %d, boot %d, tick %d); "
+                progress.printf("  %s %d: first tick %d ms after the process started (JVM %d, store %d, boot %d, tick %d; CPU %d); "
                                 + "%d of %d positions kept, %d bots traded, nothing lost%n", kind.name, i + 1, ticked - launched,
-                        main - launched, opened - main, booted - opened, ticked - booted, check.kept(),
+                        main - launched, opened - main, booted - opened, ticked - booted, at(r, "firstTickCpuMs"), check.kept(),
                         before.positions().size(), check.traded());
             }
             out.add(Figure.info(area, kind.what + ": process start to the first tick, median / max of " + runs
@@ -88,6 +89,8 @@ final class RestartSection {
             out.add(Figure.info(area, "  of which (medians): the JVM's start / the app to its store open / the engine's boot "
                     + "(fleet loaded, orders settled, books reconciled) / boot to the first tick", seconds(jvm.quantile(0.5))
                     + " / " + seconds(store.quantile(0.5)) + " / " + seconds(boot.quantile(0.5)) + " / " + seconds(tick.quantile(0.5))));
+            out.add(Figure.info(area, "  CPU time of the process until the first tick, every thread (the JIT's and the "
+                    + "collector's too), median", seconds(cpu.quantile(0.5))));
         }
         out.add(Figure.info(area, "the first tick after the restart: engine time (bot)", firstTick));
         out.add(Figure.info(area, "positions after every restart: open before and kept the same / bots that traded in the "
