@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 /** The benchmark command: runs every measurement, prints the table and can write it as Markdown. */
 @Command(name = "flotilla-bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Measures the fleet on this machine: decision latency, simulated-day wall time, the store, "
-                + "market data, memory, the console under load and strategy throughput (docs/benchmarks.md).")
+                + "market data, memory, a restart to its first tick, the console under load and strategy throughput (docs/benchmarks.md).")
 public final class Bench {
 
     @Option(names = "--quick", description = "Shorter runs (6 simulated hours instead of a day, fewer bars): minutes instead of a quarter hour.")
@@ -29,7 +29,7 @@ public final class Bench {
     @Option(names = "--fleets", paramLabel = "N,N,..", split = ",", description = "Fleet sizes of the sandbox runs (default: 45,250,1000).")
     List<Integer> fleets = List.of(45, 250, 1000);
 
-    @Option(names = "--duration", paramLabel = "HOURS", description = "Simulated hours of each sandbox and memory run (default: 24, or 6 with --quick).")
+    @Option(names = "--duration", paramLabel = "HOURS", description = "Simulated hours of each sandbox and memory run, and of the session a restart resumes (default: 24, or 6 with --quick).")
     Integer hours;
 
     @Option(names = "--strategy-bars", paramLabel = "N", description = "Bars of the strategy throughput run (default: 20000, or 5000 with --quick).")
@@ -50,7 +50,10 @@ public final class Bench {
     @Option(names = "--sweep-days", paramLabel = "N", description = "Days of each sweep run, projected to a year (default: 365, or 30 with --quick).")
     Integer sweepDays;
 
-    @Option(names = "--skip", paramLabel = "PART,..", split = ",", description = "Parts to leave out: fleet, market, memory, console, strategy, backtest.")
+    @Option(names = "--restart-runs", paramLabel = "N", description = "Restarts measured of each kind, same version and after an upgrade (default: 5, or 3 with --quick).")
+    Integer restartRuns;
+
+    @Option(names = "--skip", paramLabel = "PART,..", split = ",", description = "Parts to leave out: fleet, market, memory, restart, console, strategy, backtest.")
     Set<String> skip = Set.of();
 
     @Option(names = "--work", paramLabel = "DIR", description = "Folder for the runs' data (default: a new temporary folder, deleted at the end).")
@@ -107,6 +110,9 @@ public final class Bench {
             }
             if (!skip.contains("memory")) {
                 figures.addAll(MemorySection.run(dir, fleetMaker, ends, simulated, out));
+            }
+            if (!skip.contains("restart")) {
+                figures.addAll(RestartSection.run(dir, simulated, restartRuns != null ? restartRuns : quick ? 3 : 5, out));
             }
             if (!skip.contains("console")) {
                 figures.addAll(ConsoleSection.run(dir, ends, consoleSeconds != null ? consoleSeconds : quick ? 10 : 30,

@@ -35,8 +35,15 @@ final class ChildJvm {
         System.out.flush();
     }
 
+    /** Whether this JVM runs from classes folders (the tests), so that its children can have no class-data archive. */
+    static boolean fromClassFolders() {
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .anyMatch(e -> java.nio.file.Files.isDirectory(Path.of(e)));
+    }
+
     /**
-     * Runs {@code main} with {@code args}; returns the report line's pairs and the process's wall time as "processMs".
+     * Runs {@code main} with {@code args}; returns the report line's pairs, the process's wall time as "processMs" and
+     * the wall-clock instant it was started at as "launchedAtMs" (epoch ms, as a child's own instants).
      *
      * @param home the user's home folder as the launcher's options see it (where the class-data archive is kept); runs
      *             with the same home share one archive, as the starts of an installed app do
@@ -47,9 +54,7 @@ final class ChildJvm {
         List<String> cmd = new ArrayList<>(List.of(javaCmd));
         // an ahead-of-time cache replaces the class-data archive (the JVM takes one or the other), and the JVM archives
         // classes from jars only: run from classes folders (the tests), it would fail at exit
-        boolean noArchive = jvmOptions.stream().anyMatch(o -> o.startsWith("-XX:AOT"))
-                || java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
-                        .anyMatch(e -> java.nio.file.Files.isDirectory(Path.of(e)));
+        boolean noArchive = jvmOptions.stream().anyMatch(o -> o.startsWith("-XX:AOT")) || fromClassFolders();
         for (String o : LauncherOptions.of(home)) {
             if (noArchive && (o.startsWith("-XX:SharedArchiveFile") || o.contains("AutoCreateSharedArchive"))) continue;
             if (o.startsWith("-XX:SharedArchiveFile=")) java.nio.file.Files.createDirectories(Path.of(o.substring(o.indexOf('=') + 1)).getParent());
@@ -61,6 +66,7 @@ final class ChildJvm {
         cmd.add("-D" + REPORT_FILE + "=" + reportFile);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), main));
         cmd.addAll(args);
+        long launchedAt = System.currentTimeMillis();
         long start = System.nanoTime();
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.PIPE).start();
         List<String> tail = new ArrayList<>();
@@ -87,6 +93,7 @@ final class ChildJvm {
             if (i > 0) pairs.put(kv.substring(0, i), kv.substring(i + 1));
         }
         pairs.put("processMs", Long.toString((System.nanoTime() - start) / 1_000_000));
+        pairs.put("launchedAtMs", Long.toString(launchedAt));
         return pairs;
     }
 }
