@@ -167,4 +167,23 @@ class PluginSwapTest {
                     .singleElement().satisfies(p -> assertThat(p.status()).isEqualTo(PluginView.Status.LOADED));
         }
     }
+
+    @Test
+    void aSecondJarWithTheSameStrategyNameIsRefusedAndTheFirstKeepsTrading() throws Exception {
+        Path plugins = Files.createDirectories(dir.resolve("plugins"));
+        for (String name : List.of("a-first.jar", "b-second.jar")) {
+            Path jar = PluginJars.strategy(plugins.resolve(name), name.substring(0, 1), "swap-demo", HOLDS);
+            Files.writeString(plugins.resolve(name + ".sha256"), dev.flotilla.engine.plugin.PluginLoader.sha256(Files.readAllBytes(jar)));
+        }
+        List<BotSpec> fleet = List.of(bot("demo", "swap-demo", Map.of()));
+        try (EngineHarness h = open(dir, StrategyRegistry.builtin(), fleet).runFor(Duration.ofHours(1))) {
+            assertThat(h.engine.plugins().plugins()).extracting(PluginView::file, PluginView::status).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple("a-first.jar", PluginView.Status.LOADED),
+                    org.assertj.core.groups.Tuple.tuple("b-second.jar", PluginView.Status.FAILED));
+            assertThat(h.engine.plugins().plugins().get(1).detail()).isEqualTo("two plug-ins with one strategy name: "
+                    + "'swap-demo' is in a-first.jar and in b-second.jar; remove one of them");
+            assertThat(h.engine.registry().source("swap-demo")).isEqualTo("a-first.jar");
+            assertThat(h.store.openPositions()).containsKey("demo");
+        }
+    }
 }

@@ -112,4 +112,14 @@ public final class Forms {
             }));
         });
     }
+
+    /** A form row of a two-column grid: a bold label at the top left of its control. */
+    public static void row(javafx.scene.layout.GridPane g, int row, String label, Node node) {
+        Label l = new Label(label);
+        l.getStyleClass().add(atlantafx.base.theme.Styles.TEXT_BOLD);
+        javafx.scene.layout.GridPane.setValignment(l, javafx.geometry.VPos.TOP);
+        l.setPadding(new javafx.geometry.Insets(4, 0, 0, 0));
+        g.add(l, 0, row);
+        g.add(node, 1, row);
+    }
 }

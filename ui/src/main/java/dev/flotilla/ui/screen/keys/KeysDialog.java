@@ -9,7 +9,6 @@ import javafx.beans.binding.Bindings;
 import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -63,7 +62,7 @@ public final class KeysDialog {
         apiKey.setId("keys-api-key");
         apiKey.setPromptText("the API key, as Binance's API Management shows it");
         apiKey.textProperty().bindBidirectional(model.apiKey());
-        row(g, 0, "API key", apiKey);
+        Forms.row(g, 0, "API key", apiKey);
 
         secret.setId("keys-secret");
         secret.setPromptText("the secret key, or an Ed25519 private key (PEM)");
@@ -77,7 +76,7 @@ public final class KeysDialog {
         source.textProperty().bind(model.secretSource());
         source.visibleProperty().bind(model.secretSource().isNotEmpty());
         source.managedProperty().bind(source.visibleProperty());
-        row(g, 1, "Secret", new VBox(2, secretRow, source, Forms.hint("For a \u201csystem generated\u201d key, paste its "
+        Forms.row(g, 1, "Secret", new VBox(2, secretRow, source, Forms.hint("For a \u201csystem generated\u201d key, paste its "
                 + "secret. For a self-generated Ed25519 key, load its private key file (or paste the PEM). The secret "
                 + "is masked here, kept only by the keychain and never written to Flotilla's data folder.")));
 
@@ -104,13 +103,13 @@ public final class KeysDialog {
         details.textProperty().bind(model.details());
         details.visibleProperty().bind(model.details().isNotEmpty());
         details.managedProperty().bind(details.visibleProperty());
-        row(g, 2, "Check", new VBox(6, testRow, details));
+        Forms.row(g, 2, "Check", new VBox(6, testRow, details));
 
         keptIn.setId("keys-kept-in");
         keptIn.setWrapText(true);
         keptIn.setMinHeight(Label.USE_PREF_SIZE);
         keptIn.textProperty().bind(model.keptIn());
-        row(g, 3, "Kept", keptIn);
+        Forms.row(g, 3, "Kept", keptIn);
 
         for (Node n : new Node[]{apiKey, secret, loadFile}) {
             n.disableProperty().bind(model.state().isEqualTo(State.BUSY).or(Bindings.createBooleanBinding(() -> !model.available())));
@@ -175,15 +174,6 @@ public final class KeysDialog {
                 new FileChooser.ExtensionFilter("All files", "*"));
         File f = chooser.showOpenDialog(dialog.getDialogPane().getScene().getWindow());
         if (f != null) model.loadKeyFile(f.toPath());
-    }
-
-    private static void row(GridPane g, int row, String label, Node node) {
-        Label l = new Label(label);
-        l.getStyleClass().add(Styles.TEXT_BOLD);
-        GridPane.setValignment(l, VPos.TOP);
-        l.setPadding(new Insets(4, 0, 0, 0));
-        g.add(l, 0, row);
-        g.add(node, 1, row);
     }
 
     public Button button(ButtonType type) {

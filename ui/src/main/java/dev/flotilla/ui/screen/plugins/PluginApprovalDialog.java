@@ -7,8 +7,6 @@ import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
-import javafx.geometry.VPos;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -52,21 +50,21 @@ public final class PluginApprovalDialog {
         Label file = new Label(model.file());
         file.setId("plugin-file");
         file.getStyleClass().addAll(Styles.TEXT_BOLD);
-        row(g, 0, "File", file);
+        Forms.row(g, 0, "File", file);
 
         sha.setId("plugin-sha256");
         sha.setText(model.sha256());
         sha.setEditable(false);
         sha.getStyleClass().add("sha256");
         sha.setPrefColumnCount(64);
-        row(g, 1, "SHA-256", new VBox(2, sha, Forms.hint("Compare it with the SHA-256 the plug-in's author published; "
+        Forms.row(g, 1, "SHA-256", new VBox(2, sha, Forms.hint("Compare it with the SHA-256 the plug-in's author published; "
                 + "load the jar only if they are the same.")));
 
         Label folder = new Label(model.folder().isEmpty() ? "(no plug-in folder)" : model.folder());
         folder.setId("plugin-folder");
         folder.setWrapText(true);
         folder.setMinHeight(Region.USE_PREF_SIZE);
-        row(g, 2, "Folder", folder);
+        Forms.row(g, 2, "Folder", folder);
 
         Label warning = new Label("A plug-in runs inside Flotilla with the app's rights: it can read and change what "
                 + "Flotilla can, your data and keys included. Load only a jar you trust. Flotilla never fetches plug-ins "
@@ -136,15 +134,6 @@ public final class PluginApprovalDialog {
     private void fit() {
         Window w = dialog.getDialogPane().getScene() == null ? null : dialog.getDialogPane().getScene().getWindow();
         if (w != null && w.isShowing()) w.sizeToScene();
-    }
-
-    private static void row(GridPane g, int row, String label, Node node) {
-        Label l = new Label(label);
-        l.getStyleClass().add(Styles.TEXT_BOLD);
-        GridPane.setValignment(l, VPos.TOP);
-        l.setPadding(new Insets(4, 0, 0, 0));
-        g.add(l, 0, row);
-        g.add(node, 1, row);
     }
 
     public Button button(ButtonType type) {
