@@ -110,6 +110,7 @@ public final class Packager {
         } catch (IOException e) {
             throw new Failure("cannot delete the unused class-data archive: " + e.getMessage());
         }
+        stripJvmSymbols(runtime);
         Path appFiles = work.resolve("input");
         copyAppFiles(appFiles);
 
@@ -319,6 +320,32 @@ public final class Packager {
                         + "-Dflotilla.installer=none.");
             }
         }
+    }
+
+    /**
+     * On Linux the JDK's libjvm.so keeps its symbol table (30 MB, 25 MB without); only a JVM developer reading a native
+     * crash report needs the names, so it is stripped when the system's {@code strip} is there (binutils), and kept
+     * as it is otherwise.
+     */
+    private void stripJvmSymbols(Path runtime) {
+        Path libjvm = runtime.resolve("lib/server/libjvm.so");
+        if (!os.equals("linux") || !Files.isRegularFile(libjvm)) return;
+        if (!onPath("strip")) {
+            say("strip (binutils) is not installed: libjvm.so keeps its symbol table");
+            return;
+        }
+        long before = size(libjvm);
+        try {
+            Process p = new ProcessBuilder("strip", "--strip-unneeded", libjvm.toString()).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (p.waitFor() != 0) throw new Failure("strip failed on " + libjvm + ": " + out.strip());
+        } catch (IOException e) {
+            throw new Failure("cannot run strip: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Failure("interrupted while stripping libjvm.so");
+        }
+        say("libjvm.so stripped of its symbol table: " + megabytes(before) + " -> " + megabytes(size(libjvm)));
     }
 
     private static boolean onPath(String tool) {
