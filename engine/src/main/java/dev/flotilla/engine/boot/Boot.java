@@ -16,10 +16,9 @@ import dev.flotilla.engine.model.Order;
 import dev.flotilla.engine.model.OrderStatus;
 import dev.flotilla.engine.model.Position;
 import dev.flotilla.engine.store.Store;
-import dev.flotilla.engine.model.BotStatus;
 import dev.flotilla.engine.strategy.StrategyRegistry;
+import dev.flotilla.engine.strategy.BotStrategy;
 import dev.flotilla.engine.strategy.Unavailable;
-import dev.flotilla.strategy.Strategy;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,20 +75,11 @@ public final class Boot {
             if (state == null || account == null) {
                 throw new IllegalStateException("bot " + spec.id() + " has no stored state or account");
             }
-            Strategy strategy;
-            try {
-                strategy = registry.create(spec.strategy(), spec.params());
-            } catch (RuntimeException e) {
-                // a plug-in missing, refused or changed: this bot waits in ERROR, the rest of the fleet trades
-                strategy = new Unavailable(e.getMessage());
-                if (state.status() == BotStatus.RUNNING || Unavailable.isCause(state.lastError())) {
-                    BotState held = state.withStatus(BotStatus.ERROR, ((Unavailable) strategy).cause());
-                    if (!held.equals(state)) store.write(tx -> tx.botState(held));
-                    state = held;
-                }
-                log.error("bot {}: {}", spec.id(), ((Unavailable) strategy).cause());
-            }
-            bots.put(spec.id(), new BotRuntime(spec, strategy, state, account, positions.get(spec.id())));
+            // a plug-in missing, refused or changed holds its bots in ERROR; the rest of the fleet trades
+            BotStrategy made = BotStrategy.make(registry, spec, state);
+            if (!made.state().equals(state)) store.write(tx -> tx.botState(made.state()));
+            if (made.strategy() instanceof Unavailable u) log.error("bot {}: {}", spec.id(), u.cause());
+            bots.put(spec.id(), new BotRuntime(spec, made.strategy(), made.state(), account, positions.get(spec.id())));
         }
         return bots;
     }

@@ -147,12 +147,15 @@ public final class FleetCommands implements BotCommands {
 
     @Override
     public Optional<BotDraft> draft(String botId) {
-        return store.bot(botId).map(s -> {
-            Map<String, String> params = new LinkedHashMap<>();
-            registry.type(s.strategy()).params().forEach(p -> params.put(p.name(), number(s.params().get(p.name()))));
-            return new BotDraft(s.id(), s.strategy(), s.symbol().toString(), s.timeframe().label(), params,
-                    s.capital().stripTrailingZeros().toPlainString());
-        });
+        return store.bot(botId).map(this::draftOf);
+    }
+
+    /** A bot's definition as a dialog would type it, every parameter of its strategy in the strategy's order. */
+    BotDraft draftOf(BotSpec s) {
+        Map<String, String> params = new LinkedHashMap<>();
+        registry.type(s.strategy()).params().forEach(p -> params.put(p.name(), number(s.params().get(p.name()))));
+        return new BotDraft(s.id(), s.strategy(), s.symbol().toString(), s.timeframe().label(), params,
+                s.capital().stripTrailingZeros().toPlainString());
     }
 
     static String number(Double v) {

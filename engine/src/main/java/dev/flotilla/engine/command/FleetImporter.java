@@ -2,7 +2,6 @@ package dev.flotilla.engine.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.flotilla.engine.api.BotDraft;
 import dev.flotilla.engine.api.FleetImport;
 import dev.flotilla.engine.api.FleetPlan;
 import dev.flotilla.engine.api.FleetRefusedException;
@@ -14,7 +13,6 @@ import dev.flotilla.engine.loop.EngineCalls;
 import dev.flotilla.engine.model.BotSpec;
 import dev.flotilla.engine.model.Symbol;
 import dev.flotilla.engine.strategy.StrategyRegistry;
-import dev.flotilla.strategy.ParamSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -72,11 +70,11 @@ public final class FleetImporter implements FleetImport {
         List<String> done = new ArrayList<>();
         try {
             for (BotSpec s : d.added()) {
-                commands.createNow(draft(s), true);
+                commands.createNow(commands.draftOf(s), true);
                 done.add("added " + s.id());
             }
             for (BotSpec s : d.changed()) {
-                commands.editNow(s.id(), draft(s), dev.flotilla.engine.model.ParamChange.FLEET_FILE);
+                commands.editNow(s.id(), commands.draftOf(s), dev.flotilla.engine.model.ParamChange.FLEET_FILE);
                 done.add("changed " + s.id());
             }
             for (String id : d.removed()) {
@@ -124,7 +122,7 @@ public final class FleetImporter implements FleetImport {
             inFile.add(s.id());
             BotRuntime bot = running.get(s.id());
             if (bot == null) {
-                commands.check(draft(s), null).problems().values().forEach(p -> problems.add("new bot " + s.id() + ": " + p));
+                commands.check(commands.draftOf(s), null).problems().values().forEach(p -> problems.add("new bot " + s.id() + ": " + p));
                 add.add(new FleetPlan.Bot(s.id(), describe(s) + ", starts running", List.of()));
                 added.add(s);
                 continue;
@@ -134,7 +132,7 @@ public final class FleetImporter implements FleetImport {
                 unchanged++;
                 continue;
             }
-            commands.check(draft(s), s.id()).problems().values().forEach(p -> problems.add("bot " + s.id() + ": " + p));
+            commands.check(commands.draftOf(s), s.id()).problems().values().forEach(p -> problems.add("bot " + s.id() + ": " + p));
             change.add(new FleetPlan.Bot(s.id(), describe(s) + (bot.position() != null ? ", holds a position" : ""), fields));
             changed.add(s);
         }
@@ -153,13 +151,6 @@ public final class FleetImporter implements FleetImport {
 
     private static String describe(BotSpec s) {
         return s.strategy() + " on " + s.symbol() + " " + s.timeframe().label() + ", " + PlanText.number(s.capital()) + " USDT";
-    }
-
-    /** A bot of the file as a dialog would type it, so the commands check it with their own rules. */
-    private BotDraft draft(BotSpec s) {
-        Map<String, String> params = new LinkedHashMap<>();
-        for (ParamSpec p : registry.type(s.strategy()).params()) params.put(p.name(), PlanText.number(s.params().get(p.name())));
-        return new BotDraft(s.id(), s.strategy(), s.symbol().toString(), s.timeframe().label(), params, s.capital().toPlainString());
     }
 
     /** "bots[3].params: ..." becomes "bots[3] (ema-btc-15m).params: ...", where the file gives that bot an id. */

@@ -45,8 +45,7 @@ final class PlanText {
     }
 
     static String number(Double v) {
-        if (v == null) return "";
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf(v.longValue()) : String.valueOf(v);
+        return FleetCommands.number(v);
     }
 
     static String number(BigDecimal v) {

@@ -97,6 +97,7 @@ public final class PluginControl implements PluginApi {
         for (PluginFolder.Change c : f.changes()) {
             List<EngineEvent> events = new ArrayList<>();
             PluginJar jar = consider(c, events);
+            if (jar == null && events.isEmpty()) continue;  // touched, the same bytes
             done.add(engine.call(() -> {
                 if (jar != null) install(jar, events, true);
                 engine.publish(events);
@@ -144,9 +145,8 @@ public final class PluginControl implements PluginApi {
     /** Installs a loaded version; with {@code running}, the bots using its strategies are rebuilt on it. */
     private void install(PluginJar jar, List<EngineEvent> events, boolean running) {
         try {
-            registry.install(jar.name(), jar.types());
-        } catch (IllegalArgumentException e) {
-            jar.close();
+            jar.installIn(registry);
+        } catch (PluginException e) {
             fail(jar.name(), jar.sha256(), e.getMessage(), events);
             return;
         }

@@ -9,8 +9,8 @@ import dev.flotilla.engine.model.BotState;
 import dev.flotilla.engine.model.BotStatus;
 import dev.flotilla.engine.store.Store;
 import dev.flotilla.engine.strategy.StrategyRegistry;
-import dev.flotilla.engine.strategy.Unavailable;
-import dev.flotilla.strategy.Strategy;
+import dev.flotilla.engine.strategy.BotStrategy;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -40,27 +40,15 @@ final class StrategySwap {
 
     void rebuild(Set<String> strategyIds, List<EngineEvent> events) {
         long now = engine.now();
+        List<BotRuntime> swapped = new ArrayList<>();
         for (BotRuntime bot : List.copyOf(fleet.bots())) {
             if (!strategyIds.contains(bot.spec().strategy())) continue;
-            BotState state = bot.state();
-            Strategy strategy;
-            try {
-                strategy = registry.create(bot.spec().strategy(), bot.spec().params());
-                if (state.status() == BotStatus.ERROR && Unavailable.isCause(state.lastError())) {
-                    state = state.withStatus(BotStatus.RUNNING, null);
-                }
-            } catch (RuntimeException e) {
-                Unavailable u = new Unavailable(e.getMessage());
-                strategy = u;
-                if (state.status() == BotStatus.RUNNING || Unavailable.isCause(state.lastError())) {
-                    state = state.withStatus(BotStatus.ERROR, u.cause());
-                }
-            }
-            BotState next = state;
+            BotStrategy made = BotStrategy.make(registry, bot.spec(), bot.state());
+            BotState next = made.state();
             if (!next.equals(bot.state())) store.write(tx -> tx.botState(next));
-            BotRuntime swapped = new BotRuntime(bot.spec(), strategy, next, bot.account(), bot.position());
-            if (bot.mark() != null) swapped.update(swapped.book().withMark(bot.mark()));
-            fleet.replace(swapped, now);
+            BotRuntime rebuilt = new BotRuntime(bot.spec(), made.strategy(), next, bot.account(), bot.position());
+            if (bot.mark() != null) rebuilt.update(rebuilt.book().withMark(bot.mark()));
+            swapped.add(rebuilt);
             if (next.status() != bot.state().status()) {
                 events.add(next.status() == BotStatus.ERROR ? new BotEvent.BotError(now, bot.id(), next.lastError())
                         : new BotEvent.BotStarted(now, bot.id()));
@@ -68,5 +56,6 @@ final class StrategySwap {
             log.info("bot {}: strategy {} rebuilt{}", bot.id(), bot.spec().strategy(),
                     next.status() == BotStatus.ERROR ? " unavailable: " + next.lastError() : ", position and risk state kept");
         }
+        fleet.replaceAll(swapped, now);  // each feed replayed once, however many of its bots use the jar
     }
 }

@@ -75,14 +75,21 @@ public final class Fleet {
     /** Adds a bot made while the engine runs; a feed new to the fleet gets its book, staggered after the others. */
     public void add(BotRuntime bot, long now) {
         bots.put(bot.id(), bot);
-        index(bot, now);
+        index(List.of(bot), now);
     }
 
     /** Puts a changed bot in the place of the one with its id, on its (possibly new) feed. */
     public void replace(BotRuntime bot, long now) {
-        unindex(bot(bot.id()));
-        bots.put(bot.id(), bot);
-        index(bot, now);
+        replaceAll(List.of(bot), now);
+    }
+
+    /** {@link #replace} for several bots at once: each feed they are on is replayed once. */
+    public void replaceAll(Collection<BotRuntime> changed, long now) {
+        for (BotRuntime bot : changed) {
+            unindex(bot(bot.id()));
+            bots.put(bot.id(), bot);
+        }
+        index(changed, now);
     }
 
     public void remove(String id) {
@@ -90,19 +97,24 @@ public final class Fleet {
         bots.remove(id);
     }
 
-    private void index(BotRuntime bot, long now) {
-        Feed feed = bot.spec().feed();
-        List<BotRuntime> list = byFeed.computeIfAbsent(feed, f -> new ArrayList<>());
-        list.add(bot);
-        list.sort((a, b) -> a.id().compareTo(b.id()));
-        FeedBook book = book(feed);
-        if (book == null) {
-            openBook(feed, now);
-            return;
+    private void index(Collection<BotRuntime> added, long now) {
+        Map<Feed, List<BotRuntime>> onFeed = new LinkedHashMap<>();
+        for (BotRuntime bot : added) {
+            List<BotRuntime> list = byFeed.computeIfAbsent(bot.spec().feed(), f -> new ArrayList<>());
+            list.add(bot);
+            list.sort((a, b) -> a.id().compareTo(b.id()));
+            onFeed.computeIfAbsent(bot.spec().feed(), f -> new ArrayList<>()).add(bot);
         }
-        // the candles the book holds, replayed: the new bot's indicators then hold what a restart would compute
-        book.bars().bind(bot.id(), bot.strategy());
-        replay(book, book.last() == null ? now : book.last().closeTime(feed.timeframe()));
+        onFeed.forEach((feed, list) -> {
+            FeedBook book = book(feed);
+            if (book == null) {
+                openBook(feed, now);
+                return;
+            }
+            // the candles the book holds, replayed: the new bots' indicators then hold what a restart would compute
+            list.forEach(bot -> book.bars().bind(bot.id(), bot.strategy()));
+            replay(book, book.last() == null ? now : book.last().closeTime(feed.timeframe()));
+        });
     }
 
     private void unindex(BotRuntime bot) {

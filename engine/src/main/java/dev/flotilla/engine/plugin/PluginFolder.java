@@ -55,12 +55,7 @@ public final class PluginFolder {
                     continue;
                 }
                 PluginJar jar = PluginLoader.load(c.candidate(), staging);
-                try {
-                    registry.install(jar.name(), jar.types());
-                } catch (IllegalArgumentException e) {
-                    jar.close();
-                    throw new PluginException(e.getMessage(), e);
-                }
+                jar.installIn(registry);
                 loaded.add(jar);
             } catch (PluginException e) {
                 say.accept("plug-in " + c.name() + " failed: " + e.getMessage());

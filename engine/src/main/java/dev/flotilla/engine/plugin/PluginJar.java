@@ -49,6 +49,21 @@ public final class PluginJar implements AutoCloseable {
         return loader;
     }
 
+    /**
+     * Installs this version's strategies in {@code registry}, in place of those its earlier version brought. Refused
+     * (a strategy name is taken), it closes and nothing in the registry changes.
+     *
+     * @throws PluginException saying which name is taken and by what
+     */
+    public void installIn(dev.flotilla.engine.strategy.StrategyRegistry registry) {
+        try {
+            registry.install(name, types);
+        } catch (IllegalArgumentException e) {
+            close();
+            throw new PluginException(e.getMessage(), e);
+        }
+    }
+
     @Override
     public void close() {
         types = List.of();
