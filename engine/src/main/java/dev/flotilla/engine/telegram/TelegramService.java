@@ -62,6 +62,10 @@ public final class TelegramService implements TelegramApi, AutoCloseable {
     public synchronized void start() {
         stopParts();
         Config config = config();
+        if (config.chatIds().isEmpty()) {
+            log.info("Telegram bot off (no chat id configured)");  // and the keychain is not asked
+            return;
+        }
         String token;
         try {
             token = vault.load().orElse(null);
@@ -70,8 +74,8 @@ public final class TelegramService implements TelegramApi, AutoCloseable {
             log.warn("the Telegram token cannot be read: {}", e.getMessage());
             return;
         }
-        if (token == null || config.chatIds().isEmpty()) {
-            log.info("Telegram bot off ({})", token == null ? "no token" : "no chat id");
+        if (token == null) {
+            log.info("Telegram bot off (no token kept; set one in the console or {})", TokenVault.ENV);
             return;
         }
         TelegramClient client = new TelegramClient(options.baseUrl(), token);
@@ -170,6 +174,11 @@ public final class TelegramService implements TelegramApi, AutoCloseable {
     /** Messages waiting to be sent (tests). */
     synchronized int waiting() {
         return outbox == null ? 0 : outbox.waiting();
+    }
+
+    /** Whether the bot is sending and polling. */
+    public synchronized boolean running() {
+        return outbox != null;
     }
 
     /** getUpdates answered so far (tests wait for the first, which skips what waited before the start). */
