@@ -63,8 +63,8 @@ public final class TelegramModel {
 
     static String describe(Status s) {
         String kept = s.tokenKeptIn() == null ? "No token is kept." : "Token kept in the " + s.tokenKeptIn() + ".";
-        String on = s.running() ? "The bot is on" : "The bot is off (it needs a token and a chat id)";
-        String counts = ": " + s.sent() + " sent, " + s.failed() + " failed, " + s.dropped() + " dropped.";
+        String on = s.running() ? "The bot is on." : "The bot is off: it needs a token and a chat id.";
+        String counts = " Messages: " + s.sent() + " sent, " + s.failed() + " failed, " + s.dropped() + " dropped.";
         return kept + " " + on + counts + (s.lastError() == null ? "" : "\nLast error: " + s.lastError());
     }
 
