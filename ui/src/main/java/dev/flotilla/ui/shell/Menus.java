@@ -19,6 +19,7 @@ final class Menus {
                 new SeparatorMenuItem(),
                 item("Settings…", Shortcut.SETTINGS, a::settings),
                 plain("Binance keys…", a::keys),
+                plain("Telegram…", a::telegram),
                 plain("Plug-ins…", a::plugins),
                 new SeparatorMenuItem(),
                 item("Quit", Shortcut.QUIT, quit));
