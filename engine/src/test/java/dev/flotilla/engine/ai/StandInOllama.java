@@ -23,6 +23,8 @@ public final class StandInOllama implements AutoCloseable {
     private volatile String content = "{\"decision\":\"approve\",\"factor\":1,\"reason\":\"fine\"}";
     private volatile String rawBody;
     private volatile long delayMs;
+    private volatile String[] turns;
+    private final AtomicInteger asked = new AtomicInteger();
     public final List<String> chats = new CopyOnWriteArrayList<>();
     public final AtomicInteger tags = new AtomicInteger();
 
@@ -40,8 +42,10 @@ public final class StandInOllama implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            String[] t = turns;
+            String said = t == null ? content : t[Math.floorMod(asked.getAndIncrement(), t.length)];
             String body = rawBody != null ? rawBody : MAPPER.createObjectNode().put("model", "stand-in").put("done", true)
-                    .set("message", MAPPER.createObjectNode().put("role", "assistant").put("content", content)).toString();
+                    .set("message", MAPPER.createObjectNode().put("role", "assistant").put("content", said)).toString();
             try {
                 reply(ex, 200, body);
             } catch (IOException e) {
@@ -65,9 +69,22 @@ public final class StandInOllama implements AutoCloseable {
     }
 
     public StandInOllama answers(String decision, double factor, String reason) {
-        content = "{\"decision\":\"" + decision + "\",\"factor\":" + factor + ",\"reason\":\"" + reason + "\"}";
+        content = decision(decision, factor, reason);
+        turns = null;
         rawBody = null;
         return this;
+    }
+
+    /** Answers each question with the next of these contents in turn. */
+    public StandInOllama answersInTurn(String... contents) {
+        turns = contents.clone();
+        rawBody = null;
+        return this;
+    }
+
+    /** A decision as the model writes it. */
+    public static String decision(String decision, double factor, String reason) {
+        return "{\"decision\":\"" + decision + "\",\"factor\":" + factor + ",\"reason\":\"" + reason + "\"}";
     }
 
     /** The model's content as given, e.g. not JSON at all. */

@@ -101,13 +101,13 @@ public final class AiLevelDialog {
         recent.setPrefHeight(170);
         recent.setPlaceholder(new Label("No entry has been put to the model yet."));
         recent.getColumns().setAll(java.util.List.of(
-                Columns.text("Time", a -> Fmt.shortTime(a.at()), 90),
-                Columns.text("Bot", AiAnalysis::botId, 120),
+                Columns.text("Time", a -> Fmt.shortTime(a.at()), 100),
+                Columns.text("Bot", AiAnalysis::botId, 115),
                 Columns.text("Decision", a -> a.decision() == AiAnalysis.Decision.SHRINK
                         ? "SHRINK × " + a.factor().stripTrailingZeros().toPlainString() : a.decision().name(), 95),
-                Columns.text("Outcome", a -> a.outcome().label(), 85),
+                Columns.text("Outcome", a -> a.outcome().label(), 90),
                 Columns.text("ms", a -> String.valueOf(a.latencyMs()), 50),
-                Columns.text("Reason", a -> a.reason() == null ? "" : a.reason(), 260)));
+                Columns.text("Reason", a -> a.reason() == null ? "" : a.reason(), 240)));
         Forms.row(g, 6, "Latest", recent);
         Label message = Forms.message(model.message());
         message.setId("ai-message");
@@ -119,7 +119,8 @@ public final class AiLevelDialog {
         dialog.setHeaderText("AI level (a local model)\nAfter the risk limits approved an entry, a local model may keep it, "
                 + "shrink it or veto it, with a reason. Optional: without it Flotilla trades exactly the same.");
         dialog.getDialogPane().setContent(g);
-        dialog.getDialogPane().setPrefWidth(760);
+        dialog.getDialogPane().setPrefWidth(800);
+        dialog.getDialogPane().setMinWidth(800);
         dialog.getDialogPane().getButtonTypes().setAll(SAVE, ButtonType.CLOSE);
         Forms.style(dialog);
         Button save = (Button) dialog.getDialogPane().lookupButton(SAVE);
