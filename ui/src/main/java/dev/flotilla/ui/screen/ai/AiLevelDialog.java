@@ -101,13 +101,13 @@ public final class AiLevelDialog {
         recent.setPrefHeight(170);
         recent.setPlaceholder(new Label("No entry has been put to the model yet."));
         recent.getColumns().setAll(java.util.List.of(
-                Columns.text("Time", a -> Fmt.shortTime(a.at()), 100),
-                Columns.text("Bot", AiAnalysis::botId, 115),
+                Columns.text("Time", a -> Fmt.shortTime(a.at()), 90),
+                Columns.text("Bot", AiAnalysis::botId, 105),
                 Columns.text("Decision", a -> a.decision() == AiAnalysis.Decision.SHRINK
-                        ? "SHRINK × " + a.factor().stripTrailingZeros().toPlainString() : a.decision().name(), 95),
-                Columns.text("Outcome", a -> a.outcome().label(), 90),
-                Columns.text("ms", a -> String.valueOf(a.latencyMs()), 50),
-                Columns.text("Reason", a -> a.reason() == null ? "" : a.reason(), 240)));
+                        ? "× " + a.factor().stripTrailingZeros().toPlainString() : a.decision().name(), 72),
+                Columns.text("Reason", a -> a.reason() == null ? "" : a.reason(), 230),
+                Columns.text("Outcome", a -> a.outcome().label(), 85),
+                Columns.text("ms", a -> String.valueOf(a.latencyMs()), 45)));
         Forms.row(g, 6, "Latest", recent);
         Label message = Forms.message(model.message());
         message.setId("ai-message");
