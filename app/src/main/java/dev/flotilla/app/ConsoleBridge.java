@@ -20,10 +20,10 @@ final class ConsoleBridge {
      * on the app's store, with the history stored in that folder, and keeps its runs there. Its keys dialog tries keys
      * at the folder's Binance URL (production for a sandbox folder) and keeps them in the OS keychain.
      */
-    static void open(dev.flotilla.engine.kernel.Engine engine, Store store, Path dataDir) {
+    static void open(dev.flotilla.engine.kernel.Engine engine, Store store, Path dataDir, dev.flotilla.engine.api.TelegramApi telegram) {
         String url = store.setting(dev.flotilla.engine.config.EngineSettings.BINANCE_URL)
                 .orElse(dev.flotilla.engine.api.MarketChoice.PRODUCTION_URL);
         ConsoleApp.show(engine, new BacktestService(store, engine.registry(), "history in " + dataDir),
-                new dev.flotilla.engine.execution.live.LiveKeysService(LiveKeys.vault(), url), dataDir);
+                new dev.flotilla.engine.execution.live.LiveKeysService(LiveKeys.vault(), url), telegram, dataDir);
     }
 }

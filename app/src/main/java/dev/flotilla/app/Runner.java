@@ -64,6 +64,7 @@ final class Runner {
         // flotilla fleet apply hands its fleet files to this app through the folder's inbox
         InboxWatcher inbox = new InboxWatcher(settings.dataDir(), engine.fleetImport());
         inbox.start();
+        dev.flotilla.engine.telegram.TelegramService telegram = TelegramStart.start(engine, store, out);
         try {
             if (settings.headless()) {
                 // engine time moves only at events: on Binance (real time) every 10 s, so half the lines would repeat
@@ -78,7 +79,7 @@ final class Runner {
                 }
             } else {
                 try {
-                    ConsoleBridge.open(engine, store, settings.dataDir());
+                    ConsoleBridge.open(engine, store, settings.dataDir(), telegram);
                 } catch (RuntimeException | LinkageError e) {
                     // one line on the console; the stack trace in the log file only (WARN does not reach the console)
                     err.println("flotilla: " + WindowFailure.message(e));
@@ -93,6 +94,7 @@ final class Runner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            telegram.close();
             stop(inbox);
         }
         engine.plugins().stopWatching();  // the store closes next

@@ -143,6 +143,19 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** The Telegram bot is an optional outside service: it drives the engine through its api, as the console does. */
+    @Test
+    void theTelegramBotUsesTheEngineOnlyThroughItsApi() {
+        noClasses().that().resideInAPackage("dev.flotilla.engine.telegram..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.flotilla.engine.kernel..", "dev.flotilla.engine.loop..",
+                        "dev.flotilla.engine.command..", "dev.flotilla.engine.risk..", "dev.flotilla.engine.execution..",
+                        "dev.flotilla.engine.fleet..", "dev.flotilla.engine.market..")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackages("dev.flotilla.engine.telegram..", "dev.flotilla.app..")
+                .should().dependOnClassesThat().resideInAPackage("dev.flotilla.engine.telegram..")
+                .check(classes);
+    }
+
     /** A rule that names a package that is gone (moved or renamed) checks nothing: every name above must exist. */
     @Test
     void everyPackageTheRulesNameExists() throws Exception {

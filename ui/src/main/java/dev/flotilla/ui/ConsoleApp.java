@@ -3,6 +3,7 @@ package dev.flotilla.ui;
 import dev.flotilla.engine.api.BacktestApi;
 import dev.flotilla.engine.api.EngineApi;
 import dev.flotilla.engine.api.LiveApi;
+import dev.flotilla.engine.api.TelegramApi;
 import dev.flotilla.ui.prefs.Prefs;
 import dev.flotilla.ui.shell.Console;
 import java.nio.file.Path;
@@ -56,6 +57,11 @@ public final class ConsoleApp {
 
     /** The same with live trading's keys on {@code live} (null: the keys dialog says they are not available in this mode). */
     public static void show(EngineApi engine, BacktestApi backtests, LiveApi live, Path dataDir) {
+        show(engine, backtests, live, null, dataDir);
+    }
+
+    /** The same with the Telegram bot's dialog on {@code telegram} (null: the dialog says it is not available). */
+    public static void show(EngineApi engine, BacktestApi backtests, LiveApi live, TelegramApi telegram, Path dataDir) {
         prepare();
         try {
             started.await();
@@ -65,7 +71,8 @@ public final class ConsoleApp {
         }
         if (failure != null) throw new IllegalStateException(String.valueOf(failure.getMessage()), failure);
         CountDownLatch quit = new CountDownLatch(1);
-        Platform.runLater(() -> new Console(engine, backtests, live, dataDir.resolve(Prefs.FILE_NAME), true, quit::countDown).show());
+        Platform.runLater(() -> new Console(engine, backtests, live, dataDir.resolve(Prefs.FILE_NAME), true, quit::countDown)
+                .telegram(telegram).show());
         try {
             quit.await();
         } catch (InterruptedException e) {

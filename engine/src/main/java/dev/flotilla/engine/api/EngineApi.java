@@ -64,4 +64,9 @@ public interface EngineApi {
 
     /** Strategy plug-ins in the data folder. */
     PluginApi plugins();
+
+    /** The optional AI level (a local model's second opinion on entries). */
+    default AiApi ai() {
+        return AiApi.NONE;
+    }
 }

@@ -18,6 +18,13 @@ public final class EngineSettings {
     /** "true" once a data folder has traded with real money: it never goes back to paper. */
     public static final String LIVE = "live";
     public static final String SANDBOX_ORIGIN = "sandbox.origin";
+    /** The AI level: the Ollama server's URL, the model, the timeout of one close (ms) and "true" when on. */
+    public static final String AI_URL = "ai.url";
+    public static final String AI_MODEL = "ai.model";
+    public static final String AI_TIMEOUT_MS = "ai.timeout.ms";
+    public static final String AI_ENABLED = "ai.enabled";
+    /** Followed by a bot id: "on" when the AI level reviews that bot's entries. */
+    public static final String AI_BOT = "ai.bot.";
 
     private EngineSettings() {
     }

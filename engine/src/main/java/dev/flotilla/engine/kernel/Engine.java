@@ -89,6 +89,7 @@ public final class Engine implements EngineApi {
     private final ParamHistory params;
     private final StrategyRegistry registry;
     private volatile EventLog eventLog = EventLog.LIVE;
+    private final dev.flotilla.engine.ai.AiControl ai;
 
     public Engine(Store store, MarketData market, Broker broker, StrategyRegistry registry, EngineConfig config,
                   String mode, EventBus bus) {
@@ -102,7 +103,8 @@ public final class Engine implements EngineApi {
         this.fleet = new Fleet(store, config);
         this.risk = new RiskGateway(store, fleet::books, new FeedHistory(fleet),
                 new EntrySizing(config.positionFraction(), config.feeRate(), config.slippageBps()), RiskChecks.ALL);
-        Pipeline pipeline = new Pipeline(risk, orders, fleet);
+        this.ai = new dev.flotilla.engine.ai.AiControl(store, fleet, risk, new FeedHistory(fleet));
+        Pipeline pipeline = new Pipeline(risk, orders, fleet, ai.level());
         TickProcessor ticks = new TickProcessor(this.market, pipeline, risk);
         MarkToMarket marks = new MarkToMarket(this.market, pipeline, risk);
         this.reconciliation = new ReconciliationGate(store, broker, fleet, config);
@@ -283,6 +285,7 @@ public final class Engine implements EngineApi {
         thread.submit(r);
     }
 
+    @Override public dev.flotilla.engine.ai.AiControl ai() { return ai; }
     @Override
     public RiskApi risk() {
         return riskControl;

@@ -1,5 +1,6 @@
 package dev.flotilla.engine.loop;
 
+import dev.flotilla.engine.ai.AiLevel;
 import dev.flotilla.engine.event.EngineEvent;
 import dev.flotilla.engine.execution.Intent;
 import dev.flotilla.engine.execution.OrderFlow;
@@ -12,24 +13,31 @@ import java.util.function.BiConsumer;
 
 /**
  * The one way an intent becomes a trade, for a candle close, the price loop and the operator's flatten alike:
- * the risk gateway reviews it, the approved orders go through the order flow (PENDING, sent, results committed
- * with the caller's own writes), the gateway is told they settled, and the bots take their committed books.
+ * the risk gateway reviews it, the AI level (when there is one) has its say on a close's approved entries, the
+ * orders left go through the order flow (PENDING, sent, results committed with the caller's own writes and the AI
+ * level's records), the gateway is told they settled, and the bots take their committed books.
  */
 public final class Pipeline {
 
     private final RiskGateway risk;
     private final OrderFlow orders;
     private final Fleet fleet;
+    private final AiLevel ai;
 
     public Pipeline(RiskGateway risk, OrderFlow orders, Fleet fleet) {
+        this(risk, orders, fleet, AiLevel.OFF);
+    }
+
+    public Pipeline(RiskGateway risk, OrderFlow orders, Fleet fleet, AiLevel ai) {
         this.risk = risk;
         this.orders = orders;
         this.fleet = fleet;
+        this.ai = ai;
     }
 
     /**
      * @param tickClose  the candle close that made the intents, or null for the price loop and the operator
-     * @param alsoCommit the caller's writes, committed with the orders' results; it is given the approved intents
+     * @param alsoCommit the caller's writes, committed with the orders' results; it is given the intents sent
      * @return the review of every intent, in order
      */
     public List<Review> run(List<Intent> intents, long now, Long tickClose, BiConsumer<Tx, List<Intent>> alsoCommit,
@@ -45,7 +53,13 @@ public final class Pipeline {
         if (approved.isEmpty() && onlyWithOrders) return reviews;
         List<OrderFlow.Result> committed = null;
         try {
-            committed = orders.execute(approved, now, tickClose, tx -> alsoCommit.accept(tx, approved), events, fleet::update);
+            AiLevel.Result second = ai.review(approved, now, tickClose);
+            List<Intent> send = second.send();
+            committed = orders.execute(send, now, tickClose, tx -> {
+                second.write(tx);
+                alsoCommit.accept(tx, send);
+            }, events, fleet::update);
+            second.tell(events);
         } finally {
             risk.settled(approved, committed);  // a failed send is decided again when the instant is replayed
         }

@@ -15,6 +15,8 @@ import dev.flotilla.engine.model.Candle;
 import dev.flotilla.engine.model.ClosedTrade;
 import dev.flotilla.engine.model.Order;
 import dev.flotilla.engine.model.Position;
+import dev.flotilla.engine.model.Side;
+import dev.flotilla.engine.store.AiStore;
 import dev.flotilla.engine.store.HistoryReads;
 import dev.flotilla.engine.store.Store;
 import dev.flotilla.engine.strategy.Bars;
@@ -106,9 +108,12 @@ public final class Queries implements EngineReads {
         }
         List<Candle> shown = List.copyOf(candles.subList(from, candles.size()));
         long since = shown.isEmpty() ? Long.MAX_VALUE : shown.getFirst().openTime();
-        List<TradeMarker> markers = history().recentFills(botId, since, 1_000).reversed().stream()
+        List<TradeMarker> markers = new ArrayList<>(history().recentFills(botId, since, 1_000).reversed().stream()
                 .map(p -> new TradeMarker(p.fill().filledAt(), p.fill().side(), p.fill().price().doubleValue(), p.purpose()))
-                .toList();
+                .toList());
+        for (var a : new AiStore(store).vetoes(botId, since, 200)) {
+            markers.add(new TradeMarker(a.at(), Side.BUY, a.price().doubleValue(), TradeMarker.AI_VETO, a.reason()));
+        }
         BotView v = views().get(botId);
         return Optional.of(new BotChart(botId, spec.strategy(), spec.symbol().toString(), spec.timeframe().label(), shown,
                 lines, markers, v == null ? null : v.entryPrice(), v == null ? null : v.stopPrice()));

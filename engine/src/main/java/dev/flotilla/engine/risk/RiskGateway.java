@@ -152,7 +152,7 @@ public final class RiskGateway {
         return noted.add((p == null ? in.botId() : Long.toString(p.id())) + "|" + in.purpose() + "|" + r.code());
     }
 
-    static String describe(Intent in) {
+    public static String describe(Intent in) {
         return in.side() + " " + in.qty().toPlainString() + " " + in.symbol() + " @ "
                 + in.refPrice().toPlainString() + " (" + in.purpose() + ")";
     }

@@ -21,4 +21,7 @@ interface Entry {
 
     /** Nothing happens when there is no entry. */
     void delete();
+
+    /** The same keychain, another entry of service "Flotilla" (e.g. account "telegram" for the Telegram bot's token). */
+    Entry forAccount(String account, String label);
 }

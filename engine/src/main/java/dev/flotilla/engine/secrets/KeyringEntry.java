@@ -21,15 +21,22 @@ final class KeyringEntry implements Entry {
             "error code 1168", "is not in wallet", "no password to delete");
 
     private final KeyringStorageType type;
+    private final String account;
 
-    private KeyringEntry(KeyringStorageType type) {
+    private KeyringEntry(KeyringStorageType type, String account) {
         this.type = type;
+        this.account = account;
+    }
+
+    @Override
+    public Entry forAccount(String account, String label) {
+        return new KeyringEntry(type, account);
     }
 
     /** The backend java-keyring finds on this machine. */
     static KeyringEntry open() throws BackendNotSupportedException {
         try (Keyring k = Keyring.create()) {
-            return new KeyringEntry(k.getKeyringStorageType());
+            return new KeyringEntry(k.getKeyringStorageType(), ACCOUNT);
         } catch (BackendNotSupportedException e) {
             throw e;
         } catch (Exception e) {  // close() declares Exception
@@ -50,7 +57,7 @@ final class KeyringEntry implements Entry {
     @Override
     public Optional<String> read() {
         try (Keyring k = Keyring.create(type)) {
-            return Optional.ofNullable(k.getPassword(SERVICE, ACCOUNT)).filter(s -> !s.isBlank());
+            return Optional.ofNullable(k.getPassword(SERVICE, account)).filter(s -> !s.isBlank());
         } catch (PasswordAccessException e) {
             if (notFound(e)) return Optional.empty();
             throw failure("read", e);
@@ -62,7 +69,7 @@ final class KeyringEntry implements Entry {
     @Override
     public void write(String text) {
         try (Keyring k = Keyring.create(type)) {
-            k.setPassword(SERVICE, ACCOUNT, text);
+            k.setPassword(SERVICE, account, text);
         } catch (Exception e) {
             throw failure("write", e, text);
         }
@@ -71,7 +78,7 @@ final class KeyringEntry implements Entry {
     @Override
     public void delete() {
         try (Keyring k = Keyring.create(type)) {
-            k.deletePassword(SERVICE, ACCOUNT);
+            k.deletePassword(SERVICE, account);
         } catch (PasswordAccessException e) {
             if (!notFound(e)) throw failure("delete", e);
         } catch (Exception e) {
@@ -86,7 +93,7 @@ final class KeyringEntry implements Entry {
 
     /** The library's own message, with anything the call was given taken out; the cause is not kept (it may hold more). */
     private KeyVaultException failure(String what, Exception e, String... given) {
-        return new KeyVaultException("the " + name() + " could not " + what + " the exchange keys: "
+        return new KeyVaultException("the " + name() + " could not " + what + " the " + account + " entry: "
                 + Redact.of(e.getClass().getSimpleName() + " " + e.getMessage(), given));
     }
 }

@@ -83,6 +83,12 @@ public final class OsKeyVault implements KeyVault {
         return entry;
     }
 
+    /** Another entry (service "Flotilla", this account) of the keychain the keys use, or null when there is none. */
+    synchronized Entry entryFor(String account, String label) {
+        Entry e = entry();
+        return e == null ? null : e.forAccount(account, label);
+    }
+
     /** Why no keychain can be used, or empty when one can. */
     public Optional<String> unavailable() {
         entry();

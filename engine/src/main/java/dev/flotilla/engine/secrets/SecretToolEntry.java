@@ -12,14 +12,21 @@ import java.util.Optional;
 final class SecretToolEntry implements Entry {
 
     static final String TOOL = "secret-tool";
-    private static final List<String> ATTRIBUTES = List.of("service", SERVICE, "account", ACCOUNT);
-
+    private final List<String> attributes;
+    private final String label;
     private final Commands commands;
     private final Path tool;
 
-    private SecretToolEntry(Commands commands, Path tool) {
+    private SecretToolEntry(Commands commands, Path tool, String account, String label) {
         this.commands = commands;
         this.tool = tool;
+        this.attributes = List.of("service", SERVICE, "account", account);
+        this.label = label;
+    }
+
+    @Override
+    public Entry forAccount(String account, String label) {
+        return new SecretToolEntry(commands, tool, account, label);
     }
 
     /**
@@ -32,7 +39,7 @@ final class SecretToolEntry implements Entry {
             tried.add(TOOL + ": not installed (Debian and Ubuntu: apt install libsecret-tools)");
             return null;
         }
-        SecretToolEntry e = new SecretToolEntry(commands, tool.get());
+        SecretToolEntry e = new SecretToolEntry(commands, tool.get(), ACCOUNT, LABEL);
         Commands.Result r = e.lookup();
         if (r.ok() || (r.exit() == 1 && r.err().isBlank())) return e;
         tried.add(TOOL + ": " + Commands.failure(TOOL, r, r.out()));
@@ -58,8 +65,8 @@ final class SecretToolEntry implements Entry {
 
     @Override
     public void write(String text) {
-        List<String> args = new java.util.ArrayList<>(List.of("store", "--label=" + LABEL));
-        args.addAll(ATTRIBUTES);
+        List<String> args = new java.util.ArrayList<>(List.of("store", "--label=" + label));
+        args.addAll(attributes);
         Commands.Result r = commands.run(tool, args, text);
         if (!r.ok()) throw new KeyVaultException(Commands.failure(TOOL + " store", r, text));
     }
@@ -70,7 +77,7 @@ final class SecretToolEntry implements Entry {
         if (!r.ok() && !(r.exit() == 1 && r.err().isBlank())) throw new KeyVaultException(Commands.failure(TOOL + " clear", r));
     }
 
-    private static List<String> args(String verb) {
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(verb), ATTRIBUTES.stream()).toList();
+    private List<String> args(String verb) {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(verb), attributes.stream()).toList();
     }
 }

@@ -22,10 +22,19 @@ final class SecurityToolEntry implements Entry {
 
     private final Commands commands;
     private final Path tool;
+    private final String account;
+    private final String label;
 
-    private SecurityToolEntry(Commands commands, Path tool) {
+    private SecurityToolEntry(Commands commands, Path tool, String account, String label) {
         this.commands = commands;
         this.tool = tool;
+        this.account = account;
+        this.label = label;
+    }
+
+    @Override
+    public Entry forAccount(String account, String label) {
+        return new SecurityToolEntry(commands, tool, account, label);
     }
 
     /** The tool, when it is there and the login keychain answers (found, or not found). */
@@ -35,7 +44,7 @@ final class SecurityToolEntry implements Entry {
             tried.add(TOOL + ": not found on the PATH (it is /usr/bin/security on every Mac)");
             return null;
         }
-        SecurityToolEntry e = new SecurityToolEntry(commands, tool.get());
+        SecurityToolEntry e = new SecurityToolEntry(commands, tool.get(), ACCOUNT, LABEL);
         Commands.Result r = e.exists();
         if (r.ok() || r.exit() == NOT_FOUND) return e;
         tried.add(TOOL + ": " + Commands.failure(TOOL, r));
@@ -49,12 +58,12 @@ final class SecurityToolEntry implements Entry {
 
     /** Finds the item without its password (no -w), so only its attributes come through the pipe. */
     private Commands.Result exists() {
-        return commands.run(tool, List.of("find-generic-password", "-s", SERVICE, "-a", ACCOUNT), null);
+        return commands.run(tool, List.of("find-generic-password", "-s", SERVICE, "-a", account), null);
     }
 
     @Override
     public Optional<String> read() {
-        Commands.Result r = commands.run(tool, List.of("find-generic-password", "-s", SERVICE, "-a", ACCOUNT, "-w"), null);
+        Commands.Result r = commands.run(tool, List.of("find-generic-password", "-s", SERVICE, "-a", account, "-w"), null);
         if (r.exit() == NOT_FOUND) return Optional.empty();
         if (!r.ok()) throw new KeyVaultException(Commands.failure(TOOL + " find-generic-password", r, r.out()));
         String text = r.out().strip();
@@ -68,17 +77,17 @@ final class SecurityToolEntry implements Entry {
     @Override
     public void write(String text) {
         String hex = HexFormat.of().formatHex(text.getBytes(StandardCharsets.UTF_8));
-        String line = "add-generic-password -U -s " + SERVICE + " -a " + ACCOUNT + " -l \"" + LABEL + "\" -X " + hex + "\n";
+        String line = "add-generic-password -U -s " + SERVICE + " -a " + account + " -l \"" + label + "\" -X " + hex + "\n";
         Commands.Result r = commands.run(tool, List.of("-i"), line);
         if (!r.ok()) throw new KeyVaultException(Commands.failure(TOOL + " add-generic-password", r, text, hex));
         if (!read().filter(text::equals).isPresent()) {
-            throw new KeyVaultException("the macOS Keychain did not keep the keys: " + Redact.of(r.err() + " " + r.out(), text, hex));
+            throw new KeyVaultException("the macOS Keychain did not keep the " + account + " entry: " + Redact.of(r.err() + " " + r.out(), text, hex));
         }
     }
 
     @Override
     public void delete() {
-        Commands.Result r = commands.run(tool, List.of("delete-generic-password", "-s", SERVICE, "-a", ACCOUNT), null);
+        Commands.Result r = commands.run(tool, List.of("delete-generic-password", "-s", SERVICE, "-a", account), null);
         if (!r.ok() && r.exit() != NOT_FOUND) throw new KeyVaultException(Commands.failure(TOOL + " delete-generic-password", r));
     }
 }

@@ -194,5 +194,13 @@ class OsKeyVaultTest {
         public void delete() {
             text = null;
         }
+
+        /** Another account of the same keychain: another entry in memory, kept so a test can look at it. */
+        final Map<String, MemoryEntry> others = new java.util.HashMap<>();
+
+        @Override
+        public Entry forAccount(String account, String label) {
+            return others.computeIfAbsent(account, a -> new MemoryEntry());
+        }
     }
 }

@@ -4,6 +4,8 @@ import dev.flotilla.engine.api.BotRejectedException;
 import dev.flotilla.engine.api.EngineApi;
 import dev.flotilla.engine.api.FleetRefusedException;
 import dev.flotilla.engine.api.LiveApi;
+import dev.flotilla.ui.screen.telegram.TelegramDialog;
+import dev.flotilla.ui.screen.telegram.TelegramModel;
 import dev.flotilla.ui.fx.Loader;
 import dev.flotilla.ui.prefs.Prefs;
 import dev.flotilla.ui.screen.botform.BotDialog;
@@ -55,6 +57,7 @@ public final class Actions implements BotActions {
     private final Loader keysLoader = Loader.threadPerCall("console-keys");
     private ParamHistoryDialog lastParamHistory;
     private final PluginDialogs plugins;
+    private dev.flotilla.engine.api.TelegramApi telegram;
 
     Actions(EngineApi engine, Prefs prefs, Supplier<Window> owner, Supplier<List<String>> selection, Consumer<String> chart,
             boolean tray) {
@@ -161,6 +164,15 @@ public final class Actions implements BotActions {
     /** The Binance keys dialog; without live trading it says that keys are not available in this mode. */
     public KeysDialog keys() {
         KeysDialog d = new KeysDialog(new KeysModel(live, keysLoader), owner.get());
+        d.dialog().show();
+        return d;
+    }
+
+    void telegram(dev.flotilla.engine.api.TelegramApi t) { this.telegram = t; }
+
+    /** The Telegram bot's dialog: token, chats, which events, a test message. */
+    public TelegramDialog telegram() {
+        TelegramDialog d = new TelegramDialog(new TelegramModel(telegram, keysLoader), owner.get());
         d.dialog().show();
         return d;
     }

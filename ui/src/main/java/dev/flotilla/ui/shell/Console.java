@@ -59,6 +59,12 @@ public final class Console {
         });
     }
 
+    /** Gives the Telegram… dialog its bot (null: the dialog says it is not available); returns this console. */
+    public Console telegram(dev.flotilla.engine.api.TelegramApi telegram) {
+        window.actions().telegram(telegram);
+        return this;
+    }
+
     public void show() {
         stage.show();
     }

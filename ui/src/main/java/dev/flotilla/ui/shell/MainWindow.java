@@ -187,7 +187,7 @@ public final class MainWindow {
         chart.onPulse(p);
         history.onPulse(p);
         log.onPulse(p);
-        status.show(p, engine.marketStatus());
+        status.show(p, engine.marketStatus(), engine.ai().status());
         candles.flush();
         fleetCurve.flush();
         botCurve.flush();

@@ -19,6 +19,7 @@ final class Menus {
                 new SeparatorMenuItem(),
                 item("Settings…", Shortcut.SETTINGS, a::settings),
                 plain("Binance keys…", a::keys),
+                plain("Telegram…", a::telegram),
                 plain("Plug-ins…", a::plugins),
                 new SeparatorMenuItem(),
                 item("Quit", Shortcut.QUIT, quit));
@@ -38,7 +39,9 @@ final class Menus {
                 item("Portfolio limits…", Shortcut.RISK_LIMITS, a.risk()::portfolioLimits),
                 plain("Limits of the selected bot…", a.risk()::limitsOfSelected),
                 plain("Reset the selected bots' breakers", a.risk()::resetSelectedBreakers),
-                plain("Reset the portfolio breaker", a.risk()::resetPortfolioBreaker));
+                plain("Reset the portfolio breaker", a.risk()::resetPortfolioBreaker),
+                new SeparatorMenuItem(),
+                plain("AI level…", a.risk()::aiLevel));
         MenuItem backtestsItem = item("Backtests", Shortcut.BACKTESTS, backtests == null ? () -> { } : backtests);
         backtestsItem.setDisable(backtests == null);
         Menu view = new Menu("_View", null, item("Dashboard", Shortcut.DASHBOARD, dashboard), backtestsItem);

@@ -1,6 +1,9 @@
 package dev.flotilla.ui.shell;
 
 import dev.flotilla.engine.api.EngineApi;
+import dev.flotilla.ui.fx.Loader;
+import dev.flotilla.ui.screen.ai.AiLevelDialog;
+import dev.flotilla.ui.screen.ai.AiLevelModel;
 import dev.flotilla.ui.screen.dialog.Forms;
 import dev.flotilla.ui.screen.risk.KillSwitchDialog;
 import dev.flotilla.ui.screen.risk.KillSwitchModel;
@@ -75,6 +78,13 @@ public final class RiskActions {
 
     public void resetPortfolioBreaker() {
         engine.risk().resetPortfolioBreaker();
+    }
+
+    /** The AI level's settings, status, per-bot toggles and latest analyses. */
+    public AiLevelDialog aiLevel() {
+        AiLevelDialog d = new AiLevelDialog(new AiLevelModel(engine.ai(), Loader.threadPerCall("console-ai")), owner.get());
+        d.dialog().show();
+        return d;
     }
 
     /** The reconciliation differences found at start and the operator's two choices; null when there are none. */

@@ -1,6 +1,7 @@
 package dev.flotilla.ui.shell;
 
 import atlantafx.base.theme.Styles;
+import dev.flotilla.engine.api.AiStatus;
 import dev.flotilla.engine.api.MarketStatus;
 import dev.flotilla.ui.Fmt;
 import dev.flotilla.ui.fx.EventBridge;
@@ -20,6 +21,7 @@ final class StatusBar extends HBox {
     private final Label clock = new Label();
     private final Label fleet = new Label();
     private final Label market = new Label();
+    private final Label ai = new Label();
     private final Label drops = new Label();
     private final Tooltip dropsTip = new Tooltip();
 
@@ -36,7 +38,18 @@ final class StatusBar extends HBox {
         drops.setTooltip(dropsTip);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        getChildren().addAll(mode, clock, fleet, market, gap, drops);
+        ai.setId("status-ai");
+        ai.managedProperty().bind(ai.visibleProperty());
+        getChildren().addAll(mode, clock, fleet, market, ai, gap, drops);
+    }
+
+    void show(Pulse p, MarketStatus m, AiStatus level) {
+        // the AI level is only mentioned once configured; unavailable, it is greyed
+        ai.setVisible(level != AiStatus.NOT_CONFIGURED);
+        ai.setText("AI level " + (level == AiStatus.AVAILABLE ? "available" : "unavailable"));
+        ai.getStyleClass().removeAll(Styles.SUCCESS, Styles.TEXT_MUTED);
+        ai.getStyleClass().add(level == AiStatus.AVAILABLE ? Styles.SUCCESS : Styles.TEXT_MUTED);
+        show(p, m);
     }
 
     void show(Pulse p, MarketStatus m) {

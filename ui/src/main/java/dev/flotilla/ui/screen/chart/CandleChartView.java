@@ -45,6 +45,8 @@ public final class CandleChartView extends VBox {
     private final DoubleDataSet entries = Charts.dataSet("entries", "marker-entry");
     private final DoubleDataSet exits = Charts.dataSet("exits", "marker-exit");
     private final DoubleDataSet stopExits = Charts.dataSet("stop-loss exits", "marker-stop");
+    private final DoubleDataSet aiVetoes = Charts.dataSet("AI vetoes", "marker-ai-veto");
+    private final Label aiNote = new Label();
     private final DoubleDataSet entryLine = Charts.dataSet("entry", "level-entry");
     private final DoubleDataSet stopLine = Charts.dataSet("stop", "level-stop");
     private List<String> shownLines = List.of();
@@ -68,6 +70,12 @@ public final class CandleChartView extends VBox {
         marks.addDataSet(entries).setUserMarkerType(TriangleMarker.UP);
         marks.addDataSet(exits).setUserMarkerType(TriangleMarker.DOWN);
         marks.addDataSet(stopExits).setUserMarkerType(TriangleMarker.DOWN);
+        marks.addDataSet(aiVetoes).setUserMarkerType(CrossMarker.INSTANCE);
+        aiNote.getStyleClass().addAll(Styles.TEXT_SMALL, "chart-ai-veto-note");
+        aiNote.setId("chart-ai-veto-note");
+        aiNote.setWrapText(true);
+        aiNote.visibleProperty().bind(aiNote.textProperty().isNotEmpty());
+        aiNote.managedProperty().bind(aiNote.visibleProperty());
         price.getRenderers().addAll(sticks, priceLines, levels, marks);
         lower.getRenderers().add(lowerLines);
         y.setAutoRanging(false);
@@ -78,7 +86,7 @@ public final class CandleChartView extends VBox {
         VBox.setVgrow(price, Priority.ALWAYS);
         lower.setPrefHeight(150);
         lower.setMinHeight(120);
-        getChildren().addAll(title, price, lower);
+        getChildren().addAll(title, aiNote, price, lower);
         showLower(false);
         chart.addListener((o, a, c) -> {
             pending = c;
@@ -92,7 +100,7 @@ public final class CandleChartView extends VBox {
 
     /** Draws the latest chart if it has not been drawn yet and the chart lets its data be written now. */
     public void flush() {
-        List<DataSet> sets = new ArrayList<>(List.of(candles, entries, exits, stopExits, entryLine, stopLine));
+        List<DataSet> sets = new ArrayList<>(List.of(candles, entries, exits, stopExits, aiVetoes, entryLine, stopLine));
         sets.addAll(priceLines.getDatasets());
         sets.addAll(lowerLines.getDatasets());
         if (!dirty || !Charts.writable(sets.toArray(DataSet[]::new))) return;
@@ -110,6 +118,7 @@ public final class CandleChartView extends VBox {
             title.setText(c == null ? emptyText : c.botId() + ": no candles yet");
             candles.setData(new CandleSeries(List.of()));
             candles.fireInvalidated(ChartBits.DataSetData);
+            aiNote.setText("");
             return;
         }
         List<Candle> list = c.candles();
@@ -167,16 +176,40 @@ public final class CandleChartView extends VBox {
         List<double[]> in = new ArrayList<>();
         List<double[]> out = new ArrayList<>();
         List<double[]> stopped = new ArrayList<>();
+        List<double[]> vetoed = new ArrayList<>();
+        List<TradeMarker> vetoes = new ArrayList<>();
         for (TradeMarker m : marks) {
             // drawn on the candle during which the fill happened
             double[] point = {Math.floorDiv(m.time(), tf) * tf / 1000.0, m.price()};
-            if (m.side() == Side.BUY) in.add(point);
+            if (m.aiVeto()) {
+                vetoed.add(point);
+                vetoes.add(m);
+            } else if (m.side() == Side.BUY) in.add(point);
             else if ("STOP_LOSS".equals(m.purpose())) stopped.add(point);
             else out.add(point);
         }
         set(entries, in);
         set(exits, out);
         set(stopExits, stopped);
+        set(aiVetoes, vetoed);
+        aiNote(vetoes);
+    }
+
+    /** The latest veto's reason above the chart (the marks themselves are crosses), all of them in its tooltip. */
+    private void aiNote(List<TradeMarker> vetoes) {
+        if (vetoes.isEmpty()) {
+            aiNote.setText("");
+            aiNote.setTooltip(null);
+            return;
+        }
+        TradeMarker last = vetoes.getLast();
+        aiNote.setText("✕ AI veto " + Fmt.shortTime(last.time()) + " at " + Fmt.price(last.price()) + ": " + last.note()
+                + (vetoes.size() > 1 ? "  (" + (vetoes.size() - 1) + " more on this chart)" : ""));
+        StringBuilder all = new StringBuilder();
+        for (TradeMarker m : vetoes.reversed()) {
+            all.append(Fmt.shortTime(m.time())).append("  ").append(Fmt.price(m.price())).append("  ").append(m.note()).append('\n');
+        }
+        aiNote.setTooltip(new javafx.scene.control.Tooltip(all.toString().strip()));
     }
 
     private static void set(DoubleDataSet ds, List<double[]> points) {
@@ -238,6 +271,16 @@ public final class CandleChartView extends VBox {
     /** Entry and exit markers shown, for tests. */
     public int markerCount() {
         return entries.getDataCount() + exits.getDataCount() + stopExits.getDataCount();
+    }
+
+    /** AI-vetoed entries marked, for tests. */
+    public int aiVetoCount() {
+        return aiVetoes.getDataCount();
+    }
+
+    /** The line that gives the latest AI veto's reason, for tests. */
+    public Label aiNote() {
+        return aiNote;
     }
 
     public String title() {
