@@ -124,7 +124,7 @@ public final class AiLevel {
                 case SHRINK -> {
                     BigDecimal qty = in.qty().multiply(a.factor()).setScale(QTY_SCALE, RoundingMode.DOWN);
                     if (qty.signum() > 0) {
-                        send.set(i, in.with(qty, in.stopPrice(), in.reason()));
+                        send.set(i, shrunk(in, qty, a.factor(), s.model()));
                     } else {
                         send.set(i, null);
                         refusals.add(refusal(in, now, SHRUNK_TO_NOTHING, "the AI level's shrink to "
@@ -135,6 +135,18 @@ public final class AiLevel {
         }
         if (replies.stream().anyMatch(f -> f != null && !f.isDone())) replies.forEach(f -> { if (f != null) f.cancel(true); });
         return new Result(send.stream().filter(java.util.Objects::nonNull).toList(), analyses, refusals);
+    }
+
+    /**
+     * The entry at its shrunk size, its stored sizing saying so: the gateway's figures as they were, then the model's
+     * factor and the quantity that is sent.
+     */
+    static Intent shrunk(Intent in, BigDecimal qty, BigDecimal factor, String model) {
+        Intent smaller = in.with(qty, in.stopPrice(), in.reason());
+        if (in.sizing() == null || !in.sizing().endsWith("}")) return smaller;
+        String ai = ",\"ai\":{\"model\":\"" + model.replace("\\", "\\\\").replace("\"", "\\\"") + "\",\"factor\":"
+                + factor.stripTrailingZeros().toPlainString() + ",\"qty\":" + qty.stripTrailingZeros().toPlainString() + "}}";
+        return smaller.withSizing(in.sizing().substring(0, in.sizing().length() - 1) + ai);
     }
 
     /** One reply as it came back, with the time it took. */

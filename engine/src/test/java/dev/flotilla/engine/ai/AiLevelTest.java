@@ -91,8 +91,13 @@ class AiLevelTest {
     @Test
     void aShrinkScalesTheQuantityDown() {
         ollama.answers("shrink", 0.5, "volatile");
-        AiLevel.Result r = level(2_000, Set.of("a")).review(List.of(entry("a", "0.003333")), NOW, NOW);
-        assertThat(r.send()).singleElement().satisfies(i -> assertThat(i.qty()).isEqualByComparingTo("0.001666"));
+        Intent sized = entry("a", "0.003333").withSizing("{\"cash\":1000,\"qty\":0.003333}");
+        AiLevel.Result r = level(2_000, Set.of("a")).review(List.of(sized), NOW, NOW);
+        assertThat(r.send()).singleElement().satisfies(i -> {
+            assertThat(i.qty()).isEqualByComparingTo("0.001666");
+            assertThat(i.sizing()).as("the stored sizing tells the gateway's size, then the model's")
+                    .isEqualTo("{\"cash\":1000,\"qty\":0.003333,\"ai\":{\"model\":\"stand-in\",\"factor\":0.5,\"qty\":0.001666}}");
+        });
         assertThat(r.analyses().getFirst().decision()).isEqualTo(Decision.SHRINK);
         assertThat(r.analyses().getFirst().factor()).isEqualByComparingTo("0.5");
     }
