@@ -33,7 +33,7 @@ class AiLevelEngineTest {
              EngineHarness h = EngineHarness.open(dir, 7, fleet, StrategyRegistry.builtin())) {
             AiApi ai = h.engine.ai();
             assertThat(ai.status()).isEqualTo(AiStatus.NOT_CONFIGURED);
-            ai.configure(new AiSettings(ollama.url(), "stand-in", 2_000, true));
+            ai.configure(new AiSettings(ollama.url(), "stand-in", 20_000, true));  // answers never time out, even on a busy machine
             fleet.forEach(b -> ai.setBot(b.id(), true));
             assertThat(ai.checkNow()).isEqualTo(AiStatus.AVAILABLE);
             h.runFor(Duration.ofDays(2));
