@@ -8,6 +8,7 @@ import javafx.geometry.Bounds;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
@@ -17,12 +18,12 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
-import javafx.scene.shape.Shape;
 
 /**
- * The first start's help: the window dimmed but for the kill switch and the fleet table, each outlined and numbered,
- * and a card saying what they are and that F1 lists the shortcuts. "Got it" (or Esc) dismisses it, and the console's
- * settings remember that, so it is never shown again. It lies over the window's own layout and changes nothing in it.
+ * The first start's help: the window darkened but for the kill switch and the fleet table, each outlined and numbered,
+ * and a card saying what they are and that F1 lists the shortcuts. The window takes no click until "Got it" (or Esc)
+ * dismisses it, and the console's settings remember that, so it is never shown again. It lies over the window's own
+ * layout (an unmanaged child of its root) and changes nothing in it.
  */
 public final class FirstRunHelp {
 
@@ -62,7 +63,7 @@ public final class FirstRunHelp {
         card.setMaxWidth(420);
         layer.getStyleClass().add("first-run-help");
         layer.setManaged(false);
-        layer.setPickOnBounds(false);
+        layer.setPickOnBounds(true);  // the window waits under the help until it is dismissed
         layer.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE) dismiss();
         });
@@ -129,8 +130,13 @@ public final class FirstRunHelp {
         layer.resizeRelocate(0, 0, w, h);
         Rectangle kill = around(killSwitch);
         Rectangle table = around(fleet);
-        Shape dim = Shape.subtract(Shape.subtract(new Rectangle(0, 0, w, h), kill), table);
-        dim.setFill(Color.rgb(0, 0, 0, 0.55));
+        Canvas dim = new Canvas(w, h);  // the window darkened, but for the two places pointed at (a spotlight)
+        var g = dim.getGraphicsContext2D();
+        g.setFill(Color.rgb(20, 24, 30));
+        g.fillRect(0, 0, w, h);
+        for (Rectangle r : List.of(kill, table)) g.clearRect(r.getX(), r.getY(), r.getWidth(), r.getHeight());
+        dim.setOpacity(0.92);
+        dim.setMouseTransparent(true);
         layer.getChildren().setAll(dim, outline(kill), outline(table), at(badge("1"), kill), at(badge("2"), table), card);
         card.applyCss();
         card.autosize();
@@ -155,7 +161,7 @@ public final class FirstRunHelp {
     }
 
     private static Node at(Label badge, Rectangle r) {
-        badge.relocate(r.getX() - 14, r.getY() - 14);
+        badge.relocate(Math.max(2, r.getX() - 14), Math.max(2, r.getY() - 14));
         return badge;
     }
 

@@ -40,7 +40,7 @@ public final class PositionsMenu {
 
     /** The positions table of the history's tabs. */
     @SuppressWarnings("unchecked")
-    static TableView<PositionView> table(HistoryView history) {
+    public static TableView<PositionView> table(HistoryView history) {
         return history.tabs().getTabs().stream().filter(t -> t.getText().equals("Positions"))
                 .map(t -> (TableView<PositionView>) t.getContent()).findFirst().orElseThrow();
     }

@@ -38,8 +38,8 @@ public final class ManualCloseDialog {
             lines.getChildren().add(l);
         });
         VBox content = new VBox(8, summary, lines);
-        content.getChildren().add(Forms.hint("Each position is sold in full by a market order (filled at the price of the "
-                + "moment, not a limit), with the reason MANUAL; the risk gateway checks it like any order."));
+        content.getChildren().add(wrap(Forms.hint("Each position is sold in full by a market order (filled at the price of the "
+                + "moment, not a limit), with the reason MANUAL; the risk gateway checks it like any order.")));
         plan.notes().forEach(n -> content.getChildren().add(wrap(Forms.hint(n))));
         message.getStyleClass().add(Styles.DANGER);
         wrap(message);
