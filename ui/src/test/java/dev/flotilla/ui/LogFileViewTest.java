@@ -39,9 +39,9 @@ class LogFileViewTest {
         Files.createDirectories(log.getParent());
         StringBuilder old = new StringBuilder();
         // more lines than the view starts with: it reads the file's end, not all of it
-        IntStream.range(0, 2000).forEach(i -> old.append(line(i, "DEBUG", "2026-01-05T00:00:00Z TICK_COMPLETED ema-btc-15m close=" + i)));
+        IntStream.range(0, 2000).forEach(i -> old.append(line(i, "DEBUG", "2026-01-05T00:00:00Z TICK_COMPLETED atr-ada-15m close=" + i)));
         IntStream.range(0, 40).forEach(i -> old.append(line(i, i % 8 == 0 ? "WARN" : "INFO", "2026-01-05T00:00:00Z ORDER_FILLED "
-                + (i % 2 == 0 ? "ema-btc-15m" : "rsi-eth-1h") + " fill " + i)));
+                + (i % 2 == 0 ? "atr-ada-15m" : "boll-btc-1h") + " fill " + i)));
         append(log, old.toString());
         try (OpenConsole open = OpenConsole.open(dir, 60, 1600, 1000)) {
             MainWindow w = open.window;
@@ -54,7 +54,7 @@ class LogFileViewTest {
             assertThat(Fx.on(() -> w.history().tabs().getSelectionModel().getSelectedItem().getText())).isEqualTo("Log file");
             LogFileModel m = Fx.on(() -> w.logFile().model());
             Fx.await("the last lines are shown", () -> m.entries().size() == LogFileModel.RECENT);
-            assertThat(Fx.on(() -> m.entries().getFirst().message())).endsWith("rsi-eth-1h fill 39");
+            assertThat(Fx.on(() -> m.entries().getFirst().message())).endsWith("boll-btc-1h fill 39");
             assertThat(Fx.on(() -> m.entries().getLast().message())).as("newest first, the oldest of the last lines last")
                     .endsWith("close=" + (2000 - (LogFileModel.RECENT - 40)));
 
@@ -62,21 +62,21 @@ class LogFileViewTest {
             assertThat(Fx.on(() -> m.shown().stream().map(LogFileModel.Entry::level).distinct().toList())).containsExactly("WARN");
             assertThat(Fx.on(() -> m.shown().size())).isEqualTo(5);
             Fx.run(() -> w.logFile().view().levelFilter().setValue(LogFileModel.Level.INFO));
-            Fx.run(() -> w.history().botFilter().setValue("rsi-eth-1h"));
+            Fx.run(() -> w.history().botFilter().setValue("boll-btc-1h"));
             assertThat(Fx.on(() -> m.shown().size())).isEqualTo(20);
-            assertThat(Fx.on(() -> m.shown().stream().allMatch(e -> e.message().contains("rsi-eth-1h")))).isTrue();
+            assertThat(Fx.on(() -> m.shown().stream().allMatch(e -> e.message().contains("boll-btc-1h")))).isTrue();
 
             // the file grows: the new lines come in, an error with its stack trace as one entry
-            append(log, line(100, "ERROR", "2026-01-05T01:40:00Z BOT_ERROR rsi-eth-1h indicator failed")
+            append(log, line(100, "ERROR", "2026-01-05T01:40:00Z BOT_ERROR boll-btc-1h indicator failed")
                     + "java.lang.IllegalStateException: no candles" + System.lineSeparator()
                     + "\tat dev.flotilla.engine.loop.TickProcessor.tick(TickProcessor.java:80)" + System.lineSeparator()
-                    + line(101, "INFO", "2026-01-05T01:41:00Z ORDER_FILLED ema-btc-15m fill 41"));
+                    + line(101, "INFO", "2026-01-05T01:41:00Z ORDER_FILLED atr-ada-15m fill 41"));
             Fx.await("the new lines are read", () -> m.entries().size() == LogFileModel.RECENT + 2);
-            assertThat(Fx.on(() -> m.shown().getFirst().message())).endsWith("BOT_ERROR rsi-eth-1h indicator failed");
+            assertThat(Fx.on(() -> m.shown().getFirst().message())).endsWith("BOT_ERROR boll-btc-1h indicator failed");
             assertThat(Fx.on(() -> m.shown().getFirst().more())).containsExactly("java.lang.IllegalStateException: no candles",
                     "\tat dev.flotilla.engine.loop.TickProcessor.tick(TickProcessor.java:80)");
             Fx.run(() -> w.history().botFilter().setValue(HistoryView.ALL));
-            assertThat(Fx.on(() -> m.shown().getFirst().message())).endsWith("ema-btc-15m fill 41");
+            assertThat(Fx.on(() -> m.shown().getFirst().message())).endsWith("atr-ada-15m fill 41");
             Fx.settle(w);
             Fx.on(() -> Screenshots.save(w.scene(), "dashboard-log-file"));
         }

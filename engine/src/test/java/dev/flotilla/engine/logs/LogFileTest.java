@@ -37,7 +37,7 @@ class LogFileTest {
         LogTail.Chunk first = log.read(-1, 3);
         assertThat(first.lines()).extracting(LogTail.Line::message).containsExactly("event 4997 bot-6", "event 4998 bot-0", "event 4999 bot-1");
         assertThat(first.lines().getFirst().level()).isEqualTo("INFO");
-        assertThat(first.lines().getFirst().time()).isEqualTo("2026-01-05T00:17:17.000Z");
+        assertThat(first.lines().getFirst().time()).isEqualTo("2026-01-05T00:23:17.000Z");
         assertThat(first.lines().getFirst().logger()).isEqualTo("flotilla.events");
         assertThat(first.next()).isEqualTo(Files.size(f));
 
