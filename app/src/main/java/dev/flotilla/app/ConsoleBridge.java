@@ -24,6 +24,7 @@ final class ConsoleBridge {
         String url = store.setting(dev.flotilla.engine.config.EngineSettings.BINANCE_URL)
                 .orElse(dev.flotilla.engine.api.MarketChoice.PRODUCTION_URL);
         ConsoleApp.show(engine, new BacktestService(store, engine.registry(), "history in " + dataDir),
-                new dev.flotilla.engine.execution.live.LiveKeysService(LiveKeys.vault(), url), telegram, dataDir);
+                new dev.flotilla.engine.execution.live.LiveKeysService(LiveKeys.vault(), url), telegram,
+                new dev.flotilla.engine.logs.LogFile(Logging.file(dataDir)), dataDir);
     }
 }

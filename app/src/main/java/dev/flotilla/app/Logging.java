@@ -11,7 +11,12 @@ public final class Logging {
     private Logging() {
     }
 
-    /** The log goes to {@code dataDir/logs/flotilla.log} from here on. */
+    /** Where {@link #init} has the log written: {@code dataDir/logs/flotilla.log}. */
+    public static Path file(Path dataDir) {
+        return dataDir.resolve("logs").resolve("flotilla.log");
+    }
+
+    /** The log goes to {@link #file} from here on. */
     public static void init(Path dataDir, boolean debug) {
         System.setProperty("flotilla.logDir", dataDir.resolve("logs").toAbsolutePath().toString());
         System.setProperty("flotilla.logLevel", debug ? "DEBUG" : "INFO");

@@ -3,6 +3,7 @@ package dev.flotilla.ui;
 import dev.flotilla.engine.api.BacktestApi;
 import dev.flotilla.engine.api.EngineApi;
 import dev.flotilla.engine.api.LiveApi;
+import dev.flotilla.engine.api.LogTail;
 import dev.flotilla.engine.api.TelegramApi;
 import dev.flotilla.ui.prefs.Prefs;
 import dev.flotilla.ui.shell.Console;
@@ -62,6 +63,15 @@ public final class ConsoleApp {
 
     /** The same with the Telegram bot's dialog on {@code telegram} (null: the dialog says it is not available). */
     public static void show(EngineApi engine, BacktestApi backtests, LiveApi live, TelegramApi telegram, Path dataDir) {
+        show(engine, backtests, live, telegram, LogTail.NONE, dataDir);
+    }
+
+    /**
+     * The same with the log view on {@code logs}. On the first start (no dismissed help in the console's settings) the
+     * first-run help lies over the window.
+     */
+    public static void show(EngineApi engine, BacktestApi backtests, LiveApi live, TelegramApi telegram, LogTail logs,
+                            Path dataDir) {
         prepare();
         try {
             started.await();
@@ -72,7 +82,7 @@ public final class ConsoleApp {
         if (failure != null) throw new IllegalStateException(String.valueOf(failure.getMessage()), failure);
         CountDownLatch quit = new CountDownLatch(1);
         Platform.runLater(() -> new Console(engine, backtests, live, dataDir.resolve(Prefs.FILE_NAME), true, quit::countDown)
-                .telegram(telegram).show());
+                .telegram(telegram).logs(logs).showFirstTime());
         try {
             quit.await();
         } catch (InterruptedException e) {

@@ -3,6 +3,7 @@ package dev.flotilla.engine.api;
 import dev.flotilla.engine.model.RiskRecord;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The risk controls of a running engine. Reads answer at once; commands are checked in the caller's thread and
@@ -48,6 +49,27 @@ public interface RiskApi {
 
     /** Turns the kill switch off: the fleet returns to the state its breakers call for. */
     void killSwitchOff();
+
+    /**
+     * What closing the open positions of these bots by hand would send (a bot holds one position at most; flat bots are
+     * left out); nothing is changed. Made on the engine's thread.
+     *
+     * @throws IllegalArgumentException naming an unknown bot (at once)
+     */
+    CompletableFuture<ClosePlan> planCloseBots(List<String> botIds);
+
+    /** What closing every open position in a symbol (e.g. "BTC/USDT") by hand would send; see {@link #planCloseBots}. */
+    CompletableFuture<ClosePlan> planCloseSymbol(String symbol);
+
+    /**
+     * Closes the positions of a plan the operator confirmed: a market sell of each, with the purpose and exit reason
+     * MANUAL, through the risk gateway and the order flow like any order, on the engine's thread. A manual close is the
+     * operator's own order, so a HALTED fleet or bot sends it (see decision 0028). A position closed or changed since the
+     * plan is left alone and listed as not closed.
+     *
+     * @throws IllegalStateException (in the future) while reconciliation holds the fleet: nothing is sent
+     */
+    CompletableFuture<CloseResult> closePositions(ClosePlan plan);
 
     /** Lifts a bot's drawdown breaker; its equity peak starts again from its equity now. */
     void resetBreaker(String botId);

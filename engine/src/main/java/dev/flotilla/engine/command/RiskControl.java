@@ -1,5 +1,7 @@
 package dev.flotilla.engine.command;
 
+import dev.flotilla.engine.api.ClosePlan;
+import dev.flotilla.engine.api.CloseResult;
 import dev.flotilla.engine.api.InvalidInputException;
 import dev.flotilla.engine.api.LimitSet;
 import dev.flotilla.engine.api.RiskApi;
@@ -18,6 +20,7 @@ import dev.flotilla.engine.store.RiskStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The risk commands of the engine API. Limits are checked in the caller's thread, so a bad value is refused at
@@ -31,13 +34,17 @@ public final class RiskControl implements RiskApi {
     private final RiskGateway gateway;
     private final Flattener flattener;
     private final RiskStore records;
+    private final ManualClose manual;
 
-    public RiskControl(EngineCalls engine, Fleet fleet, RiskGateway gateway, Flattener flattener, RiskStore records) {
+    /** @param reconciliationHalt why reconciliation holds the fleet, or null: no manual close while it does */
+    public RiskControl(EngineCalls engine, Fleet fleet, RiskGateway gateway, Flattener flattener, RiskStore records,
+                       java.util.function.Supplier<String> reconciliationHalt) {
         this.engine = engine;
         this.fleet = fleet;
         this.gateway = gateway;
         this.flattener = flattener;
         this.records = records;
+        this.manual = new ManualClose(engine, fleet, gateway, flattener, reconciliationHalt);
     }
 
     @Override
@@ -139,6 +146,21 @@ public final class RiskControl implements RiskApi {
     @Override
     public void killSwitchOff() {
         engine.run(events -> gateway.killSwitch(false, "switched off", engine.now(), events));
+    }
+
+    @Override
+    public CompletableFuture<ClosePlan> planCloseBots(List<String> botIds) {
+        return manual.planBots(botIds);
+    }
+
+    @Override
+    public CompletableFuture<ClosePlan> planCloseSymbol(String symbol) {
+        return manual.planSymbol(symbol);
+    }
+
+    @Override
+    public CompletableFuture<CloseResult> closePositions(ClosePlan plan) {
+        return manual.close(plan);
     }
 
     @Override

@@ -114,7 +114,7 @@ public final class Engine implements EngineApi {
         EngineCalls calls = new EngineCalls(this::onEngine, () -> clock == null ? System.currentTimeMillis() : clock.now(), this::publish,
                 () -> snapshots.refresh(clock.now(), fleet.bots(), true), snapshots::latest);
         this.riskControl = new RiskControl(calls, fleet, risk, new Flattener(this.market, pipeline, risk, fleet::bots),
-                new RiskStore(store));
+                new RiskStore(store), reconciliation::haltReason);
         this.fleetCommands = new FleetCommands(store, registry, broker, this.market, fleet, risk, calls);
         this.params = new ParamHistory(store, fleet, fleetCommands, riskControl, calls);
         this.fleetImporter = new FleetImporter(fleetCommands, registry, fleet, calls);

@@ -5,7 +5,10 @@ import static dev.flotilla.engine.risk.Numbers.money;
 
 import java.math.BigDecimal;
 
-/** A bot's drawdown breaker: equity far enough below its peak halts the bot, exits included, until an operator resets it. */
+/**
+ * A bot's drawdown breaker: equity far enough below its peak halts the bot, exits included, until an operator resets it.
+ * The operator's own closes pass, as they pass the kill switch.
+ */
 final class DrawdownBreakerCheck implements RiskCheck {
 
     @Override
@@ -15,6 +18,7 @@ final class DrawdownBreakerCheck implements RiskCheck {
 
     @Override
     public Verdict check(Subject s) {
+        if (s.asked().byOperator()) return null;
         var bot = s.bot();
         BigDecimal peak = bot.state().peakEquity();
         BigDecimal limit = s.limits().drawdown();

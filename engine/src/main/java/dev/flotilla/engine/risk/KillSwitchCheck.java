@@ -4,7 +4,10 @@ import static dev.flotilla.engine.risk.Numbers.json;
 
 
 
-/** The kill switch: while it is on the fleet is HALTED and no automated order leaves, exits included. */
+/**
+ * The kill switch: while it is on the fleet is HALTED and no automated order leaves, exits included. The operator's
+ * own closes (halt and flatten, a manual close) are not automated and pass.
+ */
 final class KillSwitchCheck implements RiskCheck {
 
     @Override
@@ -14,7 +17,7 @@ final class KillSwitchCheck implements RiskCheck {
 
     @Override
     public Verdict check(Subject s) {
-        if (!s.killSwitch()) return null;
+        if (!s.killSwitch() || s.asked().byOperator()) return null;
         return Verdict.refuse(ReasonCode.KILL_SWITCH, "the kill switch is on: the fleet is HALTED", json("state", "HALTED"));
     }
 }

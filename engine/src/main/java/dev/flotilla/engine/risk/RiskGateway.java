@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
 public final class RiskGateway {
 
     /** Purpose of the operator's "halt and flatten" orders, the only orders a HALTED fleet sends. */
-    public static final String FLATTEN = "FLATTEN";
+    public static final String FLATTEN = Intent.FLATTEN;
 
     private static final Logger log = LoggerFactory.getLogger(RiskGateway.class);
 

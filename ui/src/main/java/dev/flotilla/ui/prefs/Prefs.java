@@ -32,6 +32,7 @@ public final class Prefs {
     private final BooleanProperty notifyFills = new SimpleBooleanProperty(true);
     private final BooleanProperty notifyAlerts = new SimpleBooleanProperty(true);
     private final ObjectProperty<CloseAction> closeAction = new SimpleObjectProperty<>(CloseAction.QUIT);
+    private final BooleanProperty helpSeen = new SimpleBooleanProperty(false);
     private WindowBounds window;
 
     private Prefs(Path file) {
@@ -54,6 +55,8 @@ public final class Prefs {
         prefs.notifyAlerts.set(!"false".equals(p.getProperty("notify.alerts")));
         prefs.closeAction.set(parse(CloseAction.class, p.getProperty("close"), CloseAction.QUIT));
         prefs.window = WindowBounds.parse(p.getProperty("window"));
+        prefs.helpSeen.set("true".equals(p.getProperty("help.seen")));
+        prefs.helpSeen.addListener((o, a, b) -> prefs.save());
         prefs.theme.addListener((o, a, b) -> prefs.save());
         prefs.notifyFills.addListener((o, a, b) -> prefs.save());
         prefs.notifyAlerts.addListener((o, a, b) -> prefs.save());
@@ -88,6 +91,11 @@ public final class Prefs {
         return closeAction;
     }
 
+    /** Whether the first-run help has been dismissed (it is then never shown again). */
+    public BooleanProperty helpSeen() {
+        return helpSeen;
+    }
+
     /** Where the window was last, or null. */
     public WindowBounds window() {
         return window;
@@ -106,6 +114,7 @@ public final class Prefs {
         p.setProperty("notify.alerts", Boolean.toString(notifyAlerts.get()));
         p.setProperty("close", closeAction.get().name());
         if (window != null) p.setProperty("window", window.format());
+        if (helpSeen.get()) p.setProperty("help.seen", "true");
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");

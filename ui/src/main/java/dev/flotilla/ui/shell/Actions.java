@@ -53,6 +53,7 @@ public final class Actions implements BotActions {
     private final Consumer<String> chart;
     private final boolean tray;
     private final RiskActions risk;
+    private final PositionActions positions;
     private final LiveApi live;
     private final Loader keysLoader = Loader.threadPerCall("console-keys");
     private ParamHistoryDialog lastParamHistory;
@@ -75,6 +76,7 @@ public final class Actions implements BotActions {
         this.chart = chart;
         this.tray = tray;
         this.risk = new RiskActions(engine, owner, selection);
+        this.positions = new PositionActions(engine, owner, selection);
         this.plugins = new PluginDialogs(engine.plugins(), Loader.threadPerCall("console-plugins"), owner);
     }
 
@@ -91,6 +93,21 @@ public final class Actions implements BotActions {
     /** The risk controls: kill switch, limits, breaker resets, reconciliation. */
     public RiskActions risk() {
         return risk;
+    }
+
+    /** Closing positions by hand, after a confirmation. */
+    public PositionActions positions() {
+        return positions;
+    }
+
+    @Override
+    public void closePositions(List<String> botIds) {
+        positions.closeBots(botIds);
+    }
+
+    @Override
+    public void closeSymbolOf(String botId) {
+        positions.closeSymbolOf(botId);
     }
 
     @Override

@@ -65,8 +65,20 @@ public final class Console {
         return this;
     }
 
+    /** Gives the log view the app's log file; returns this console. */
+    public Console logs(dev.flotilla.engine.api.LogTail tail) {
+        window.logFile().use(tail);
+        return this;
+    }
+
     public void show() {
         stage.show();
+    }
+
+    /** Shows the window, with the first-run help over it unless it was dismissed before. */
+    public void showFirstTime() {
+        show();
+        window.help().showIfNew();
     }
 
     /** What the window's close button does: hide to the tray, or quit. */

@@ -84,6 +84,8 @@ public final class MainWindow {
     private final Tab dashboardTab = new Tab("Dashboard");
     private final Tab backtestsTab = new Tab("Backtests");
     private BacktestsView backtests;
+    private final LogsTab logFile;
+    private final FirstRunHelp help;
 
     MainWindow(EngineApi engine, Prefs prefs, Stage stage, Loader loader, Optional<Tray> tray, Runnable quit) {
         this(engine, null, prefs, stage, loader, tray, quit);
@@ -126,6 +128,8 @@ public final class MainWindow {
         SplitPane upper = new SplitPane(fleetPane(), charts);
         upper.setDividerPositions(0.6);
         historyView = new HistoryView(history, log, riskEvents, botFilter);
+        new PositionsMenu(PositionsMenu.table(historyView), actions.positions());
+        logFile = new LogsTab(historyView, loader);
         SplitPane main = new SplitPane(upper, historyView);
         main.setOrientation(Orientation.VERTICAL);
         main.setDividerPositions(0.68);
@@ -144,7 +148,8 @@ public final class MainWindow {
         BorderPane root = new BorderPane(backtestApi == null ? main : screens);
         figures = new FiguresView(dashboard, () -> actions.risk().killSwitch(), () -> actions.risk().portfolioLimits());
         root.setTop(new VBox(Menus.bar(actions, this::find, quit, this::showDashboard,
-                backtestApi == null ? null : this::showBacktests), banner, figures));
+                backtestApi == null ? null : this::showBacktests, this::showLogFile), banner, figures));
+        help = new FirstRunHelp(root, figures.killButton(), table, prefs);
         root.setBottom(status);
         root.getStyleClass().add("console");
         scene = new Scene(root, Placement.WIDTH, Placement.HEIGHT);
@@ -187,6 +192,7 @@ public final class MainWindow {
         chart.onPulse(p);
         history.onPulse(p);
         log.onPulse(p);
+        logFile.onPulse();
         status.show(p, engine.marketStatus(), engine.ai().status());
         candles.flush();
         fleetCurve.flush();
@@ -219,6 +225,18 @@ public final class MainWindow {
     public void showDashboard() {
         screens.getSelectionModel().select(dashboardTab);
     }
+
+    /** View > Log file: the dashboard, with the history's log file tab in front. */
+    public void showLogFile() {
+        showDashboard();
+        logFile.show();
+    }
+
+    /** The log file's tab. */
+    public LogsTab logFile() { return logFile; }
+
+    /** The first-run help over the window (shown on a first start, see {@link FirstRunHelp#showIfNew}). */
+    public FirstRunHelp help() { return help; }
 
     private VBox fleetPane() {
         find.setPromptText("Filter by id, strategy, symbol, timeframe or state  (" + Shortcut.FIND.display() + ")");

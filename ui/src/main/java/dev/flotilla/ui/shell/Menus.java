@@ -12,8 +12,11 @@ final class Menus {
     private Menus() {
     }
 
-    /** @param backtests shows the Backtests screen, or null where the console has none */
-    static MenuBar bar(Actions a, Runnable find, Runnable quit, Runnable dashboard, Runnable backtests) {
+    /**
+     * @param backtests shows the Backtests screen, or null where the console has none
+     * @param logFile   shows the log file's tab
+     */
+    static MenuBar bar(Actions a, Runnable find, Runnable quit, Runnable dashboard, Runnable backtests, Runnable logFile) {
         Menu file = new Menu("_File", null,
                 item("Import fleet file…", Shortcut.IMPORT_FLEET, a::importFleet),
                 new SeparatorMenuItem(),
@@ -35,6 +38,8 @@ final class Menus {
                 item("Find in the fleet table", Shortcut.FIND, find));
         Menu risk = new Menu("_Risk", null,
                 item("Kill switch…", Shortcut.KILL_SWITCH, a.risk()::killSwitch),
+                plain("Close the selected bots' positions…", a.positions()::closeSelected),
+                plain("Close all positions in the selected bot's symbol…", a.positions()::closeSelectedSymbol),
                 new SeparatorMenuItem(),
                 item("Portfolio limits…", Shortcut.RISK_LIMITS, a.risk()::portfolioLimits),
                 plain("Limits of the selected bot…", a.risk()::limitsOfSelected),
@@ -44,8 +49,9 @@ final class Menus {
                 plain("AI level…", a.risk()::aiLevel));
         MenuItem backtestsItem = item("Backtests", Shortcut.BACKTESTS, backtests == null ? () -> { } : backtests);
         backtestsItem.setDisable(backtests == null);
-        Menu view = new Menu("_View", null, item("Dashboard", Shortcut.DASHBOARD, dashboard), backtestsItem);
-        Menu help = new Menu("_Help", null, item("Keyboard shortcuts", Shortcut.HELP, a::shortcuts));
+        Menu view = new Menu("_View", null, item("Dashboard", Shortcut.DASHBOARD, dashboard), backtestsItem,
+                item("Log file", Shortcut.LOG_FILE, logFile));
+        Menu help = new Menu("_Help", null, item("Keyboard shortcuts", Shortcut.HELP, a::shortcuts));  // F1
         MenuBar bar = new MenuBar(file, view, bots, risk, help);
         bar.setUseSystemMenuBar(true);
         return bar;

@@ -16,6 +16,7 @@ public enum Shortcut {
     FIND("Shortcut+F", "Find in the fleet table (Esc clears the filter)"),
     DASHBOARD("Shortcut+D", "Show the dashboard"),
     BACKTESTS("Shortcut+Shift+B", "Show the backtests (run, compare, sweep)"),
+    LOG_FILE("Shortcut+Shift+L", "Show the log file (its recent lines, following it)"),
     IMPORT_FLEET("Shortcut+I", "Import fleet file… (shows its changes first)"),
     SETTINGS("Shortcut+Comma", "Settings…"),
     HELP("F1", "Keyboard shortcuts"),

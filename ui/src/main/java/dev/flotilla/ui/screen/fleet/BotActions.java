@@ -26,4 +26,12 @@ public interface BotActions {
     /** Lifts the bot's drawdown breaker. */
     default void resetBreaker(String botId) {
     }
+
+    /** Closes the bots' open positions by hand, after a confirmation naming them. */
+    default void closePositions(List<String> botIds) {
+    }
+
+    /** Closes every open position in the symbol of this bot by hand, after a confirmation naming them. */
+    default void closeSymbolOf(String botId) {
+    }
 }

@@ -38,6 +38,8 @@ public final class FleetTableView extends BorderPane {
     private final MenuItem limits = new MenuItem("Risk limits…");
     private final MenuItem reset = new MenuItem("Reset breaker");
     private final MenuItem history = new MenuItem("Parameter history…");
+    private final MenuItem close = new MenuItem("Close position…");
+    private final MenuItem closeSymbol = new MenuItem("Close all positions in this symbol…");
 
     public FleetTableView(FleetModel model, BotActions actions) {
         getStyleClass().add("fleet-table");
@@ -83,6 +85,8 @@ public final class FleetTableView extends BorderPane {
         limits.setOnAction(e -> actions.limits(selectedIds().getFirst()));
         reset.setOnAction(e -> selectedIds().forEach(actions::resetBreaker));
         history.setOnAction(e -> actions.paramHistory(selectedIds().getFirst()));
+        close.setOnAction(e -> actions.closePositions(selectedIds()));
+        closeSymbol.setOnAction(e -> actions.closeSymbolOf(selectedIds().getFirst()));
         var none = Bindings.isEmpty(table.getSelectionModel().getSelectedItems());
         var many = Bindings.size(table.getSelectionModel().getSelectedItems()).greaterThan(1);
         start.disableProperty().bind(none);
@@ -93,8 +97,10 @@ public final class FleetTableView extends BorderPane {
         limits.disableProperty().bind(none.or(many));
         reset.disableProperty().bind(none);
         history.disableProperty().bind(none.or(many));
+        close.disableProperty().bind(none);
+        closeSymbol.disableProperty().bind(none.or(many));
         table.setContextMenu(new ContextMenu(start, stop, new SeparatorMenuItem(), edit, history, chart, new SeparatorMenuItem(),
-                limits, reset, new SeparatorMenuItem(), remove));
+                limits, reset, new SeparatorMenuItem(), close, closeSymbol, new SeparatorMenuItem(), remove));
         setCenter(table);
     }
 
@@ -105,6 +111,11 @@ public final class FleetTableView extends BorderPane {
     /** The context menu's items, for tests: start, stop, edit, chart, remove, risk limits, reset breaker, parameter history. */
     public List<MenuItem> menuItems() {
         return List.of(start, stop, edit, chart, remove, limits, reset, history);
+    }
+
+    /** The context menu's manual close items: the selected bots' positions, and every position in the bot's symbol. */
+    public List<MenuItem> closeItems() {
+        return List.of(close, closeSymbol);
     }
 
     public List<String> selectedIds() {
