@@ -18,7 +18,7 @@ public interface ReportsApi {
 
         public static Export parse(String s) {
             for (Export e : values()) if (e.label().equalsIgnoreCase(s == null ? "" : s.trim())) return e;
-            throw new InvalidInputException("export", "'" + s + "' is not one of trades, orders, positions, risk-events,"
+            throw new InvalidInputException("export", "export: '" + s + "' is not one of trades, orders, positions, risk-events,"
                     + " equity, performance, pnl", null);
         }
     }
