@@ -10,6 +10,9 @@ import javafx.scene.control.TableColumn;
 /** Table columns over immutable rows: text as shown, sorted by the underlying value. */
 public final class Columns {
 
+    /** Marks a column of engine times (epoch ms) in its properties, so an export writes them as times. */
+    public static final String TIME = "flotilla.time";
+
     private Columns() {
     }
 
@@ -45,6 +48,7 @@ public final class Columns {
         TableColumn<R, Long> c = new TableColumn<>(title);
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(f.apply(d.getValue())));
         c.setPrefWidth(width);
+        c.getProperties().put(TIME, Boolean.TRUE);
         c.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
         c.setCellFactory(col -> new TableCell<>() {
             @Override
