@@ -115,6 +115,7 @@ public final class MainWindow {
         this.riskEvents = new RiskEventsModel(engine.risk(), loader);
         this.actions = new Actions(engine, live, prefs, () -> stage, this::selectedIds, this::showChart, tray.isPresent());
         this.table = new FleetTableView(fleet, actions);
+        dev.flotilla.ui.screen.export.TableExport.install(table.table(), "fleet");
         this.banner = new ReconciliationBanner(() -> actions.risk().reconciliation());
         this.candles = new CandleChartView(chart);
         this.fleetCurve = new EquityChartView(fleetEquity, () -> "Fleet equity");

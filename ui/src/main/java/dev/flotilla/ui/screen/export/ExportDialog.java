@@ -88,6 +88,7 @@ public final class ExportDialog {
         dialog = Forms.dialog(owner, "Export", "The books as CSV files (exact decimals, UTC ISO-8601 times, a header"
                 + " row; the README lists the columns).", content, model.valid());
         Forms.ok(dialog).setText("Export");
+        dialog.getDialogPane().setPrefWidth(800);
         Forms.onOk(dialog, () -> model.export().thenApply(files -> {
             javafx.application.Platform.runLater(() -> said(files, owner));
             return files;
