@@ -42,14 +42,14 @@ final class ExportCommand {
     private int run(PrintStream stdout, PrintStream err) {
         ReportsApi.Export kind = ReportCommand.checked("export", ReportsApi.Export::parse, what);
         Period p = ReportCommand.checked("--period", Period::parse, period);
-        ReportCommand.writableFile("--out", out);
+        BacktestCommand.writable("--out", out);
         return ReportCommand.onBooks("export", dataDir, err, reports -> {
             Table table = reports.export(kind, p);
             if (out == null) {
                 stdout.print(table.csv());
             } else {
-                ReportCommand.write(out, table.csv());
-                stdout.println("wrote " + table.rows().size() + " " + kind.label() + " rows to " + out);
+                BacktestCommand.write(out, table.csv(), stdout);
+                stdout.println(table.rows().size() + " " + kind.label() + " rows");
             }
             return Main.OK;
         });

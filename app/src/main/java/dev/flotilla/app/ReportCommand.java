@@ -8,9 +8,7 @@ import dev.flotilla.engine.query.Reports;
 import dev.flotilla.engine.store.Database;
 import dev.flotilla.engine.store.Store;
 import dev.flotilla.engine.store.StoreException;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Function;
@@ -51,14 +49,11 @@ final class ReportCommand {
     private int run(PrintStream out, PrintStream err) {
         Period p = checked("--period", Period::parse, period);
         PerformanceReport.By grouping = checked("--by", PerformanceReport.By::parse, by);
-        writableFile("--markdown", markdown);
+        BacktestCommand.writable("--markdown", markdown);
         return onBooks("report", dataDir, err, reports -> {
             PerformanceReport report = reports.performance(p);
             out.print(reports.text(report, grouping));
-            if (markdown != null) {
-                write(markdown, reports.markdown(report, grouping));
-                out.println("wrote " + markdown);
-            }
+            if (markdown != null) BacktestCommand.write(markdown, reports.markdown(report, grouping), out);
             return Main.OK;
         });
     }
@@ -70,22 +65,6 @@ final class ReportCommand {
         } catch (InvalidInputException e) {
             String m = e.getMessage();
             throw new UsageException(option + ": " + m.substring(m.indexOf(':') + 1).strip());
-        }
-    }
-
-    /** A file to write whose folder must exist. */
-    static void writableFile(String option, Path file) {
-        if (file == null) return;
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null && !Files.isDirectory(parent)) throw new UsageException(option + ": no folder " + parent);
-        if (Files.isDirectory(file)) throw new UsageException(option + ": " + file + " is a folder; name a file");
-    }
-
-    static void write(Path file, String text) {
-        try {
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot write " + file + ": " + e.getMessage(), e);
         }
     }
 

@@ -56,7 +56,7 @@ class ReportCommandTest {
         assertThat(r.status()).as(r.err()).isZero();
         List<List<String>> rows = Table.parseCsv(Files.readString(csv));
         List<String> qty = sql("SELECT qty FROM fills ORDER BY id");
-        assertThat(r.out()).contains("wrote " + qty.size() + " trades rows to " + csv);
+        assertThat(r.out()).contains("wrote " + csv, qty.size() + " trades rows");
         assertThat(rows.getFirst()).containsExactly("time", "bot_id", "symbol", "side", "qty", "price", "value", "fee",
                 "purpose", "client_order_id");
         assertThat(rows.subList(1, rows.size())).extracting(row -> row.get(4)).containsExactlyElementsOf(qty);

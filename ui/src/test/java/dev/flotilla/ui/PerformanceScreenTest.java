@@ -13,7 +13,6 @@ import dev.flotilla.ui.prefs.Prefs;
 import dev.flotilla.ui.screen.export.ExportDialog;
 import dev.flotilla.ui.screen.export.TableExport;
 import dev.flotilla.ui.screen.performance.PerformanceView;
-import dev.flotilla.ui.shell.Console;
 import dev.flotilla.ui.shell.MainWindow;
 import dev.flotilla.ui.shell.Shortcut;
 import java.nio.file.Files;
@@ -60,16 +59,9 @@ class PerformanceScreenTest {
     @Test
     void thePerformanceScreenShowsTheReportsFiguresAndTablesExportTheRowsTheyShow() throws Exception {
         try (LiveEngine live = new LiveEngine(dir, EngineConfig.MAX_SPEED).runFor(Duration.ofDays(3))) {
-            Console console = Fx.on(() -> {
-                Console c = new Console(live.engine, dir.resolve("console.properties"), false, () -> { });
-                c.prefs().theme().set(Prefs.Theme.DARK);
-                c.window().stage().setWidth(1600);
-                c.window().stage().setHeight(1000);
-                c.show();
-                return c;
-            });
-            MainWindow w = console.window();
-            Fx.await("the fleet is listed", () -> w.fleet().rows().size() == 45);
+            OpenConsole open = OpenConsole.on(live, dir, 1600, 1000);
+            Fx.run(() -> open.console.prefs().theme().set(Prefs.Theme.DARK));
+            MainWindow w = open.window;
             MenuItem show = menuItem(w, Shortcut.PERFORMANCE);
             Fx.run(show::fire);
             PerformanceView v = Fx.on(w::performance);
@@ -147,15 +139,7 @@ class PerformanceScreenTest {
     @Test
     void fileExportWritesTheChosenBooksAndTheReport() throws Exception {
         try (LiveEngine live = new LiveEngine(dir, EngineConfig.MAX_SPEED).runFor(Duration.ofDays(2))) {
-            Console console = Fx.on(() -> {
-                Console c = new Console(live.engine, dir.resolve("console.properties"), false, () -> { });
-                c.window().stage().setWidth(1400);
-                c.window().stage().setHeight(900);
-                c.show();
-                return c;
-            });
-            MainWindow w = console.window();
-            Fx.await("the fleet is listed", () -> w.fleet().rows().size() == 45);
+            MainWindow w = OpenConsole.on(live, dir, 1400, 900).window;
             MenuItem export = menuItem(w, Shortcut.EXPORT);
             assertThat(Fx.on(export::getText)).isEqualTo("Export…");
             Path out = Files.createDirectories(dir.resolve("out"));

@@ -1,7 +1,6 @@
 package dev.flotilla.ui.screen.history;
 
 import atlantafx.base.theme.Styles;
-import atlantafx.base.theme.Tweaks;
 import dev.flotilla.engine.api.PositionView;
 import dev.flotilla.engine.api.TradeView;
 import dev.flotilla.engine.model.Order;
@@ -12,7 +11,6 @@ import dev.flotilla.ui.screen.Columns;
 import dev.flotilla.ui.screen.export.TableExport;
 import java.util.List;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
@@ -76,14 +74,7 @@ public final class HistoryView extends BorderPane {
     }
 
     private static <R> TableView<R> table(ObservableList<R> rows, String empty, List<TableColumn<R, ?>> columns, String name) {
-        TableView<R> t = new TableView<>();
-        SortedList<R> sorted = new SortedList<>(rows);
-        sorted.comparatorProperty().bind(t.comparatorProperty());
-        t.setItems(sorted);
-        t.getColumns().setAll(columns);
-        t.setPlaceholder(new Label(empty));
-        t.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
-        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableView<R> t = Columns.table(rows, empty, columns);
         TableExport.install(t, name);
         return t;
     }

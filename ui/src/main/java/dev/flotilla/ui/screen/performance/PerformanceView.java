@@ -1,7 +1,6 @@
 package dev.flotilla.ui.screen.performance;
 
 import atlantafx.base.theme.Styles;
-import atlantafx.base.theme.Tweaks;
 import dev.flotilla.engine.api.Period;
 import dev.flotilla.engine.api.PerformanceReport;
 import dev.flotilla.engine.api.PerformanceRow;
@@ -14,8 +13,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import javafx.collections.ObservableList;
-import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -56,14 +53,14 @@ public final class PerformanceView extends BorderPane {
         this.model = model;
         getStyleClass().add("performance");
         for (PerformanceReport.By by : PerformanceReport.By.values()) {
-            TableView<PerformanceRow> t = table(model.rows(by), "No trades in the period", rowColumns(by));
+            TableView<PerformanceRow> t = Columns.table(model.rows(by), "No trades in the period", rowColumns(by));
             TableExport.install(t, "performance-by-" + by.label());
             tables.put(by, t);
             groups.getTabs().add(new Tab("By " + (by == PerformanceReport.By.STRATEGY ? "strategy type" : by.label()), t));
         }
         groups.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         groups.getStyleClass().add(Styles.TABS_FLOATING);
-        pnlTable = table(model.pnl(), "No days in the period", pnlColumns());
+        pnlTable = Columns.table(model.pnl(), "No days in the period", pnlColumns());
         TableExport.install(pnlTable, "pnl");
         chart = new PnlChart(model.pnl());
         HBox.setHgrow(chart, Priority.ALWAYS);
@@ -165,18 +162,6 @@ public final class PerformanceView extends BorderPane {
 
     private static String ratio(double d) {
         return Double.isFinite(d) ? String.format(java.util.Locale.ROOT, "%.2f", d) : "–";
-    }
-
-    private static <R> TableView<R> table(ObservableList<R> rows, String empty, List<TableColumn<R, ?>> columns) {
-        TableView<R> t = new TableView<>();
-        SortedList<R> sorted = new SortedList<>(rows);
-        sorted.comparatorProperty().bind(t.comparatorProperty());
-        t.setItems(sorted);
-        t.getColumns().setAll(columns);
-        t.setPlaceholder(new Label(empty));
-        t.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
-        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        return t;
     }
 
     private static List<TableColumn<PerformanceRow, ?>> rowColumns(PerformanceReport.By by) {
