@@ -29,11 +29,11 @@ public final class ExportDialog {
     private static final Map<ReportsApi.Export, String> LABELS = Map.of(
             ReportsApi.Export.TRADES, "Trades (every fill)",
             ReportsApi.Export.ORDERS, "Orders",
-            ReportsApi.Export.POSITIONS, "Positions (open now, and closed in the period)",
+            ReportsApi.Export.POSITIONS, "Positions (open, and closed in the period)",
             ReportsApi.Export.RISK_EVENTS, "Risk events",
-            ReportsApi.Export.EQUITY, "Equity snapshots (every bot and the fleet)",
-            ReportsApi.Export.PERFORMANCE, "Performance by bot, strategy type and symbol",
-            ReportsApi.Export.PNL, "Realized PnL by day, week and month");
+            ReportsApi.Export.EQUITY, "Equity snapshots (bots and fleet)",
+            ReportsApi.Export.PERFORMANCE, "Performance (bot, strategy, symbol)",
+            ReportsApi.Export.PNL, "Realized PnL by day, week, month");
 
     private final Dialog<ButtonType> dialog;
     private final Map<ReportsApi.Export, CheckBox> boxes = new EnumMap<>(ReportsApi.Export.class);
