@@ -116,13 +116,15 @@ final class BacktestCommand {
         return chosen;
     }
 
-    private static void writable(String option, Path file) {
+    /** A file to write whose folder must exist; a usage error naming the option otherwise. */
+    static void writable(String option, Path file) {
         if (file == null) return;
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null && !Files.isDirectory(parent)) throw new UsageException(option + ": no folder " + parent);
     }
 
-    private static void write(Path file, String text, PrintStream out) {
+    /** Writes the file (if asked for) and says so. */
+    static void write(Path file, String text, PrintStream out) {
         if (file == null) return;
         try {
             Files.writeString(file, text, StandardCharsets.UTF_8);

@@ -43,6 +43,12 @@ public final class Main {
         if (args.length > 0 && args[0].equals("fleet")) {
             return FleetCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.in, out, err);
         }
+        if (args.length > 0 && args[0].equals("report")) {
+            return ReportCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
+        }
+        if (args.length > 0 && args[0].equals("export")) {
+            return ExportCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
+        }
         if (args.length > 0 && args[0].equals("backtest")) {
             return BacktestCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
         }

@@ -20,6 +20,21 @@ final class OpenConsole implements AutoCloseable {
         this.window = console.window();
     }
 
+    /** The window at {@code width} x {@code height} on an engine the test made (and closes), once the fleet is listed. */
+    static OpenConsole on(LiveEngine live, Path dir, double width, double height) throws Exception {
+        Fx.start();
+        Console console = Fx.on(() -> {
+            Console c = new Console(live.engine, dir.resolve("console.properties"), false, () -> { });
+            c.window().stage().setWidth(width);
+            c.window().stage().setHeight(height);
+            c.show();
+            return c;
+        });
+        OpenConsole open = new OpenConsole(live, console);
+        Fx.await("the fleet is listed", () -> open.window.fleet().rows().size() == 45);
+        return open;
+    }
+
     /** An engine running at {@code speed} in {@code dir}, and the window on it at its own size. */
     static OpenConsole open(Path dir, double speed) throws Exception {
         return open(dir, speed, 0, 0);

@@ -29,6 +29,9 @@ public interface EngineApi {
     /** Orders, trades, positions, equity history and charts, from the store. */
     EngineReads reads();
 
+    /** Performance views (by bot, strategy type and symbol; PnL by day, week and month) and exports, from the store. */
+    ReportsApi reports();
+
     /** Engine seconds per wall second; {@code Double.POSITIVE_INFINITY} is as fast as the machine allows. */
     double speed();
 

@@ -2,6 +2,7 @@ package dev.flotilla.engine.backtest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.flotilla.engine.api.Table;
 import dev.flotilla.engine.model.Performance;
 import dev.flotilla.engine.model.RunFigures;
 import java.time.Instant;
@@ -20,8 +21,8 @@ import java.util.Map;
 public final class BacktestReport {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
-    private static final String[] HEADERS = {"bot", "strategy", "symbol", "tf", "return", "CAGR", "max DD", "DD days",
-        "Sharpe", "Sortino", "Calmar", "win", "PF", "trades", "avg hold", "in mkt", "fees", "buy&hold"};
+    private static final List<String> HEADERS = List.of("bot", "strategy", "symbol", "tf", "return", "CAGR", "max DD",
+        "DD days", "Sharpe", "Sortino", "Calmar", "win", "PF", "trades", "avg hold", "in mkt", "fees", "buy&hold");
 
     private final BacktestResult result;
 
@@ -49,38 +50,14 @@ public final class BacktestReport {
     }
 
     public String text() {
-        List<String[]> rows = rows();
-        int[] width = new int[HEADERS.length];
-        for (String[] row : rows) for (int i = 0; i < row.length; i++) width[i] = Math.max(width[i], row[i].length());
         StringBuilder out = new StringBuilder(title()).append('\n').append('\n');
-        for (int r = 0; r < rows.size(); r++) {
-            if (r == rows.size() - 1) out.append(rule(width)).append('\n');
-            String[] row = rows.get(r);
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.length; i++) {
-                if (i > 0) line.append("  ");
-                line.append(i < 4 ? pad(row[i], width[i]) : padLeft(row[i], width[i]));
-            }
-            out.append(line.toString().stripTrailing()).append('\n');
-            if (r == 0) out.append(rule(width)).append('\n');
-        }
-        out.append('\n');
+        out.append(table().text(4, true)).append('\n');
         footer().forEach(l -> out.append(l).append('\n'));
         return out.toString();
     }
 
     public String markdown() {
-        List<String[]> rows = rows();
-        StringBuilder out = new StringBuilder("# ").append(title()).append("\n\n");
-        for (int r = 0; r < rows.size(); r++) {
-            out.append("| ").append(String.join(" | ", rows.get(r))).append(" |\n");
-            if (r == 0) {
-                out.append('|');
-                for (int i = 0; i < HEADERS.length; i++) out.append(i < 4 ? " --- |" : " ---: |");
-                out.append('\n');
-            }
-        }
-        out.append('\n');
+        StringBuilder out = new StringBuilder("# ").append(title()).append("\n\n").append(table().markdown(4)).append('\n');
         footer().forEach(l -> out.append("- ").append(l).append('\n'));
         return out.toString();
     }
@@ -140,30 +117,29 @@ public final class BacktestReport {
         return Double.isFinite(d) ? d : null;
     }
 
-    private List<String[]> rows() {
-        List<String[]> rows = new ArrayList<>();
-        rows.add(HEADERS);
+    private Table table() {
+        List<List<String>> rows = new ArrayList<>();
         for (RunFigures f : result.bots()) rows.add(row(f));
         rows.add(row(result.fleet()));
-        return rows;
+        return new Table("backtest", HEADERS, rows);
     }
 
-    private static String[] row(RunFigures f) {
+    private static List<String> row(RunFigures f) {
         Performance p = f.performance();
         String symbol = f.fleet() ? "" : dev.flotilla.engine.model.Symbol.parse(f.symbol()).compact();
-        return new String[] {f.fleet() ? "fleet" : f.id(), f.strategy(), symbol, f.timeframe(), pct(p.totalReturn()),
+        return List.of(f.fleet() ? "fleet" : f.id(), f.strategy(), symbol, f.timeframe(), pct(p.totalReturn()),
             pct(p.cagr()), pct(-p.maxDrawdown()), String.format(Locale.ROOT, "%.1f", p.maxDrawdownMs() / 86_400_000.0),
             ratio(p.sharpe()), ratio(p.sortino()), ratio(p.calmar()), pct(p.winRate()), ratio(p.profitFactor()),
             Integer.toString(p.trades()), hours(p.averageHoldingMs()), pct(p.timeInMarket()),
-            String.format(Locale.ROOT, "%.2f", p.fees()), pct(f.buyAndHold())};
+            String.format(Locale.ROOT, "%.2f", p.fees()), pct(f.buyAndHold()));
     }
 
-    static String pct(double d) {
-        return Double.isFinite(d) ? String.format(Locale.ROOT, "%.1f%%", d * 100) : "-";
+    private static String pct(double d) {
+        return Table.percent(d);
     }
 
-    static String ratio(double d) {
-        return Double.isFinite(d) ? String.format(Locale.ROOT, "%.2f", d) : "-";
+    private static String ratio(double d) {
+        return Table.ratio(d);
     }
 
     private static String hours(long ms) {
@@ -174,19 +150,5 @@ public final class BacktestReport {
 
     private static String trim(double d) {
         return d == Math.rint(d) ? Long.toString((long) d) : String.format(Locale.ROOT, "%.2f", d);
-    }
-
-    private static String rule(int[] width) {
-        int total = 0;
-        for (int w : width) total += w;
-        return "-".repeat(total + 2 * (width.length - 1));
-    }
-
-    private static String pad(String s, int w) {
-        return s + " ".repeat(w - s.length());
-    }
-
-    private static String padLeft(String s, int w) {
-        return " ".repeat(w - s.length()) + s;
     }
 }

@@ -8,6 +8,7 @@ import dev.flotilla.engine.api.FleetSnapshot;
 import dev.flotilla.engine.api.MarketStatus;
 import dev.flotilla.engine.api.ParamsApi;
 import dev.flotilla.engine.api.RiskApi;
+import dev.flotilla.engine.api.ReportsApi;
 import dev.flotilla.engine.boot.Boot;
 import dev.flotilla.engine.boot.ReconciliationGate;
 import dev.flotilla.engine.clock.EngineClock;
@@ -79,6 +80,7 @@ public final class Engine implements EngineApi {
     private final FleetCommands fleetCommands;
     private final FleetImporter fleetImporter;
     private final Queries queries;
+    private final ReportsApi reports;
     private final PluginControl plugins;
     private final SpeedDial speedDial;
     private SimulatedClock clock;
@@ -119,6 +121,7 @@ public final class Engine implements EngineApi {
         this.params = new ParamHistory(store, fleet, fleetCommands, riskControl, calls);
         this.fleetImporter = new FleetImporter(fleetCommands, registry, fleet, calls);
         this.queries = new Queries(store, registry, snapshots::latest);
+        this.reports = new dev.flotilla.engine.query.Reports(store, () -> snapshots.latest().engineTime());
         this.plugins = new PluginControl(calls, store, fleet, registry);
         this.settling = new Settling(store, broker, registry, fleet, risk, reconciliation, this::publish);
     }
@@ -264,6 +267,8 @@ public final class Engine implements EngineApi {
 
     @Override
     public EngineReads reads() { return queries; }
+
+    @Override public ReportsApi reports() { return reports; }
 
     @Override
     public double speed() { return speedDial.speed(); }

@@ -10,6 +10,9 @@ import javafx.scene.control.TableColumn;
 /** Table columns over immutable rows: text as shown, sorted by the underlying value. */
 public final class Columns {
 
+    /** Marks a column of engine times (epoch ms) in its properties, so an export writes them as times. */
+    public static final String TIME = "flotilla.time";
+
     private Columns() {
     }
 
@@ -45,6 +48,7 @@ public final class Columns {
         TableColumn<R, Long> c = new TableColumn<>(title);
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(f.apply(d.getValue())));
         c.setPrefWidth(width);
+        c.getProperties().put(TIME, Boolean.TRUE);
         c.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
         c.setCellFactory(col -> new TableCell<>() {
             @Override
@@ -54,5 +58,19 @@ public final class Columns {
             }
         });
         return c;
+    }
+
+    /** A dense table of {@code rows} under {@code columns}, sorted by the column the trader clicks, {@code empty} when bare. */
+    public static <R> javafx.scene.control.TableView<R> table(javafx.collections.ObservableList<R> rows, String empty,
+                                                             java.util.List<TableColumn<R, ?>> columns) {
+        javafx.scene.control.TableView<R> t = new javafx.scene.control.TableView<>();
+        javafx.collections.transformation.SortedList<R> sorted = new javafx.collections.transformation.SortedList<>(rows);
+        sorted.comparatorProperty().bind(t.comparatorProperty());
+        t.setItems(sorted);
+        t.getColumns().setAll(columns);
+        t.setPlaceholder(new javafx.scene.control.Label(empty));
+        t.getStyleClass().addAll(atlantafx.base.theme.Styles.DENSE, atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
+        t.setColumnResizePolicy(javafx.scene.control.TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        return t;
     }
 }

@@ -25,6 +25,8 @@ import dev.flotilla.ui.screen.fleet.FleetTableView;
 import dev.flotilla.ui.screen.history.EventLogModel;
 import dev.flotilla.ui.screen.history.HistoryModel;
 import dev.flotilla.ui.screen.history.HistoryView;
+import dev.flotilla.ui.screen.export.ExportDialog;
+import dev.flotilla.ui.screen.performance.PerformanceView;
 import dev.flotilla.ui.screen.risk.ReconciliationBanner;
 import dev.flotilla.ui.screen.risk.RiskEventsModel;
 import dev.flotilla.engine.model.TradingState;
@@ -86,6 +88,7 @@ public final class MainWindow {
     private BacktestsView backtests;
     private final LogsTab logFile;
     private final FirstRunHelp help;
+    private final ReportScreens reports;
 
     MainWindow(EngineApi engine, Prefs prefs, Stage stage, Loader loader, Optional<Tray> tray, Runnable quit) {
         this(engine, null, prefs, stage, loader, tray, quit);
@@ -114,6 +117,7 @@ public final class MainWindow {
         this.riskEvents = new RiskEventsModel(engine.risk(), loader);
         this.actions = new Actions(engine, live, prefs, () -> stage, this::selectedIds, this::showChart, tray.isPresent());
         this.table = new FleetTableView(fleet, actions);
+        dev.flotilla.ui.screen.export.TableExport.install(table.table(), "fleet");
         this.banner = new ReconciliationBanner(() -> actions.risk().reconciliation());
         this.candles = new CandleChartView(chart);
         this.fleetCurve = new EquityChartView(fleetEquity, () -> "Fleet equity");
@@ -133,9 +137,10 @@ public final class MainWindow {
         SplitPane main = new SplitPane(upper, historyView);
         main.setOrientation(Orientation.VERTICAL);
         main.setDividerPositions(0.68);
+        dashboardTab.setContent(main);
+        screens.getTabs().add(dashboardTab);
+        reports = new ReportScreens(engine.reports(), loader, screens, () -> stage);
         if (backtestApi != null) {
-            dashboardTab.setContent(main);
-            screens.getTabs().add(dashboardTab);
             screens.getTabs().add(backtestsTab);
             // built when first shown: a console that never looks at backtests pays nothing for them
             backtestsTab.setContent(new Label("Loading…"));
@@ -145,10 +150,12 @@ public final class MainWindow {
         }
         screens.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         screens.getStyleClass().add("screens");
-        BorderPane root = new BorderPane(backtestApi == null ? main : screens);
+        BorderPane root = new BorderPane(screens);
         figures = new FiguresView(dashboard, () -> actions.risk().killSwitch(), () -> actions.risk().portfolioLimits());
-        root.setTop(new VBox(Menus.bar(actions, this::find, quit, this::showDashboard,
-                backtestApi == null ? null : this::showBacktests, this::showLogFile), banner, figures));
+        javafx.scene.control.MenuBar menus = Menus.bar(actions, this::find, quit, this::showDashboard,
+                backtestApi == null ? null : this::showBacktests, this::showLogFile);
+        Menus.addReports(menus, this::exportDialog, reports::show);
+        root.setTop(new VBox(menus, banner, figures));
         help = new FirstRunHelp(root, figures.killButton(), table, prefs);
         root.setBottom(status);
         root.getStyleClass().add("console");
@@ -198,7 +205,13 @@ public final class MainWindow {
         fleetCurve.flush();
         botCurve.flush();
         if (backtests != null) backtests.onPulse();
+        reports.onPulse(p);
     }
+
+    /** The Performance screen, built on first use. */
+    public PerformanceView performance() { return reports.view(); }
+    /** File > Export…: the books as CSV files, the performance report as Markdown. */
+    public ExportDialog exportDialog() { return reports.exportDialog(); }
 
     /** The Backtests screen, built on first use; null when the console has no backtests. */
     public BacktestsView backtests() {

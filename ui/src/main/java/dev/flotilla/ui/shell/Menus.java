@@ -57,6 +57,13 @@ final class Menus {
         return bar;
     }
 
+    /** Adds File > Export… (above Quit) and View > Performance. */
+    static void addReports(MenuBar bar, Runnable export, Runnable performance) {
+        Menu file = bar.getMenus().getFirst();
+        file.getItems().add(file.getItems().size() - 2, item("Export…", Shortcut.EXPORT, export));
+        bar.getMenus().get(1).getItems().add(1, item("Performance", Shortcut.PERFORMANCE, performance));
+    }
+
     private static MenuItem plain(String text, Runnable action) {
         MenuItem i = new MenuItem(text);
         i.setOnAction(e -> action.run());

@@ -17,6 +17,8 @@ public enum Shortcut {
     DASHBOARD("Shortcut+D", "Show the dashboard"),
     BACKTESTS("Shortcut+Shift+B", "Show the backtests (run, compare, sweep)"),
     LOG_FILE("Shortcut+Shift+L", "Show the log file (its recent lines, following it)"),
+    PERFORMANCE("Shortcut+Shift+P", "Show the performance views (by bot, strategy type, symbol; PnL by day, week, month)"),
+    EXPORT("Shortcut+Shift+X", "Export… (trades, orders, positions, risk events, equity, performance as CSV)"),
     IMPORT_FLEET("Shortcut+I", "Import fleet file… (shows its changes first)"),
     SETTINGS("Shortcut+Comma", "Settings…"),
     HELP("F1", "Keyboard shortcuts"),

@@ -8,6 +8,7 @@ import dev.flotilla.engine.model.RunFigures;
 import dev.flotilla.ui.Fmt;
 import dev.flotilla.ui.fx.Loader;
 import dev.flotilla.ui.screen.Columns;
+import dev.flotilla.ui.screen.export.TableExport;
 import dev.flotilla.ui.screen.chart.CandleChartView;
 import dev.flotilla.ui.screen.chart.CurvesChartView;
 import java.util.Comparator;
@@ -122,6 +123,7 @@ public final class BacktestsView extends BorderPane {
                 Columns.text("Digest", r -> r.fillsDigest() == null ? "" : r.fillsDigest().substring(0, Math.min(10, r.fillsDigest().length())), 96),
                 Columns.text("Label", r -> r.label() == null ? "" : r.label(), 260)));
         runs.getColumns().forEach(c -> c.setMinWidth(c.getPrefWidth() * 0.8));
+        TableExport.install(runs, "backtest-runs");
         runs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null && !b.equals(model.selected().get())) model.selected().set(b);
         });
@@ -142,6 +144,7 @@ public final class BacktestsView extends BorderPane {
         results.getColumns().add(Columns.text("Market", f -> f.fleet() ? "" : f.symbol() + " " + f.timeframe(), 108));
         for (Metric m : Metric.values()) results.getColumns().add(metric(m));
         results.getColumns().forEach(c -> c.setMinWidth(c.getPrefWidth()));
+        TableExport.install(results, "backtest-results");
         results.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(RunFigures f, boolean empty) {

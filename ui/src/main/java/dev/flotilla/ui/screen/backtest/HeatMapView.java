@@ -75,6 +75,7 @@ public final class HeatMapView extends VBox {
         ranking.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED, atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
         ranking.setPlaceholder(new Label("No sweep selected"));
         ranking.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        dev.flotilla.ui.screen.export.TableExport.install(ranking, "sweep-ranking");
         metricColumn = cellColumn("Sharpe", c -> c.text(model.heatMap().get().metric()), 70);
         ranking.getColumns().addAll(List.of(
                 cellColumn("#", c -> String.valueOf(ranking.getItems().indexOf(c) + 1), 34),

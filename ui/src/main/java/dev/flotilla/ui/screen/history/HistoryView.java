@@ -1,7 +1,6 @@
 package dev.flotilla.ui.screen.history;
 
 import atlantafx.base.theme.Styles;
-import atlantafx.base.theme.Tweaks;
 import dev.flotilla.engine.api.PositionView;
 import dev.flotilla.engine.api.TradeView;
 import dev.flotilla.engine.model.Order;
@@ -9,9 +8,9 @@ import dev.flotilla.engine.model.RiskRecord;
 import dev.flotilla.ui.screen.risk.RiskEventsModel;
 import dev.flotilla.ui.Fmt;
 import dev.flotilla.ui.screen.Columns;
+import dev.flotilla.ui.screen.export.TableExport;
 import java.util.List;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
@@ -56,11 +55,11 @@ public final class HistoryView extends BorderPane {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getStyleClass().add(Styles.TABS_FLOATING);
         tabs.getTabs().addAll(
-                new Tab("Orders", table(history.orders(), "No orders yet", ordersColumns())),
-                new Tab("Trades", table(history.trades(), "No trades yet", tradesColumns())),
-                new Tab("Positions", table(history.positions(), "No positions yet", positionsColumns())),
-                new Tab("Risk events", table(risk.rows(), "No risk events yet", riskColumns())),
-                new Tab("Event log", table(log.shown(), "No events yet", logColumns())));
+                new Tab("Orders", table(history.orders(), "No orders yet", ordersColumns(), "orders")),
+                new Tab("Trades", table(history.trades(), "No trades yet", tradesColumns(), "trades")),
+                new Tab("Positions", table(history.positions(), "No positions yet", positionsColumns(), "positions")),
+                new Tab("Risk events", table(risk.rows(), "No risk events yet", riskColumns(), "risk-events")),
+                new Tab("Event log", table(log.shown(), "No events yet", logColumns(), "events")));
         setTop(bar);
         setCenter(tabs);
     }
@@ -74,15 +73,9 @@ public final class HistoryView extends BorderPane {
         return tabs;
     }
 
-    private static <R> TableView<R> table(ObservableList<R> rows, String empty, List<TableColumn<R, ?>> columns) {
-        TableView<R> t = new TableView<>();
-        SortedList<R> sorted = new SortedList<>(rows);
-        sorted.comparatorProperty().bind(t.comparatorProperty());
-        t.setItems(sorted);
-        t.getColumns().setAll(columns);
-        t.setPlaceholder(new Label(empty));
-        t.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
-        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    private static <R> TableView<R> table(ObservableList<R> rows, String empty, List<TableColumn<R, ?>> columns, String name) {
+        TableView<R> t = Columns.table(rows, empty, columns);
+        TableExport.install(t, name);
         return t;
     }
 
