@@ -13,8 +13,13 @@ final class DataFolder {
      * the choice existed is a sandbox one; empty when the folder has no data file yet.
      */
     static java.util.Optional<String> storedMarket(Path dataDir) {
-        return dev.flotilla.engine.store.Database.peekSetting(dataDir, dev.flotilla.engine.config.EngineSettings.MARKET)
-                .or(() -> dev.flotilla.engine.store.Database.peekSetting(dataDir,
+        return storedMarket(dev.flotilla.engine.store.StoreLocation.folder(dataDir));
+    }
+
+    /** As {@link #storedMarket(Path)}, wherever the store lives (a data folder's file or a --db server). */
+    static java.util.Optional<String> storedMarket(dev.flotilla.engine.store.StoreLocation store) {
+        return dev.flotilla.engine.store.Database.peekSetting(store, dev.flotilla.engine.config.EngineSettings.MARKET)
+                .or(() -> dev.flotilla.engine.store.Database.peekSetting(store,
                         dev.flotilla.engine.config.EngineSettings.ENGINE_START).map(started -> "sandbox"));
     }
 

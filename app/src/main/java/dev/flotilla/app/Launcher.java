@@ -97,8 +97,9 @@ final class Launcher {
         try {
             store = new Store(open(log));
         } catch (StoreException e) {
-            err.println("flotilla: " + e.getMessage()
-                    + (settings.newDataFile() ? "" : " To keep it and start with a new data file beside it, run again with --new-data-file."));
+            boolean file = settings.store() instanceof dev.flotilla.engine.store.StoreLocation.Folder;
+            err.println("flotilla: " + e.getMessage() + (settings.newDataFile() || !file ? ""
+                    : " To keep it and start with a new data file beside it, run again with --new-data-file."));
             log.error("cannot open the store", e);
             return Main.FAILED;
         }
@@ -173,7 +174,7 @@ final class Launcher {
     /** Opens the store; with --new-data-file a damaged file is set aside under a new name, unchanged. */
     private Database open(Logger log) {
         try {
-            return Database.open(settings.dataDir());
+            return Database.open(settings.store());
         } catch (StoreException e) {
             if (!settings.newDataFile()) throw e;
             java.nio.file.Path kept = Database.setAside(settings.dataDir(), java.time.Instant.now());
@@ -214,7 +215,7 @@ final class Launcher {
 
     private void checkStart() {
         if (settings.start() == null) return;
-        Database.peekSetting(settings.dataDir(), EngineSettings.ENGINE_START).ifPresent(stored -> {
+        Database.peekSetting(settings.store(), EngineSettings.ENGINE_START).ifPresent(stored -> {
             if (!stored.equals(Long.toString(settings.start()))) {
                 throw new UsageException("--start: this data folder started at "
                         + java.time.Instant.ofEpochMilli(Long.parseLong(stored)) + "; use another --data-dir for another start");
@@ -224,7 +225,7 @@ final class Launcher {
 
     private void checkSeed() {
         if (settings.seed() == null) return;
-        Database.peekSetting(settings.dataDir(), EngineSettings.SANDBOX_SEED).ifPresent(stored -> {
+        Database.peekSetting(settings.store(), EngineSettings.SANDBOX_SEED).ifPresent(stored -> {
             if (!stored.equals(Long.toString(settings.seed()))) {
                 throw new UsageException("--seed: this data folder's sandbox was created with seed " + stored
                         + ", not " + settings.seed() + "; use that seed or another --data-dir");
@@ -238,14 +239,14 @@ final class Launcher {
      */
     private void checkMarket() {
         MarketChoice wanted = settings.market();
-        String kind = DataFolder.storedMarket(settings.dataDir()).orElse(null);
+        String kind = DataFolder.storedMarket(settings.store()).orElse(null);
         if (kind == null) return;
         if (!kind.equals(wanted.key())) {
             throw new UsageException("--market: the data folder " + settings.dataDir() + " trades the " + kind
                     + " market, not " + wanted.key() + "; use another --data-dir (each market keeps its own folder)");
         }
         if (wanted.kind() != MarketChoice.Kind.BINANCE) return;
-        boolean liveFolder = "true".equals(Database.peekSetting(settings.dataDir(), EngineSettings.LIVE).orElse(null));
+        boolean liveFolder = "true".equals(Database.peekSetting(settings.store(), EngineSettings.LIVE).orElse(null));
         if (liveFolder && !settings.live()) {
             throw new UsageException("the data folder " + settings.dataDir() + " trades with real money: start it with --live,"
                     + " or use another --data-dir for paper trading");
@@ -254,7 +255,7 @@ final class Launcher {
             throw new UsageException("--live: the data folder " + settings.dataDir() + " holds paper trading's books; live"
                     + " trading starts in a folder of its own (leave out --data-dir, or name a new folder)");
         }
-        Database.peekSetting(settings.dataDir(), EngineSettings.BINANCE_URL).ifPresent(url -> {
+        Database.peekSetting(settings.store(), EngineSettings.BINANCE_URL).ifPresent(url -> {
             if (!url.equals(wanted.binanceUrl())) {
                 throw new UsageException("--binance-url: the data folder " + settings.dataDir() + " has its Binance data from "
                         + url + ", not " + wanted.binanceUrl() + "; use another --data-dir");

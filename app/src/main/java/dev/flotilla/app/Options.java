@@ -16,6 +16,9 @@ final class Options {
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Folder of the data file and logs (default: the per-user application data folder).")
     Path dataDir;
 
+    @Option(names = "--db", paramLabel = "URL", description = "Keep the store on a PostgreSQL server: postgresql://host:port/database?user=NAME&password=SECRET (the password may come from FLOTILLA_DB_PASSWORD instead). Default: the data folder's SQLite file; logs and plug-ins stay in the data folder.")
+    String db;
+
     @Option(names = "--fleet", paramLabel = "FILE", description = "Fleet file used when the data folder has no fleet yet (default: the built-in 45 bots).")
     Path fleet;
 

@@ -38,7 +38,7 @@ final class Runner {
     int run(Engine engine, String source) throws RuntimeException {
         Long end = settings.duration() == null ? null : engine.engineStart() + settings.duration().toMillis();
         out.println("Flotilla: " + engine.snapshot().bots().size() + " bots, " + engine.snapshot().mode() + ", " + source
-                + ", data " + store.database().file());
+                + ", data " + store.database().where());
         // SIGTERM or Ctrl-C: the engine finishes the event in hand, then the main thread closes the store; the JVM
         // must not halt before that, so the hook waits for it
         if (!engine.reconciliationDifferences().isEmpty() && settings.acceptBrokerView()) {

@@ -1,6 +1,7 @@
 package dev.flotilla.app;
 
 import dev.flotilla.engine.api.MarketChoice;
+import dev.flotilla.engine.store.StoreLocation;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +12,7 @@ import java.util.regex.Pattern;
 /** The checked command line. */
 record Settings(boolean headless, Path dataDir, Path fleet, double speed, Long seed, Duration duration, Long start,
                 boolean newDataFile, boolean acceptBrokerView, boolean debug, Boolean killSwitch, MarketChoice market,
-                boolean live, String keepOutside) {
+                boolean live, String keepOutside, StoreLocation store) {
 
     static final double MAX_SPEED = Double.POSITIVE_INFINITY;
     private static final Pattern DURATION = Pattern.compile("([0-9]{1,6})(m|h|d)");
@@ -38,8 +39,23 @@ record Settings(boolean headless, Path dataDir, Path fleet, double speed, Long s
         if (o.fleet != null && !Files.isRegularFile(o.fleet)) {
             throw new UsageException("--fleet: no such file " + o.fleet);
         }
+        if (o.db != null && o.newDataFile) {
+            throw new UsageException("--new-data-file: applies to the data folder's SQLite file, not to a --db server");
+        }
         return new Settings(o.headless, dataDir, o.fleet, binance ? 1 : speed(o.speed), seed(o.seed), duration(o.duration),
-                start(o.start), o.newDataFile, o.acceptBrokerView, o.debug, killSwitch(o.killSwitch), market, o.live, keepOutside);
+                start(o.start), o.newDataFile, o.acceptBrokerView, o.debug, killSwitch(o.killSwitch), market, o.live, keepOutside,
+                store(o.db, dataDir, System.getenv("FLOTILLA_DB_PASSWORD")));
+    }
+
+    /** The data folder's file, or the --db server (its password from the environment when the address has none). */
+    static StoreLocation store(String db, Path dataDir, String envPassword) {
+        if (db == null) return StoreLocation.folder(dataDir);
+        try {
+            StoreLocation.Server s = (StoreLocation.Server) StoreLocation.server(db);
+            return s.password() == null && envPassword != null ? new StoreLocation.Server(s.jdbcUrl(), s.user(), envPassword) : s;
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--db: " + e.getMessage());
+        }
     }
 
     static MarketChoice market(String market, String url) {

@@ -52,10 +52,17 @@ class ArchitectureTest {
     }
 
     @Test
+    void theDatabaseDriversAndMigrationsStayInsideTheStore() {
+        noClasses().that().resideOutsideOfPackage("dev.flotilla.engine.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.sqlite..", "org.postgresql..", "org.flywaydb..")
+                .check(classes);
+    }
+
+    @Test
     void theConsoleNeverTouchesTheDatabaseOrTheExchange() {
         noClasses().that().resideInAPackage("dev.flotilla.ui..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.jooq..", "java.sql..", "org.sqlite..",
-                        "org.flywaydb..", "org.knowm.xchange..", "dev.flotilla.engine.store..",
+                        "org.postgresql..", "org.flywaydb..", "org.knowm.xchange..", "dev.flotilla.engine.store..",
                         "dev.flotilla.engine.kernel..")
                 .check(classes);
     }

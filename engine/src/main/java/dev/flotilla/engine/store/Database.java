@@ -1,11 +1,9 @@
 package dev.flotilla.engine.store;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
+import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
@@ -16,16 +14,17 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * The SQLite file: opened with the pragmas the engine relies on, migrated by Flyway, with one writer
- * connection (BEGIN IMMEDIATE transactions) and one reader connection. A file that is not a Flotilla
- * database is reported and never touched.
+ * The store's database: a data folder's SQLite file (opened with the pragmas the engine relies on) or a PostgreSQL
+ * server, migrated by Flyway with the scripts of its dialect, with one writer connection (one transaction at a time)
+ * and one reader connection. A file or database that is not Flotilla's is reported and never touched.
  */
 public final class Database implements AutoCloseable {
 
     public static final String FILE_NAME = "flotilla.db";
     private static final Logger log = LoggerFactory.getLogger(Database.class);
 
-    private final Path file;
+    private final StoreLocation location;
+    private final SQLDialect dialect;
     private final Connection writer;
     private final Connection reader;
     private final DSLContext writeCtx;
@@ -33,39 +32,40 @@ public final class Database implements AutoCloseable {
     private final PreparedWrites prepared;
     private final boolean inMemory;
 
-    private Database(Path file, Connection writer, Connection reader, boolean inMemory) {
-        this.file = file;
+    private Database(StoreLocation location, SQLDialect dialect, Connection writer, Connection reader, boolean inMemory) {
+        this.location = location;
+        this.dialect = dialect;
         this.inMemory = inMemory;
         this.writer = writer;
         this.reader = reader;
         Settings settings = new Settings().withExecuteLogging(false).withRenderSchema(false);
-        this.writeCtx = DSL.using(writer, SQLDialect.SQLITE, settings);
-        this.readCtx = DSL.using(reader, SQLDialect.SQLITE, settings);
-        this.prepared = new PreparedWrites(writer, writeCtx);
+        this.prepared = new PreparedWrites(writer, DSL.using(dialect, settings));
+        // the rows a write changes, for the writer's statistics: SQLite counts them itself (total_changes())
+        org.jooq.ExecuteListener counting = org.jooq.ExecuteListener.onExecuteEnd(ctx -> prepared.counted(ctx.rows()));
+        this.writeCtx = DSL.using(new org.jooq.impl.DefaultConfiguration().set(writer).set(dialect).set(settings)
+                .set(dialect == SQLDialect.SQLITE ? new org.jooq.ExecuteListener[0] : new org.jooq.ExecuteListener[] {counting}));
+        this.readCtx = DSL.using(reader, dialect, settings);
     }
 
     /** Opens (creating if absent) the database in {@code dataDir} and migrates it to the current schema. */
     public static Database open(Path dataDir) {
-        Path file = dataDir.resolve(FILE_NAME);
-        try {
-            Files.createDirectories(dataDir);
-        } catch (Exception e) {
-            throw new StoreException("cannot create the data folder " + dataDir + ": " + e.getMessage(), e);
-        }
-        boolean existed = Files.exists(file);
-        if (existed) checkIsDatabase(file);
-        SQLiteDataSource ds = dataSource(file);
-        migrate(ds, file);
-        try {
-            // autocommit on: Store opens each write transaction itself with BEGIN IMMEDIATE, so the writer never
-            // sits in an open transaction between writes (which would keep WAL checkpoints from finishing)
-            Connection writer = ds.getConnection();
-            Connection reader = dataSource(file).getConnection();
-            log.info("store open: {}", file);
-            return new Database(file, writer, reader, false);
-        } catch (SQLException e) {
-            throw new StoreException("cannot open the database " + file + ": " + e.getMessage(), e);
-        }
+        return open(StoreLocation.folder(dataDir));
+    }
+
+    /** Opens the store where it lives, creating and migrating it as needed. */
+    public static Database open(StoreLocation location) {
+        Database db = switch (location) {
+            case StoreLocation.Folder f -> {
+                Connection[] c = SqliteFile.open(f.dataDir());
+                yield new Database(location, SQLDialect.SQLITE, c[0], c[1], false);
+            }
+            case StoreLocation.Server s -> {
+                Connection[] c = PostgresServer.open(s);
+                yield new Database(location, SQLDialect.POSTGRES, c[0], c[1], false);
+            }
+        };
+        log.info("store open: {}", location.describe());
+        return db;
     }
 
     /**
@@ -88,14 +88,14 @@ public final class Database implements AutoCloseable {
             ds.setUrl(url);
             // the writer is opened first and held: a shared in-memory database lives while a connection is open
             Connection writer = ds.getConnection();
-            migrate(ds, label);
+            SqliteFile.migrate(ds, label);
             SQLiteConfig readConfig = new SQLiteConfig();
             readConfig.setSharedCache(true);
             readConfig.setReadUncommitted(true);
             SQLiteDataSource readDs = new SQLiteDataSource(readConfig);
             readDs.setUrl(url);
             Connection reader = readDs.getConnection();
-            return new Database(label, writer, reader, true);
+            return new Database(new StoreLocation.Folder(label), SQLDialect.SQLITE, writer, reader, true);
         } catch (SQLException e) {
             throw new StoreException("cannot open an in-memory database: " + e.getMessage(), e);
         }
@@ -106,95 +106,53 @@ public final class Database implements AutoCloseable {
      * changing a byte of it, so that a new file can be started. Returns where it now is.
      */
     public static Path setAside(Path dataDir, java.time.Instant now) {
-        String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-                .withZone(java.time.ZoneOffset.UTC).format(now);
-        Path file = dataDir.resolve(FILE_NAME);
-        Path kept = dataDir.resolve(FILE_NAME + ".damaged-" + stamp);
-        try {
-            Files.move(file, kept);
-            for (String suffix : new String[] {"-wal", "-shm"}) {
-                Path side = dataDir.resolve(FILE_NAME + suffix);
-                if (Files.exists(side)) Files.move(side, dataDir.resolve(FILE_NAME + ".damaged-" + stamp + suffix));
-            }
-        } catch (java.io.IOException e) {
-            throw new StoreException("cannot move the damaged data file " + file + " aside: " + e.getMessage(), e);
-        }
-        return kept;
+        return SqliteFile.setAside(dataDir, now);
     }
 
     /**
      * Reads one setting without opening the store for writing or migrating it, so a command line can be checked
      * against an existing data folder before anything in it changes. Empty when there is no file or no value.
      */
-    public static java.util.Optional<String> peekSetting(Path dataDir, String key) {
-        Path file = dataDir.resolve(FILE_NAME);
-        if (!Files.isRegularFile(file)) return java.util.Optional.empty();
-        SQLiteConfig config = new SQLiteConfig();
-        config.setReadOnly(true);
-        config.setOpenMode(org.sqlite.SQLiteOpenMode.READONLY);
-        try (Connection c = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
-             var st = c.prepareStatement("SELECT value FROM settings WHERE key = ?")) {
-            st.setString(1, key);
-            try (var rs = st.executeQuery()) {
-                return rs.next() ? java.util.Optional.of(rs.getString(1)) : java.util.Optional.empty();
-            }
-        } catch (SQLException e) {
-            return java.util.Optional.empty();  // no settings yet, or a damaged file that open() will report
-        }
+    public static Optional<String> peekSetting(Path dataDir, String key) {
+        return SqliteFile.peekSetting(dataDir, key);
     }
 
-    static SQLiteDataSource dataSource(Path file) {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-        config.enforceForeignKeys(true);
-        config.setBusyTimeout(5_000);
-        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-        SQLiteDataSource ds = new SQLiteDataSource(config);
-        ds.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
-        return ds;
+    /** As {@link #peekSetting(Path, String)}, wherever the store lives. */
+    public static Optional<String> peekSetting(StoreLocation location, String key) {
+        return switch (location) {
+            case StoreLocation.Folder f -> SqliteFile.peekSetting(f.dataDir(), key);
+            case StoreLocation.Server s -> PostgresServer.peekSetting(s, key);
+        };
     }
 
-    /** Looks at an existing file read-only: even switching a foreign file to WAL would change it. */
-    private static void checkIsDatabase(Path file) {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setReadOnly(true);
-        config.setOpenMode(org.sqlite.SQLiteOpenMode.READONLY);
-        try (Connection c = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
-             var st = c.createStatement()) {
-            try (var rs = st.executeQuery("PRAGMA quick_check")) {
-                String result = rs.next() ? rs.getString(1) : "no answer";
-                if (!"ok".equalsIgnoreCase(result)) throw new StoreException(damaged(file, "integrity check failed: " + result));
-            }
-            boolean hasTables;
-            boolean ours;
-            try (var rs = st.executeQuery("SELECT count(*), sum(name = 'flyway_schema_history') FROM sqlite_master WHERE type = 'table'")) {
-                rs.next();
-                hasTables = rs.getInt(1) > 0;
-                ours = rs.getInt(2) > 0;
-            }
-            if (hasTables && !ours) throw new StoreException(damaged(file, "it holds tables of another program"));
-        } catch (SQLException e) {
-            throw new StoreException(damaged(file, e.getMessage()), e);
-        }
+    public StoreLocation location() {
+        return location;
     }
 
-    private static void migrate(SQLiteDataSource ds, Path file) {
-        try {
-            Flyway.configure().dataSource(ds).locations("classpath:db/migration")
-                    .loggers("slf4j").load().migrate();
-        } catch (FlywayException e) {
-            throw new StoreException(damaged(file, e.getMessage().lines().findFirst().orElse("migration failed")), e);
-        }
+    /** The SQL dialect of the database, SQLITE or POSTGRES. */
+    public SQLDialect dialect() {
+        return dialect;
     }
 
-    private static String damaged(Path file, String why) {
-        return "the data file " + file.toAbsolutePath() + " is damaged or is not a Flotilla database (" + why
-                + "); it was left as it is. Move it away or start with another --data-dir.";
+    /** Whether the store is a SQLite file (or a scratch database in memory) rather than a server. */
+    boolean sqlite() {
+        return dialect == SQLDialect.SQLITE;
     }
 
+    /** Where the store is, for messages and logs: a file's path, a server's address (never its password). */
+    public String where() {
+        return location.describe();
+    }
+
+    /** {@code text} with the server's password masked, should a driver have put it there. */
+    String scrub(String text) {
+        return location instanceof StoreLocation.Server s ? s.scrub(text) : text;
+    }
+
+    /** The SQLite file (a scratch database's label); a server has none. */
     public Path file() {
-        return file;
+        if (!(location instanceof StoreLocation.Folder f)) throw new IllegalStateException("a server store has no file: " + where());
+        return inMemory ? f.dataDir() : f.file();
     }
 
     /** Whether this is a scratch database in memory (see {@link #inMemory}). */
@@ -220,6 +178,7 @@ public final class Database implements AutoCloseable {
 
     /** A pragma's value as a live connection reports it (journal_mode, synchronous, foreign_keys, busy_timeout). */
     public String pragma(String name) {
+        requireSqlite("pragma");
         if (!name.matches("[a-z_]+")) throw new IllegalArgumentException("not a pragma name: " + name);
         synchronized (reader) {
             return String.valueOf(readCtx.fetchValue("PRAGMA " + name));
@@ -231,24 +190,30 @@ public final class Database implements AutoCloseable {
      * small devices, and how tests make a disk fill up.
      */
     public void setPageLimit(long pages) {
+        requireSqlite("page limit");
         synchronized (writer) {
             try (var st = writer.createStatement()) {
                 st.execute("PRAGMA max_page_count = " + pages);
             } catch (SQLException e) {
-                throw new StoreException("cannot set the page limit of " + file + ": " + e.getMessage(), e);
+                throw new StoreException("cannot set the page limit of " + where() + ": " + e.getMessage(), e);
             }
         }
     }
 
     /** The file's current size in pages. */
     public long pageCount() {
+        requireSqlite("page count");
         synchronized (writer) {
             try (var st = writer.createStatement(); var rs = st.executeQuery("PRAGMA page_count")) {
                 return rs.next() ? rs.getLong(1) : 0;
             } catch (SQLException e) {
-                throw new StoreException("cannot read the size of " + file + ": " + e.getMessage(), e);
+                throw new StoreException("cannot read the size of " + where() + ": " + e.getMessage(), e);
             }
         }
+    }
+
+    private void requireSqlite(String what) {
+        if (!sqlite()) throw new UnsupportedOperationException("a " + what + " is SQLite's; this store is on " + where());
     }
 
     @Override
@@ -258,7 +223,7 @@ public final class Database implements AutoCloseable {
                 if (!writer.isClosed()) {
                     prepared.close();
                     // fold the WAL back into the main file so the next start needs no recovery
-                    if (!inMemory) {
+                    if (sqlite() && !inMemory) {
                         try (var st = writer.createStatement()) {
                             st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
                         }
@@ -269,9 +234,9 @@ public final class Database implements AutoCloseable {
             synchronized (reader) {
                 reader.close();
             }
-            if (!inMemory) log.info("store closed: {}", file);
+            if (!inMemory) log.info("store closed: {}", where());
         } catch (SQLException e) {
-            log.warn("closing the store {} failed: {}", file, e.getMessage());
+            log.warn("closing the store {} failed: {}", where(), scrub(e.getMessage()));
         }
     }
 }

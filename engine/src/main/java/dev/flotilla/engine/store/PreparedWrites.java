@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.InsertReturningStep;
 import org.jooq.Query;
 import org.jooq.exception.DataAccessException;
 
@@ -15,17 +17,24 @@ import org.jooq.exception.DataAccessException;
  * The writes every tick and every order makes, kept prepared on the writer connection. jOOQ renders a query and
  * SQLite compiles it anew on every execute, which cost more than running it (a benchmark of the fleet found two
  * thirds of each write's time there); here jOOQ renders each shape once, from the generated tables as anywhere else,
- * and later writes of that shape only bind their values. Used under the store's write lock only.
+ * and later writes of that shape only bind their values (PostgreSQL's driver then prepares them on the server too).
+ * Used under the store's write lock only.
  */
 final class PreparedWrites implements AutoCloseable {
 
     private final Connection writer;
     private final DSLContext ctx;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
+    private final boolean sqlite;
+    /** Rows changed by the writes of this writer: what SQLite's total_changes() tells, counted for a server. */
+    private long rows;
 
+    /** @param ctx renders the statements in the writer's dialect (it needs no connection) */
     PreparedWrites(Connection writer, DSLContext ctx) {
         this.writer = writer;
         this.ctx = ctx;
+        this.sqlite = ctx.dialect() == org.jooq.SQLDialect.SQLITE;
+        if (!sqlite) return;
         // the driver would otherwise run a fresh "SELECT last_insert_rowid()" after every INSERT it executes, compiled
         // anew each time (a tenth of a backtest's engine time); the one write that needs its row id asks for it below
         try {
@@ -35,9 +44,22 @@ final class PreparedWrites implements AutoCloseable {
         }
     }
 
-    /** As {@link #execute}, for an INSERT of one row: returns the row id SQLite gave it. */
-    long insertForId(String name, Supplier<Query> shape, Object... values) {
-        if (execute(name, shape, values) != 1) throw new IllegalStateException("prepared write " + name + " inserted no row");
+    /** Counts rows another write on the writer connection changed (a jOOQ query run directly). */
+    void counted(int changed) {
+        if (changed > 0) rows += changed;
+    }
+
+    long rowsChanged() {
+        return rows;
+    }
+
+    /**
+     * As {@link #execute}, for an INSERT of one row: returns the id the database gave it (SQLite's row id; on a server,
+     * the {@code id} column the insert returns).
+     */
+    long insertForId(String name, Supplier<? extends InsertReturningStep<?>> shape, Field<Long> id, Object... values) {
+        if (!sqlite) return insertReturning(name, () -> shape.get().returning(id), values);
+        if (execute(name, shape::get, values) != 1) throw new IllegalStateException("prepared write " + name + " inserted no row");
         PreparedStatement st = statement("SELECT last_insert_rowid()");
         try (var rs = st.executeQuery()) {
             rs.next();
@@ -45,6 +67,21 @@ final class PreparedWrites implements AutoCloseable {
         } catch (SQLException e) {
             forget("SELECT last_insert_rowid()", st);
             throw new DataAccessException("SQL [last_insert_rowid]; " + e.getMessage(), e);
+        }
+    }
+
+    private long insertReturning(String name, Supplier<Query> shape, Object... values) {
+        PreparedStatement st = prepare(name, shape, values);
+        try {
+            for (int i = 0; i < values.length; i++) st.setObject(i + 1, values[i]);
+            try (var rs = st.executeQuery()) {
+                if (!rs.next()) throw new IllegalStateException("prepared write " + name + " inserted no row");
+                rows++;
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            forget(name, st);
+            throw new DataAccessException("SQL [" + name + "]; " + e.getMessage(), e);
         }
     }
 
@@ -88,6 +125,23 @@ final class PreparedWrites implements AutoCloseable {
      * @return the number of rows changed
      */
     int execute(String name, Supplier<Query> shape, Object... values) {
+        PreparedStatement st = prepare(name, shape, values);
+        try {
+            for (int i = 0; i < values.length; i++) st.setObject(i + 1, values[i]);
+            int n = st.executeUpdate();
+            if (n > 0) rows += n;
+            return n;
+        } catch (SQLException e) {
+            // the driver lets go of a statement that failed (a full disk, say): the next write prepares it again
+            statements.remove(name);
+            close(st);
+            // as jOOQ reports it, so the store tells a full disk or a busy file from a bug the same way
+            throw new DataAccessException("SQL [" + name + "]; " + e.getMessage(), e);
+        }
+    }
+
+    /** The statement called {@code name}, built by {@code shape} the first time; it must bind exactly {@code values}. */
+    private PreparedStatement prepare(String name, Supplier<Query> shape, Object... values) {
         PreparedStatement st = statements.get(name);
         try {
             if (st == null || st.isClosed()) {
@@ -99,13 +153,9 @@ final class PreparedWrites implements AutoCloseable {
                 st = writer.prepareStatement(ctx.render(q));
                 statements.put(name, st);
             }
-            for (int i = 0; i < values.length; i++) st.setObject(i + 1, values[i]);
-            return st.executeUpdate();
+            return st;
         } catch (SQLException e) {
-            // the driver lets go of a statement that failed (a full disk, say): the next write prepares it again
             statements.remove(name);
-            close(st);
-            // as jOOQ reports it, so the store tells a full disk or a busy file from a bug the same way
             throw new DataAccessException("SQL [" + name + "]; " + e.getMessage(), e);
         }
     }

@@ -269,7 +269,8 @@ public final class Store implements AutoCloseable {
     }
 
     public long count(String table) {
-        return read(ctx -> (long) ctx.fetchCount(ctx.meta().getTables(table).getFirst()));
+        if (!table.matches("[a-z_]+")) throw new IllegalArgumentException("not a table name: " + table);
+        return read(ctx -> (long) ctx.fetchCount(org.jooq.impl.DSL.table(org.jooq.impl.DSL.name(table))));
     }
 
     /** The paper exchange's side of the books. */

@@ -160,7 +160,7 @@ public final class Tx {
         return prepared.insertForId("openPosition", () -> db.insertInto(POSITIONS, POSITIONS.BOT_ID, POSITIONS.SYMBOL,
                         POSITIONS.STATUS, POSITIONS.QTY, POSITIONS.ENTRY_PRICE, POSITIONS.ENTRY_FEE, POSITIONS.STOP_PRICE,
                         POSITIONS.HIGHEST_PRICE, POSITIONS.OPENED_AT, POSITIONS.ENTRY_ORDER)
-                .values(Arrays.asList(v)), v);
+                .values(Arrays.asList(v)), POSITIONS.ID, v);
     }
 
     /** Stores a moved stop, a new highest price or a corrected quantity of an open position. */

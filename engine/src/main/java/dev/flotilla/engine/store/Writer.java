@@ -6,15 +6,21 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The single writer: one BEGIN IMMEDIATE transaction at a time on the writer connection, all of it committed or
- * none of it, SQLite's failures told apart (the environment's: a full disk, a locked or read-only file; or a bug),
- * and what it has done counted.
+ * The single writer: one transaction at a time on the writer connection (BEGIN IMMEDIATE on SQLite; on PostgreSQL the
+ * connection's own, begun by its first statement), all of it committed or none of it, the database's failures told
+ * apart (the environment's: a full disk, a locked or read-only file, a lost server; or a bug), and what it has done
+ * counted.
  */
 final class Writer {
 
     /** SQLite result codes that say the environment, not the program, is at fault. */
     private static final Set<Integer> ENVIRONMENT = Set.of(3, 5, 6, 8, 10, 13, 14);
     private static final int BUSY = 5;
+    /**
+     * PostgreSQL SQLSTATE classes that say the environment is at fault: a lost connection, no resources (a full disk),
+     * an operator's shutdown, a system or I/O error; and a transaction the server rolled back for another's sake.
+     */
+    private static final Set<String> PG_ENVIRONMENT = Set.of("08", "53", "57", "58", "40");
 
     private final Database db;
     /** The writer connection itself: whoever writes on it holds this lock. */
@@ -33,10 +39,10 @@ final class Writer {
             if (batch) return inSavepoint(work);
             long start = System.nanoTime();
             Connection c = db.writerConnection();
-            execute("BEGIN IMMEDIATE");
+            begin();
             try {
                 T result = work.apply(new Tx(db.writeContext(), db.preparedWrites()));
-                db.preparedWrites().control("COMMIT");
+                commit(c);
                 counter.committed(System.nanoTime() - start);
                 return result;
             } catch (SQLException e) {
@@ -65,12 +71,16 @@ final class Writer {
             }
             long start = System.nanoTime();
             Connection c = db.writerConnection();
-            execute("BEGIN IMMEDIATE");
+            begin();
             batch = true;
             try {
                 work.run();
                 batch = false;
-                execute("COMMIT");
+                try {
+                    commit(c);
+                } catch (SQLException e) {
+                    throw translate(e, e);
+                }
                 counter.committed(System.nanoTime() - start);
             } catch (RuntimeException e) {
                 batch = false;
@@ -96,6 +106,16 @@ final class Writer {
         }
     }
 
+    /** SQLite's writer takes the write lock at once; PostgreSQL's connection (no autocommit) begins by itself. */
+    private void begin() {
+        if (db.sqlite()) execute("BEGIN IMMEDIATE");
+    }
+
+    private void commit(Connection c) throws SQLException {
+        if (db.sqlite()) db.preparedWrites().control("COMMIT");
+        else c.commit();
+    }
+
     /** A statement of fixed text on the writer connection, kept compiled: these run for every write. */
     private void execute(String sql) {
         try {
@@ -116,6 +136,7 @@ final class Writer {
 
     WriteStats stats() {
         synchronized (lock) {
+            if (!db.sqlite()) return counter.snapshot(db.preparedWrites().rowsChanged());
             try (var st = db.writerConnection().createStatement(); var rs = st.executeQuery("SELECT total_changes()")) {
                 return counter.snapshot(rs.next() ? rs.getLong(1) : 0);
             } catch (SQLException e) {
@@ -138,20 +159,32 @@ final class Writer {
     }
 
     private RuntimeException translate(Throwable sqlCause, Exception e) {
-        String what = "cannot write to " + db.file() + ": " + (sqlCause == null ? e.getMessage() : sqlCause.getMessage());
+        String what = db.scrub("cannot write to " + db.where() + ": " + (sqlCause == null ? e.getMessage() : sqlCause.getMessage()));
         if (sqlCause instanceof org.sqlite.SQLiteException se) {
             int code = se.getResultCode().code & 0xff;
             if (code == BUSY) counter.busy();
             if (ENVIRONMENT.contains(code)) return new StoreUnavailableException(what, e);
         }
+        if (sqlCause instanceof SQLException se && !db.sqlite()) {
+            String state = se.getSQLState();
+            if (state != null && state.length() >= 2 && PG_ENVIRONMENT.contains(state.substring(0, 2))) {
+                return new StoreUnavailableException(what, e);
+            }
+        }
         return new StoreException(what, e);
     }
 
-    private static void rollback(Connection c) {
-        try (var st = c.createStatement()) {
-            st.execute("ROLLBACK");
+    private void rollback(Connection c) {
+        try {
+            if (!db.sqlite()) {
+                c.rollback();
+                return;
+            }
+            try (var st = c.createStatement()) {
+                st.execute("ROLLBACK");
+            }
         } catch (SQLException ignored) {
-            // the transaction is already gone (SQLite rolls back by itself on some errors)
+            // the transaction is already gone (SQLite rolls back by itself on some errors; a lost server with it)
         }
     }
 }

@@ -8,7 +8,7 @@ import dev.flotilla.engine.api.InvalidInputException;
 import dev.flotilla.engine.boot.FleetSeeder;
 import dev.flotilla.engine.fleet.FleetFileTest;
 import dev.flotilla.engine.model.RunFigures;
-import dev.flotilla.engine.store.Database;
+import dev.flotilla.engine.store.TestStores;
 import dev.flotilla.engine.store.Store;
 import dev.flotilla.engine.strategy.StrategyRegistry;
 import java.math.BigDecimal;
@@ -36,7 +36,7 @@ class BacktestServiceTest {
 
     @Test
     void aBacktestAndASweepRunInTheBackgroundAndTheirRunsReadBack() throws Exception {
-        try (Store store = new Store(Database.open(dir))) {
+        try (Store store = new Store(TestStores.open(dir))) {
             FleetSeeder.seedIfEmpty(store, FleetFileTest.defaultFleet(), FROM);
             BacktestService service = new BacktestService(store, StrategyRegistry.builtin(), "history in " + dir);
             BacktestApi.Job job = service.backtest(new BacktestApi.Draft(List.of("ema-btc-15m", "donch-sol-1h"), FROM, FROM + 7 * DAY,
@@ -66,7 +66,7 @@ class BacktestServiceTest {
 
     @Test
     void aJobCanBeCancelledAndBadDraftsAreRefusedByField() throws Exception {
-        try (Store store = new Store(Database.open(dir))) {
+        try (Store store = new Store(TestStores.open(dir))) {
             FleetSeeder.seedIfEmpty(store, FleetFileTest.defaultFleet(), FROM);
             BacktestService service = new BacktestService(store, StrategyRegistry.builtin(), "history in " + dir);
             assertThatThrownBy(() -> service.backtest(new BacktestApi.Draft(List.of("nobody"), FROM, FROM + DAY, BigDecimal.TEN,

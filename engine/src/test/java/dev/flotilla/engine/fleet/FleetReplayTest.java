@@ -11,7 +11,7 @@ import dev.flotilla.engine.model.Candle;
 import dev.flotilla.engine.model.Feed;
 import dev.flotilla.engine.model.Symbol;
 import dev.flotilla.engine.model.Timeframe;
-import dev.flotilla.engine.store.Database;
+import dev.flotilla.engine.store.TestStores;
 import dev.flotilla.engine.store.Store;
 import dev.flotilla.engine.strategy.Bars;
 import dev.flotilla.strategy.OpenPosition;
@@ -42,7 +42,7 @@ class FleetReplayTest {
 
     @Test
     void aFeedIsReplayedFromItsFirstStoredCandleUpToTheResumeInstantOnly() {
-        try (Store store = new Store(Database.open(dir))) {
+        try (Store store = new Store(TestStores.open(dir))) {
             store.write(tx -> tx.candles(FEED, CANDLES));
             int resumeAt = CANDLES.size() - 400;  // the stopped run got further: those candles are stored too
             long resume = CANDLES.get(resumeAt - 1).closeTime(Timeframe.M15) + 1;
@@ -60,7 +60,7 @@ class FleetReplayTest {
 
     @Test
     void aBotJoiningAFeedDecidesAsIfTheEngineHadStartedWithIt() {
-        try (Store store = new Store(Database.open(dir))) {
+        try (Store store = new Store(TestStores.open(dir))) {
             store.write(tx -> tx.candles(FEED, CANDLES.subList(0, Bars.MAX_BARS + 500)));
             Fleet fleet = new Fleet(store, EngineConfig.defaults());
             fleet.add(bot("ema", "ema-rsi"), Long.MAX_VALUE);

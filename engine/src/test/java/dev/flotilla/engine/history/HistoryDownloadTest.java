@@ -12,7 +12,7 @@ import dev.flotilla.engine.model.Candle;
 import dev.flotilla.engine.model.Feed;
 import dev.flotilla.engine.model.Symbol;
 import dev.flotilla.engine.model.Timeframe;
-import dev.flotilla.engine.store.Database;
+import dev.flotilla.engine.store.TestStores;
 import dev.flotilla.engine.store.Store;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -62,7 +62,7 @@ class HistoryDownloadTest {
     void setUp() throws Exception {
         local = new VirtualClock(NOW);
         fake = new FakeBinance(local::now, 7, ORIGIN);
-        store = new Store(Database.open(dir));
+        store = new Store(TestStores.open(dir));
     }
 
     @AfterEach

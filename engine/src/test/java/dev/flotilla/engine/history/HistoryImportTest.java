@@ -7,7 +7,8 @@ import dev.flotilla.engine.model.Candle;
 import dev.flotilla.engine.model.Feed;
 import dev.flotilla.engine.model.Symbol;
 import dev.flotilla.engine.model.Timeframe;
-import dev.flotilla.engine.store.Database;
+import dev.flotilla.engine.store.TestStores;
+import dev.flotilla.engine.store.OnBothStores;
 import dev.flotilla.engine.store.Store;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +20,7 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@OnBothStores
 class HistoryImportTest {
 
     static final long JAN = Instant.parse("2025-01-01T00:00:00Z").toEpochMilli();
@@ -58,7 +60,7 @@ class HistoryImportTest {
         Path archive = Files.createDirectories(dir.resolve("archive"));
         zip(archive.resolve("BTCUSDT-15m-2025-01-01.zip"), "BTCUSDT-15m-2025-01-01.csv", csv(0, 96, false, false));
         Files.writeString(archive.resolve("BTCUSDT-15m-2025-01-02.csv"), csv(96, 192, true, true));
-        try (Store store = new Store(Database.open(dir.resolve("data")))) {
+        try (Store store = new Store(TestStores.open(dir.resolve("data")))) {
             HistoryImport.Result r = HistoryImport.from(archive, store);
             assertThat(r.read()).containsOnlyKeys(BTC_15M);
             assertThat(r.candles()).isEqualTo(192);
@@ -85,7 +87,7 @@ class HistoryImportTest {
                 + "1735692300000,94003,94053,93963,94013,1,1735692300000,0,0,0,0,0\n";        // line 4: close time wrong
         Files.writeString(archive.resolve("BTCUSDT-15m-2025-01-01.csv"), bad);
         Files.writeString(archive.resolve("notes.csv"), "hello\n");
-        try (Store store = new Store(Database.open(dir.resolve("data")))) {
+        try (Store store = new Store(TestStores.open(dir.resolve("data")))) {
             assertThatThrownBy(() -> HistoryImport.from(archive, store))
                     .isInstanceOfSatisfying(HistoryImportException.class, e -> assertThat(e.problems()).containsExactly(
                             "BTCUSDT-15m-2025-01-01.csv:2: high 'abc' is not a number",

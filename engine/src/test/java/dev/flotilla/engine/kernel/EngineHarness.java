@@ -10,7 +10,7 @@ import dev.flotilla.engine.execution.paper.PaperBroker;
 import dev.flotilla.engine.market.sandbox.SandboxMarket;
 import dev.flotilla.engine.model.BotSpec;
 import dev.flotilla.engine.model.Fill;
-import dev.flotilla.engine.store.Database;
+import dev.flotilla.engine.store.TestStores;
 import dev.flotilla.engine.store.Store;
 import dev.flotilla.engine.strategy.StrategyRegistry;
 import java.math.BigDecimal;
@@ -53,7 +53,7 @@ final class EngineHarness implements AutoCloseable {
     /** @param beforeBoot what the app does between making the engine and booting it (opening the plug-in folder) */
     static EngineHarness open(Path dir, long seed, List<BotSpec> fleet, StrategyRegistry registry, UnaryOperator<Broker> wrap,
                               java.util.function.Consumer<Engine> beforeBoot) {
-        Store store = new Store(Database.open(dir));
+        Store store = new Store(TestStores.open(dir));
         FleetSeeder.seedIfEmpty(store, fleet, START);
         var clock = new Object() {
             volatile EngineClock target;

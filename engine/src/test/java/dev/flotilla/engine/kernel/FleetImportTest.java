@@ -1,5 +1,6 @@
 package dev.flotilla.engine.kernel;
 
+import dev.flotilla.engine.store.OnBothStores;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flotilla.engine.api.BotDraft;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A fleet file applied to a fleet that has traded: the plan, the plan applied, and files refused as a whole. */
+@OnBothStores
 class FleetImportTest {
 
     static final StrategyRegistry REGISTRY = StrategyRegistry.builtin();

@@ -1,5 +1,8 @@
 package dev.flotilla.engine.kernel;
 
+import dev.flotilla.engine.store.SqliteOnly;
+import dev.flotilla.engine.store.TestStores;
+import dev.flotilla.engine.store.OnBothStores;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flotilla.engine.event.SystemEvent;
@@ -14,7 +17,6 @@ import dev.flotilla.engine.model.Side;
 import dev.flotilla.engine.strategy.StrategyRegistry;
 import java.nio.file.Path;
 import java.math.BigDecimal;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,6 +26,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@OnBothStores
 class RestartSafetyTest {
 
     @TempDir
@@ -37,10 +40,7 @@ class RestartSafetyTest {
             before = h.fills();
             assertThat(h.engine.haltReason()).isNull();
         }
-        try (var c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("flotilla.db"));
-             var st = c.createStatement()) {
-            st.executeUpdate("UPDATE accounts SET cash = '12345.67' WHERE bot_id = 'ema-btc-15m'");
-        }
+        TestStores.execute(dir, "UPDATE accounts SET cash = '12345.67' WHERE bot_id = 'ema-btc-15m'");
         try (EngineHarness h = EngineHarness.open(dir, 7, FleetFileTest.defaultFleet(), StrategyRegistry.builtin())) {
             assertThat(h.engine.haltReason()).contains("reconciliation");
             assertThat(h.engine.reconciliationDifferences()).isNotEmpty()
@@ -65,6 +65,7 @@ class RestartSafetyTest {
     }
 
     @Test
+    @SqliteOnly("a page limit is how a test fills SQLite's disk; a server's full disk is its SQLSTATE class 53")
     void aFullDiskPausesTheBotsAndTheyResumeWithoutLosingOrDoublingATrade() throws Exception {
         List<Fill> uninterrupted;
         try (EngineHarness h = EngineHarness.open(dir.resolve("clean"), 5, FleetFileTest.defaultFleet(), StrategyRegistry.builtin())

@@ -1,5 +1,6 @@
 package dev.flotilla.engine.kernel;
 
+import dev.flotilla.engine.store.OnBothStores;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The risk hierarchy in the running engine: the kill switch, halt and flatten, REDUCING, restarts, the API. */
+@OnBothStores
 class RiskEngineTest {
 
     static final long DAY = Duration.ofDays(1).toMillis();

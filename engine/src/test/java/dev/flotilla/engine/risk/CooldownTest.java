@@ -1,5 +1,6 @@
 package dev.flotilla.engine.risk;
 
+import dev.flotilla.engine.store.OnBothStores;
 import static dev.flotilla.engine.risk.RiskFixture.HOUR;
 import static dev.flotilla.engine.risk.RiskFixture.T0;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** After 3 losses in a row the size halves with each further loss (50%, 25%, 12.5%), floor 10%; a win restores it. */
+@OnBothStores
 class CooldownTest {
 
     @TempDir

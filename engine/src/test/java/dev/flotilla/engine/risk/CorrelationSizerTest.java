@@ -1,5 +1,6 @@
 package dev.flotilla.engine.risk;
 
+import dev.flotilla.engine.store.OnBothStores;
 import static dev.flotilla.engine.risk.RiskFixture.HOUR;
 import static dev.flotilla.engine.risk.RiskFixture.T0;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** 100% of the size for an asset uncorrelated with what is held, 25% for a perfectly correlated one. */
+@OnBothStores
 class CorrelationSizerTest {
 
     static final Symbol BTC = Symbol.parse("BTC/USDT");

@@ -1,5 +1,6 @@
 package dev.flotilla.engine.risk;
 
+import dev.flotilla.engine.store.OnBothStores;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Invalid limits are refused with a message naming the limit and its range; stored limits stay as they were. */
+@OnBothStores
 class LimitsTest {
 
     @TempDir

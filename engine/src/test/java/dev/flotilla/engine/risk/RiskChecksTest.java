@@ -1,5 +1,6 @@
 package dev.flotilla.engine.risk;
 
+import dev.flotilla.engine.store.OnBothStores;
 import static dev.flotilla.engine.risk.RiskFixture.HOUR;
 import static dev.flotilla.engine.risk.RiskFixture.T0;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The checks are a list of classes: the gateway runs what is registered, in order, and says what each did. */
+@OnBothStores
 class RiskChecksTest {
 
     @TempDir

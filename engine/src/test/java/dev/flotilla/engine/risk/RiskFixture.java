@@ -11,7 +11,7 @@ import dev.flotilla.engine.model.RiskRecord;
 import dev.flotilla.engine.model.Side;
 import dev.flotilla.engine.model.Symbol;
 import dev.flotilla.engine.model.Timeframe;
-import dev.flotilla.engine.store.Database;
+import dev.flotilla.engine.store.TestStores;
 import dev.flotilla.engine.store.RiskStore;
 import dev.flotilla.engine.store.Store;
 import java.math.BigDecimal;
@@ -58,7 +58,7 @@ final class RiskFixture implements AutoCloseable {
 
     /** With the given checks in place of the registered ones. */
     static RiskFixture open(Path dir, List<BotSpec> specs, PriceHistory history, List<RiskCheck> checks) {
-        Store store = new Store(Database.open(dir));
+        Store store = new Store(TestStores.open(dir));
         FleetSeeder.seedIfEmpty(store, specs, T0);
         var states = store.botStates();
         var accounts = store.accounts();

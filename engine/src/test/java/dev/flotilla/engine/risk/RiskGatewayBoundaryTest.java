@@ -1,5 +1,6 @@
 package dev.flotilla.engine.risk;
 
+import dev.flotilla.engine.store.OnBothStores;
 import static dev.flotilla.engine.risk.RiskFixture.HOUR;
 import static dev.flotilla.engine.risk.RiskFixture.T0;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * refused with the check's reason code, a stored risk event and a RISK_REJECTED event. Four bots of 10,000 USDT:
  * aggregate capital 40,000. Every case starts from a fresh store.
  */
+@OnBothStores
 class RiskGatewayBoundaryTest {
 
     static final long NOW = T0 + HOUR;

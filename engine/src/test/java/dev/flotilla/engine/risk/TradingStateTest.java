@@ -1,5 +1,6 @@
 package dev.flotilla.engine.risk;
 
+import dev.flotilla.engine.store.OnBothStores;
 import static dev.flotilla.engine.risk.RiskFixture.DAY;
 import static dev.flotilla.engine.risk.RiskFixture.HOUR;
 import static dev.flotilla.engine.risk.RiskFixture.T0;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** ACTIVE, REDUCING and HALTED for bots and the fleet: what each lets through, what latches them, what lifts them. */
+@OnBothStores
 class TradingStateTest {
 
     @TempDir

@@ -13,6 +13,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import dev.flotilla.engine.store.Database;
+import dev.flotilla.engine.store.Store;
+import dev.flotilla.engine.store.StoreLocation;
+import dev.flotilla.engine.store.TestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -107,5 +111,44 @@ class SecretsNeverLeakTest {
         }
         assertThat(texts).anyMatch(t -> t.contains("can be read by other users"));
         assertThat(texts).anyMatch(t -> t.contains("vmPU…Eh8A"));
+    }
+    @Test
+    void noDatabasePasswordInTheLogInMessagesOrInToString() {
+        StoreLocation.Server db = TestServer.newDatabase();
+        String pw = TestServer.PASSWORD;
+        String url = TestServer.url(db);
+        // a good address: opened, written, a write refused, read without migrating, described
+        StoreLocation parsed = StoreLocation.server(url);
+        texts.add(parsed.toString());
+        texts.add(parsed.describe());
+        try (Store store = new Store(Database.open(parsed))) {
+            texts.add(store.database().where());
+            store.write(tx -> tx.setting("k", "v"));
+            attempt(() -> store.write(tx -> tx.insertOrder(null)));
+            attempt(() -> store.write(tx -> {
+                tx.setting("k", "v");
+                tx.insertFill(new dev.flotilla.engine.model.Fill("no-such-order", "no-such-bot",
+                        dev.flotilla.engine.model.Symbol.parse("BTC/USDT"), dev.flotilla.engine.model.Side.BUY,
+                        java.math.BigDecimal.ONE, java.math.BigDecimal.ONE, java.math.BigDecimal.ZERO, 1));
+            }));
+            texts.add(String.valueOf(Database.peekSetting(parsed, "k")));
+            // a second Flotilla on the same database is refused
+            attempt(() -> Database.open(parsed));
+        }
+        // a wrong password, an unreachable server, addresses that are not PostgreSQL's or lack a part
+        attempt(() -> Database.open(StoreLocation.server(url.replace(pw, pw + "x"))));
+        attempt(() -> Database.open(new StoreLocation.Server("jdbc:postgresql://127.0.0.1:1/none", "flotilla", pw)));
+        attempt(() -> StoreLocation.server("mysql://h/db?user=u&password=" + pw));
+        attempt(() -> StoreLocation.server("postgresql://u:" + pw + "@/db"));
+        attempt(() -> StoreLocation.server("postgresql://h/db?user=u&password=" + pw + "&sslpassword=" + pw));
+        for (ILoggingEvent e : appender.list) {
+            texts.add(e.getFormattedMessage());
+            if (e.getThrowableProxy() != null) texts.add(ThrowableProxyUtil.asString(e.getThrowableProxy()));
+        }
+        assertThat(texts).as("messages were collected").hasSizeGreaterThan(12);
+        assertThat(texts).anyMatch(t -> t.contains("password authentication failed"));
+        assertThat(texts).anyMatch(t -> t.contains("in use by another Flotilla"));
+        assertThat(texts).anyMatch(t -> t.contains("not a PostgreSQL address"));
+        for (String t : texts) assertThat(t).as("a message or log line").doesNotContain(pw).doesNotContain(pw.substring(3, 17));
     }
 }

@@ -21,7 +21,7 @@ import dev.flotilla.engine.model.Side;
 import dev.flotilla.engine.model.Symbol;
 import dev.flotilla.engine.model.Timeframe;
 import dev.flotilla.engine.secrets.ApiKeys;
-import dev.flotilla.engine.store.Database;
+import dev.flotilla.engine.store.TestStores;
 import dev.flotilla.engine.store.Store;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -62,7 +62,7 @@ class BinanceBrokerTest {
         fake.apiKey(KEY, SECRET).permissions(true, false).balance("USDT", "10000").balance("BTC", "0");
         market = new BinanceMarket(BinanceConfig.defaults(fake.url()).withTimeouts(2_000, 1_000), WallClock.system());
         market.start(Set.of(BTC));
-        store = new Store(Database.open(dir));
+        store = new Store(TestStores.open(dir));
         store.write(tx -> FleetSeeder.seed(tx, List.of(new BotSpec("b1", "ema-rsi", BTC, Timeframe.M15, Map.of(),
                 new BigDecimal("10000"))), now));
         broker = broker(new ApiKeys(KEY, SECRET));

@@ -12,7 +12,7 @@ import dev.flotilla.engine.kernel.Engine;
 import dev.flotilla.engine.market.sandbox.SandboxMarket;
 import dev.flotilla.engine.model.Candle;
 import dev.flotilla.engine.model.Feed;
-import dev.flotilla.engine.store.Database;
+import dev.flotilla.engine.store.TestStores;
 import dev.flotilla.engine.store.Store;
 import dev.flotilla.engine.strategy.StrategyRegistry;
 import java.math.BigDecimal;
@@ -62,7 +62,7 @@ final class BinanceWorld implements AutoCloseable {
 
     /** What the launcher does for --market binance: open the store, measure, seed, backfill, boot. */
     BinanceWorld start() throws Exception {
-        store = new Store(Database.open(dir));
+        store = new Store(TestStores.open(dir));
         market = new BinanceMarket(BinanceConfig.defaults(fake.url()).withTimeouts(2_000, 1_000), local);
         market.start(SandboxMarket.DEFAULT_SYMBOLS);
         long now = market.clock().now();

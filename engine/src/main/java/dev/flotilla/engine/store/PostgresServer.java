@@ -1,0 +1,114 @@
+package dev.flotilla.engine.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * The PostgreSQL side of opening a store: a connection with the credentials apart from the address, a database that
+ * holds another program's tables refused, the PostgreSQL scripts ({@code db/postgresql}, the same schema as SQLite's),
+ * and one Flotilla per database: the writer holds a session lock that a second one cannot take. No message here
+ * holds the password.
+ */
+final class PostgresServer {
+
+    static final String MIGRATIONS = "classpath:db/postgresql";
+    /** The key of the session advisory lock a running Flotilla holds on its database ("Flotilla" in ASCII). */
+    static final long IN_USE_LOCK = 0x466c6f74696c6c61L;
+
+    private PostgresServer() {
+    }
+
+    static PGSimpleDataSource dataSource(StoreLocation.Server s) {
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setURL(s.jdbcUrl());
+        if (s.user() != null) ds.setUser(s.user());
+        if (s.password() != null) ds.setPassword(s.password());
+        ds.setApplicationName("flotilla");
+        ds.setConnectTimeout(10);
+        ds.setTcpKeepAlive(true);
+        return ds;
+    }
+
+    /** Connects, checks and migrates: the writer (no autocommit; it holds the in-use lock) and the reader connection. */
+    static Connection[] open(StoreLocation.Server s) {
+        PGSimpleDataSource ds = dataSource(s);
+        Connection writer = connect(ds, s);
+        try {
+            try (var st = writer.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+                st.setLong(1, IN_USE_LOCK);
+                try (var rs = st.executeQuery()) {
+                    rs.next();
+                    if (!rs.getBoolean(1)) {
+                        throw new StoreException("the database " + s.describe() + " is in use by another Flotilla; stop it"
+                                + " first, or use another database");
+                    }
+                }
+            }
+            checkIsOurs(writer, s);
+            migrate(ds, s);
+            writer.setAutoCommit(false);
+            Connection reader = connect(ds, s);
+            return new Connection[] {writer, reader};
+        } catch (SQLException e) {
+            close(writer);
+            throw new StoreException("cannot open the database " + s.describe() + ": " + s.scrub(e.getMessage()), e);
+        } catch (RuntimeException e) {
+            close(writer);
+            throw e;
+        }
+    }
+
+    /** One setting read without migrating; empty when the database cannot be reached or has no such value yet. */
+    static Optional<String> peekSetting(StoreLocation.Server s, String key) {
+        try (Connection c = dataSource(s).getConnection();
+             var st = c.prepareStatement("SELECT value FROM settings WHERE key = ?")) {
+            st.setString(1, key);
+            try (var rs = st.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            return Optional.empty();  // no settings table yet, or a server that open() will report
+        }
+    }
+
+    private static Connection connect(PGSimpleDataSource ds, StoreLocation.Server s) {
+        try {
+            return ds.getConnection();
+        } catch (SQLException e) {
+            throw new StoreException("cannot connect to the database " + s.describe() + ": " + s.scrub(e.getMessage()), e);
+        }
+    }
+
+    private static void checkIsOurs(Connection c, StoreLocation.Server s) throws SQLException {
+        try (var st = c.createStatement();
+             var rs = st.executeQuery("SELECT count(*), count(*) FILTER (WHERE table_name = 'flyway_schema_history')"
+                     + " FROM information_schema.tables WHERE table_schema = current_schema()")) {
+            rs.next();
+            if (rs.getLong(1) > 0 && rs.getLong(2) == 0) {
+                throw new StoreException("the database " + s.describe() + " holds tables of another program; it was left as"
+                        + " it is. Give Flotilla a database of its own.");
+            }
+        }
+    }
+
+    private static void migrate(PGSimpleDataSource ds, StoreLocation.Server s) {
+        try {
+            Flyway.configure().dataSource(ds).locations(MIGRATIONS).loggers("slf4j").load().migrate();
+        } catch (FlywayException e) {
+            throw new StoreException("cannot bring the database " + s.describe() + " to Flotilla's schema ("
+                    + s.scrub(e.getMessage().lines().findFirst().orElse("migration failed")) + "); it was left as it is", e);
+        }
+    }
+
+    private static void close(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // closing also lets go of the in-use lock
+        }
+    }
+}
