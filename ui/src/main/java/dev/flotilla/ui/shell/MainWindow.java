@@ -143,8 +143,9 @@ public final class MainWindow {
         screens.getStyleClass().add("screens");
         BorderPane root = new BorderPane(backtestApi == null ? main : screens);
         figures = new FiguresView(dashboard, () -> actions.risk().killSwitch(), () -> actions.risk().portfolioLimits());
-        root.setTop(new VBox(Menus.bar(actions, this::find, quit, this::showDashboard,
-                backtestApi == null ? null : this::showBacktests), banner, figures));
+        var menus = Menus.bar(actions, this::find, quit, this::showDashboard, backtestApi == null ? null : this::showBacktests);
+        Menus.addChartItems(menus, this::saveChart);
+        root.setTop(new VBox(menus, banner, figures));
         root.setBottom(status);
         root.getStyleClass().add("console");
         scene = new Scene(root, Placement.WIDTH, Placement.HEIGHT);
@@ -247,6 +248,13 @@ public final class MainWindow {
 
     private List<String> selectedIds() {
         return table.selectedIds();
+    }
+
+    /** The price chart shown, then asked where to save it as PNG. */
+    private void saveChart() {
+        showDashboard();
+        charts.getSelectionModel().select(0);
+        candles.saveAs();
     }
 
     private void showChart(String botId) {

@@ -17,6 +17,7 @@ public enum Shortcut {
     DASHBOARD("Shortcut+D", "Show the dashboard"),
     BACKTESTS("Shortcut+Shift+B", "Show the backtests (run, compare, sweep)"),
     IMPORT_FLEET("Shortcut+I", "Import fleet file… (shows its changes first)"),
+    SAVE_CHART("Shortcut+Shift+S", "Save the price chart as PNG…"),
     SETTINGS("Shortcut+Comma", "Settings…"),
     HELP("F1", "Keyboard shortcuts"),
     QUIT("Shortcut+Q", "Quit (the engine stops cleanly)");
