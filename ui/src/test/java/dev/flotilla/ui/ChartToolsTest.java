@@ -56,17 +56,9 @@ class ChartToolsTest {
         bot = live.engine.snapshot().bots().stream().filter(b -> b.positionQty().signum() > 0 && b.timeframe().equals("15m"))
                 .map(BotView::id).max(Comparator.comparingLong(id -> exits(live.engine.reads().chart(id, 672).orElseThrow())))
                 .orElseThrow();
-        console = Fx.on(() -> {
-            Console c = new Console(live.engine, dir.resolve("console.properties"), false, () -> { });
-            c.prefs().theme().set(Prefs.Theme.DARK);
-            c.window().stage().setWidth(1600);
-            c.window().stage().setHeight(1000);
-            c.show();
-            return c;
-        });
+        console = OpenConsole.window(live, dir, Prefs.Theme.DARK);
         w = console.window();
         chart = w.candles();
-        Fx.await("the fleet is listed", () -> w.fleet().rows().size() == 45);
         Fx.run(() -> w.actions().showChart(bot));
         Fx.await("the chart of " + bot, () -> chart.title().startsWith(bot) && chart.markerCount() >= 2);
         Fx.settle(w);
