@@ -44,16 +44,8 @@ class AiLevelConsoleTest {
                 StandInOllama.decision("approve", 1, "trend and volume agree"),
                 StandInOllama.decision("shrink", 0.5, "volatility is high; half size"));
              LiveEngine live = new LiveEngine(dir, EngineConfig.MAX_SPEED)) {
-            Console console = Fx.on(() -> {
-                Console c = new Console(live.engine, dir.resolve("console.properties"), false, () -> { });
-                c.prefs().theme().set(Prefs.Theme.LIGHT);
-                c.window().stage().setWidth(1600);
-                c.window().stage().setHeight(1000);
-                c.show();
-                return c;
-            });
+            Console console = OpenConsole.window(live, dir, Prefs.Theme.LIGHT);
             MainWindow w = console.window();
-            Fx.await("the fleet is listed", () -> w.fleet().rows().size() == 45);
 
             AiLevelDialog d = Fx.on(() -> w.actions().risk().aiLevel());
             assertThat(Fx.on(() -> d.status().getText())).isEqualTo(AiStatus.NOT_CONFIGURED.label());

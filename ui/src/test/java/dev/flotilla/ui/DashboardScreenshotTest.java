@@ -33,16 +33,8 @@ class DashboardScreenshotTest {
             String bot = live.engine.snapshot().bots().stream().filter(b -> b.positionQty().signum() > 0).map(BotView::id)
                     .max(Comparator.comparingInt(id -> live.engine.reads().chart(id, 150).orElseThrow().markers().size()))
                     .orElseThrow();
-            Console console = Fx.on(() -> {
-                Console c = new Console(live.engine, dir.resolve("console.properties"), false, () -> { });
-                c.prefs().theme().set(Prefs.Theme.DARK);
-                c.window().stage().setWidth(1600);
-                c.window().stage().setHeight(1000);
-                c.show();
-                return c;
-            });
+            Console console = OpenConsole.window(live, dir, Prefs.Theme.DARK);
             MainWindow w = console.window();
-            Fx.await("the fleet is listed", () -> w.fleet().rows().size() == 45);
             Fx.run(() -> w.actions().showChart(bot));
             Fx.await("the chart of " + bot + " with its fills", () -> w.candles().title().startsWith(bot) && w.candles().markerCount() >= 2);
             Fx.await("the fleet's equity curve", () -> w.fleetCurve().pointCount() >= 72);

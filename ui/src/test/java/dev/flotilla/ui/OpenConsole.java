@@ -63,6 +63,23 @@ final class OpenConsole implements AutoCloseable {
         return open;
     }
 
+    /**
+     * A console window of 1600 x 1000 in {@code theme} on an engine a test already has (running or stopped), its
+     * settings in {@code dir}, shown once the fleet is listed.
+     */
+    static Console window(LiveEngine live, Path dir, dev.flotilla.ui.prefs.Prefs.Theme theme) throws Exception {
+        Console console = Fx.on(() -> {
+            Console c = new Console(live.engine, dir.resolve("console.properties"), false, () -> { });
+            c.prefs().theme().set(theme);
+            c.window().stage().setWidth(1600);
+            c.window().stage().setHeight(1000);
+            c.show();
+            return c;
+        });
+        Fx.await("the fleet is listed", () -> console.window().fleet().rows().size() == 45);
+        return console;
+    }
+
     @Override
     public void close() throws Exception {
         Fx.run(console::quit);

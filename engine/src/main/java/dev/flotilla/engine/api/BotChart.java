@@ -6,9 +6,15 @@ import java.util.List;
 
 /**
  * What a bot's chart shows: the recent closed candles of its feed, its strategy's indicators over the same
- * candles, its fills among them, and its open position's entry and stop (null when flat).
+ * candles, its fills among them, and its open position's entry, stop and take-profit (null when flat; the
+ * take-profit also when the bot's limit is off).
  */
 public record BotChart(String botId, String strategy, String symbol, String timeframe, List<Candle> candles,
                        List<ChartLine> indicators, List<TradeMarker> markers, BigDecimal entryPrice,
-                       BigDecimal stopPrice) {
+                       BigDecimal stopPrice, BigDecimal takeProfitPrice) {
+
+    public BotChart(String botId, String strategy, String symbol, String timeframe, List<Candle> candles,
+                    List<ChartLine> indicators, List<TradeMarker> markers, BigDecimal entryPrice, BigDecimal stopPrice) {
+        this(botId, strategy, symbol, timeframe, candles, indicators, markers, entryPrice, stopPrice, null);
+    }
 }

@@ -18,6 +18,9 @@ import dev.flotilla.engine.model.Position;
 import dev.flotilla.engine.model.Side;
 import dev.flotilla.engine.store.AiStore;
 import dev.flotilla.engine.store.HistoryReads;
+import dev.flotilla.engine.store.RiskStore;
+import dev.flotilla.engine.risk.BotLimits;
+import dev.flotilla.engine.risk.ExitRules;
 import dev.flotilla.engine.store.Store;
 import dev.flotilla.engine.strategy.Bars;
 import dev.flotilla.engine.strategy.StrategyRegistry;
@@ -108,15 +111,25 @@ public final class Queries implements EngineReads {
         }
         List<Candle> shown = List.copyOf(candles.subList(from, candles.size()));
         long since = shown.isEmpty() ? Long.MAX_VALUE : shown.getFirst().openTime();
+        Map<String, java.math.BigDecimal> pnl = history().pnlByExitOrder(botId, since);
         List<TradeMarker> markers = new ArrayList<>(history().recentFills(botId, since, 1_000).reversed().stream()
-                .map(p -> new TradeMarker(p.fill().filledAt(), p.fill().side(), p.fill().price().doubleValue(), p.purpose()))
+                .map(p -> new TradeMarker(p.fill().filledAt(), p.fill().side(), p.fill().price().doubleValue(), p.purpose(),
+                        p.reason(), p.fill().clientOrderId(), pnl.get(p.fill().clientOrderId())))
                 .toList());
         for (var a : new AiStore(store).vetoes(botId, since, 200)) {
             markers.add(new TradeMarker(a.at(), Side.BUY, a.price().doubleValue(), TradeMarker.AI_VETO, a.reason()));
         }
         BotView v = views().get(botId);
         return Optional.of(new BotChart(botId, spec.strategy(), spec.symbol().toString(), spec.timeframe().label(), shown,
-                lines, markers, v == null ? null : v.entryPrice(), v == null ? null : v.stopPrice()));
+                lines, markers, v == null ? null : v.entryPrice(), v == null ? null : v.stopPrice(), takeProfit(botId)));
+    }
+
+    /** The take-profit level of the bot's open position under its stored limits, or null (flat, or the limit off). */
+    private java.math.BigDecimal takeProfit(String botId) {
+        Position p = store.openPositions().get(botId);
+        if (p == null) return null;
+        Map<String, String> stored = new RiskStore(store).limits().getOrDefault(botId, Map.of());
+        return ExitRules.takeProfit(p, BotLimits.DEFAULTS.with(stored));
     }
 
     private Map<String, BotView> views() {

@@ -39,16 +39,27 @@ public final class HistoryReads {
      * with the purpose of its order.
      */
     public List<PurposedFill> recentFills(String botId, long from, int limit) {
-        return store.read(ctx -> ctx.select(FILLS.fields()).select(ORDERS.PURPOSE).from(FILLS)
+        return store.read(ctx -> ctx.select(FILLS.fields()).select(ORDERS.PURPOSE, ORDERS.REASON).from(FILLS)
                 .join(ORDERS).on(ORDERS.CLIENT_ORDER_ID.eq(FILLS.CLIENT_ORDER_ID))
                 .where(botId == null ? DSL.noCondition() : FILLS.BOT_ID.eq(botId))
                 .and(FILLS.FILLED_AT.ge(from))
                 .orderBy(FILLS.ID.desc()).limit(limit)
-                .fetch(r -> new PurposedFill(Rows.fill(r.into(FILLS)), r.get(ORDERS.PURPOSE))));
+                .fetch(r -> new PurposedFill(Rows.fill(r.into(FILLS)), r.get(ORDERS.PURPOSE), r.get(ORDERS.REASON))));
     }
 
-    /** A fill with the purpose of its order (ENTRY, EXIT, STOP_LOSS, ...). */
-    public record PurposedFill(Fill fill, String purpose) {
+    /** A fill with the purpose of its order (ENTRY, EXIT, STOP_LOSS, ...) and the reason the order gives. */
+    public record PurposedFill(Fill fill, String purpose, String reason) {
+    }
+
+    /** The realized PnL (net of both fees) of a bot's positions closed at or after {@code from}, by exit order. */
+    public Map<String, BigDecimal> pnlByExitOrder(String botId, long from) {
+        return store.read(ctx -> {
+            Map<String, BigDecimal> m = new LinkedHashMap<>();
+            ctx.select(POSITIONS.EXIT_ORDER, POSITIONS.REALIZED_PNL).from(POSITIONS).where(POSITIONS.STATUS.eq("CLOSED"))
+                    .and(POSITIONS.BOT_ID.eq(botId)).and(POSITIONS.CLOSED_AT.ge(from))
+                    .forEach(r -> m.put(r.value1(), Num.dec(r.value2())));
+            return m;
+        });
     }
 
     /** The most recent closed positions of a bot (or of all bots when null), newest first. */

@@ -84,4 +84,41 @@ class QueriesTest {
         }
         assertThat(h.engine.reads().chart("nobody", 10)).isEmpty();
     }
+
+    @Test
+    void aChartsMarksNameTheirOrderItsReasonAndAnExitsPnl() {
+        String bot = h.fills().stream().filter(f -> f.side() == Side.SELL).map(f -> f.botId()).findFirst().orElseThrow();
+        BotChart chart = h.engine.reads().chart(bot, 2_000).orElseThrow();
+        List<dev.flotilla.engine.api.TradeMarker> fills = chart.markers().stream().filter(m -> !m.aiVeto()).toList();
+        assertThat(fills).isNotEmpty().allMatch(m -> m.clientOrderId() != null && m.clientOrderId().startsWith(bot));
+        List<Order> orders = h.engine.reads().orders(bot, 1_000);
+        for (var m : fills) {
+            Order o = orders.stream().filter(x -> x.clientOrderId().equals(m.clientOrderId())).findFirst().orElseThrow();
+            assertThat(m.note()).isEqualTo(o.reason());
+            assertThat(m.purpose()).isEqualTo(o.purpose());
+        }
+        // every exit carries the net PnL of the position it closed, as the position history has it; entries none
+        List<PositionView> closed = h.engine.reads().positions(bot, 1_000).stream().filter(p -> !p.open()).toList();
+        for (var m : fills) {
+            if (m.side() == Side.BUY) {
+                assertThat(m.pnl()).isNull();
+                continue;
+            }
+            PositionView p = closed.stream().filter(x -> x.closedAt() == m.time()).findFirst().orElseThrow();
+            assertThat(m.pnl()).isEqualByComparingTo(p.pnl());
+        }
+    }
+
+    @Test
+    void anOpenPositionsChartHasItsTakeProfitAtTheLimitOverItsEntry() {
+        var held = h.engine.snapshot().bots().stream().filter(b -> b.positionQty().signum() > 0).findFirst().orElseThrow();
+        BotChart chart = h.engine.reads().chart(held.id(), 50).orElseThrow();
+        var share = new java.math.BigDecimal(h.engine.risk().botLimits(held.id()).values().get("takeProfit"));
+        assertThat(share.signum()).as("the default fleet's take-profit is on").isPositive();
+        assertThat(chart.entryPrice()).isEqualByComparingTo(held.entryPrice());
+        assertThat(chart.takeProfitPrice()).isEqualByComparingTo(held.entryPrice().multiply(java.math.BigDecimal.ONE.add(share))
+                .setScale(8, java.math.RoundingMode.HALF_EVEN));  // the exit rule's own rounding
+        var flat = h.engine.snapshot().bots().stream().filter(b -> b.positionQty().signum() == 0).findFirst().orElseThrow();
+        assertThat(h.engine.reads().chart(flat.id(), 50).orElseThrow().takeProfitPrice()).isNull();
+    }
 }

@@ -155,6 +155,7 @@ public final class MainWindow {
         javafx.scene.control.MenuBar menus = Menus.bar(actions, this::find, quit, this::showDashboard,
                 backtestApi == null ? null : this::showBacktests, this::showLogFile);
         Menus.addReports(menus, this::exportDialog, reports::show);
+        Menus.addChartItems(menus, this::saveChart);
         root.setTop(new VBox(menus, banner, figures));
         help = new FirstRunHelp(root, figures.killButton(), table, prefs);
         root.setBottom(status);
@@ -278,6 +279,13 @@ public final class MainWindow {
 
     private List<String> selectedIds() {
         return table.selectedIds();
+    }
+
+    /** The price chart shown, then asked where to save it as PNG. */
+    private void saveChart() {
+        showDashboard();
+        charts.getSelectionModel().select(0);
+        candles.saveAs();
     }
 
     private void showChart(String botId) {

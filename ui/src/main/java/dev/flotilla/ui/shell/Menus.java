@@ -64,6 +64,12 @@ final class Menus {
         bar.getMenus().get(1).getItems().add(1, item("Performance", Shortcut.PERFORMANCE, performance));
     }
 
+    /** The chart's items at the end of the View menu. */
+    static void addChartItems(MenuBar bar, Runnable savePng) {
+        bar.getMenus().stream().filter(m -> m.getText().equals("_View")).findFirst().orElseThrow().getItems()
+                .addAll(new SeparatorMenuItem(), item("Save the chart as PNG…", Shortcut.SAVE_CHART, savePng));
+    }
+
     private static MenuItem plain(String text, Runnable action) {
         MenuItem i = new MenuItem(text);
         i.setOnAction(e -> action.run());

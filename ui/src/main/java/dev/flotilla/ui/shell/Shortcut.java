@@ -20,6 +20,7 @@ public enum Shortcut {
     PERFORMANCE("Shortcut+Shift+P", "Show the performance views (by bot, strategy type, symbol; PnL by day, week, month)"),
     EXPORT("Shortcut+Shift+X", "Export… (trades, orders, positions, risk events, equity, performance as CSV)"),
     IMPORT_FLEET("Shortcut+I", "Import fleet file… (shows its changes first)"),
+    SAVE_CHART("Shortcut+Shift+S", "Save the price chart as PNG…"),
     SETTINGS("Shortcut+Comma", "Settings…"),
     HELP("F1", "Keyboard shortcuts"),
     QUIT("Shortcut+Q", "Quit (the engine stops cleanly)");

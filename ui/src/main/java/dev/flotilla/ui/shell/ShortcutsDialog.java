@@ -31,6 +31,12 @@ final class ShortcutsDialog {
         Label more = new Label("In the fleet table: right-click a bot for start, stop, edit, parameter history, chart, risk limits, reset breaker and remove; "
                 + "double-click a bot to see its chart.");
         more.setWrapText(true);
+        Label chart = new Label("On the price chart (click it first): + and − zoom, ← and → pan, Home or 0 back to the chosen range; "
+                + "drag a box to zoom, the wheel zooms, middle-drag or Shift+drag pans; right-click for the chart's menu.");
+        chart.setWrapText(true);
+        chart.setMaxWidth(460);
+        chart.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        g.add(chart, 0, row++, 2, 1);
         more.setMaxWidth(460);
         more.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         g.add(more, 0, row, 2, 1);

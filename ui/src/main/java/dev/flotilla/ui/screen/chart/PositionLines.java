@@ -1,0 +1,106 @@
+package dev.flotilla.ui.screen.chart;
+
+import dev.flotilla.engine.api.BotChart;
+import dev.flotilla.ui.Fmt;
+import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.chartfx.plugins.ChartPlugin;
+import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
+import io.fair_acc.dataset.spi.DoubleDataSet;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.function.Function;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+
+/**
+ * The open position's entry, stop and take-profit as dashed lines across the chart, each labelled with its name and
+ * price at the price axis. None is shown while the bot is flat, nor a take-profit the bot's limits turn off.
+ *
+ * <p>The labels are a small chart plug-in of their own: ChartFX 11.3's {@code YWatchValueIndicator} lays its label
+ * and axis mark out from the plot foreground's origin, which in this chart (price axis on the right, a title row
+ * above) puts them at the plot's left edge or over the candles.
+ */
+final class PositionLines extends ChartPlugin {
+
+    private final XYChart chart;
+    private final ErrorDataSetRenderer renderer = Charts.lines();
+    private final Level entry = new Level("entry ", "level-entry", BotChart::entryPrice);
+    private final Level stop = new Level("SL ", "level-stop", BotChart::stopPrice);
+    private final Level takeProfit = new Level("TP ", "level-take-profit", BotChart::takeProfitPrice);
+    private final List<Level> all = List.of(entry, stop, takeProfit);
+
+    private final class Level {
+        final String name;
+        final DoubleDataSet line;
+        final Label label = new Label();
+        final Function<BotChart, BigDecimal> level;
+        double value = Double.NaN;
+
+        Level(String name, String style, Function<BotChart, BigDecimal> level) {
+            this.name = name;
+            this.line = Charts.dataSet(name.strip(), style);
+            this.level = level;
+            label.getStyleClass().addAll("level-label", style);
+            label.setManaged(false);
+        }
+    }
+
+    PositionLines(XYChart chart) {
+        this.chart = chart;
+        chart.getPlugins().add(this);
+    }
+
+    /** The renderer of the lines, to add to the chart's renderers. */
+    ErrorDataSetRenderer renderer() {
+        return renderer;
+    }
+
+    List<DoubleDataSet> dataSets() {
+        return all.stream().map(l -> l.line).toList();
+    }
+
+    /** @param from where the candles start, {@code to} where they end (seconds): the lines span them */
+    void show(BotChart c, double from, double to) {
+        List<DoubleDataSet> shown = new java.util.ArrayList<>();
+        for (Level l : all) {
+            BigDecimal v = c == null ? null : l.level.apply(c);
+            if (v == null) {
+                l.value = Double.NaN;
+                l.line.set(new double[0], new double[0]);
+                getChartChildren().remove(l.label);
+                continue;
+            }
+            l.value = v.doubleValue();
+            l.line.setName(l.name + Fmt.price(v));
+            l.line.set(new double[] {from, to}, new double[] {l.value, l.value});
+            l.label.setText(l.name + Fmt.price(v));
+            if (!getChartChildren().contains(l.label)) getChartChildren().add(l.label);
+            shown.add(l.line);
+        }
+        // in the legend only while the bot holds a position
+        if (!renderer.getDatasets().equals(shown)) renderer.getDatasets().setAll(shown);
+        chart.requestLayout();
+    }
+
+    /** The labels of the entry, stop and take-profit lines (null for a line not shown), for tests. */
+    String[] labels() {
+        return all.stream().map(l -> Double.isNaN(l.value) ? null : l.label.getText()).toArray(String[]::new);
+    }
+
+    @Override
+    public void layoutChildren() {
+        var canvas = chart.getCanvas();
+        for (Level l : all) {
+            Node parent = l.label.getParent();
+            if (Double.isNaN(l.value) || parent == null) continue;
+            double y = chart.getYAxis().getDisplayPosition(l.value);
+            boolean inView = y >= 0 && y <= canvas.getHeight();
+            l.label.setVisible(inView);
+            if (!inView) continue;
+            double w = l.label.prefWidth(-1);
+            double h = l.label.prefHeight(w);
+            var at = parent.sceneToLocal(canvas.localToScene(canvas.getWidth() - w - 4, y - h / 2));
+            l.label.resizeRelocate(at.getX(), at.getY(), w, h);
+        }
+    }
+}
