@@ -1,7 +1,6 @@
 package dev.flotilla.ui.shell;
 
 import atlantafx.base.controls.CustomTextField;
-import atlantafx.base.theme.Styles;
 import dev.flotilla.engine.api.BacktestApi;
 import dev.flotilla.engine.api.EngineApi;
 import dev.flotilla.engine.api.LiveApi;
@@ -35,18 +34,13 @@ import java.util.List;
 import java.util.Optional;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
-import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
@@ -129,7 +123,7 @@ public final class MainWindow {
 
         charts.getTabs().addAll(new Tab("Price chart", candles), new Tab("Bot equity", botCurve), new Tab("Fleet equity", fleetCurve));
         charts.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        SplitPane upper = new SplitPane(fleetPane(), charts);
+        SplitPane upper = new SplitPane(FleetPane.of(find, fleet, table), charts);
         upper.setDividerPositions(0.6);
         historyView = new HistoryView(history, log, riskEvents, botFilter);
         new PositionsMenu(PositionsMenu.table(historyView), actions.positions());
@@ -251,26 +245,6 @@ public final class MainWindow {
 
     /** The first-run help over the window (shown on a first start, see {@link FirstRunHelp#showIfNew}). */
     public FirstRunHelp help() { return help; }
-
-    private VBox fleetPane() {
-        find.setPromptText("Filter by id, strategy, symbol, timeframe or state  (" + Shortcut.FIND.display() + ")");
-        find.textProperty().bindBidirectional(fleet.filter());
-        find.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ESCAPE) find.clear();
-        });
-        HBox.setHgrow(find, Priority.ALWAYS);
-        Label title = new Label("Fleet");
-        title.getStyleClass().add(Styles.TITLE_4);
-        Label count = new Label();
-        count.getStyleClass().add(Styles.TEXT_MUTED);
-        count.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> fleet.shown().size() + " of " + fleet.rows().size() + " bots", fleet.shown(), fleet.rows()));
-        HBox bar = new HBox(10, title, count, find);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(6, 10, 6, 10));
-        VBox.setVgrow(table, Priority.ALWAYS);
-        return new VBox(bar, table);
-    }
 
     private void find() {
         find.requestFocus();
