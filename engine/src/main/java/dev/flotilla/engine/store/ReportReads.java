@@ -63,10 +63,11 @@ public final class ReportReads {
 
     /** The fills of the period with their orders' purposes, oldest first. */
     public List<HistoryReads.PurposedFill> fills(long from, long to) {
-        return store.read(ctx -> ctx.select(FILLS.fields()).select(ORDERS.PURPOSE).from(FILLS)
+        return store.read(ctx -> ctx.select(FILLS.fields()).select(ORDERS.PURPOSE, ORDERS.REASON).from(FILLS)
                 .join(ORDERS).on(ORDERS.CLIENT_ORDER_ID.eq(FILLS.CLIENT_ORDER_ID))
                 .where(FILLS.FILLED_AT.ge(from)).and(FILLS.FILLED_AT.lt(to)).orderBy(FILLS.ID)
-                .fetch(r -> new HistoryReads.PurposedFill(Rows.fill(r.into(FILLS)), r.get(ORDERS.PURPOSE))));
+                .fetch(r -> new HistoryReads.PurposedFill(Rows.fill(r.into(FILLS)), r.get(ORDERS.PURPOSE),
+                        r.get(ORDERS.REASON))));
     }
 
     /** The risk events of the period, oldest first. */
