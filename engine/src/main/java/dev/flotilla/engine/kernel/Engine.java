@@ -1,5 +1,6 @@
 package dev.flotilla.engine.kernel;
 
+import dev.flotilla.engine.ai.AiControl;
 import dev.flotilla.engine.api.BotCommands;
 import dev.flotilla.engine.api.EngineApi;
 import dev.flotilla.engine.api.EngineReads;
@@ -16,12 +17,8 @@ import dev.flotilla.engine.clock.Pacer;
 import dev.flotilla.engine.clock.SimulatedClock;
 import dev.flotilla.engine.clock.SpeedDial;
 import dev.flotilla.engine.clock.WallClock;
-import dev.flotilla.engine.command.Flattener;
+import dev.flotilla.engine.command.Commands;
 import dev.flotilla.engine.command.PluginControl;
-import dev.flotilla.engine.command.FleetCommands;
-import dev.flotilla.engine.command.ParamHistory;
-import dev.flotilla.engine.command.FleetImporter;
-import dev.flotilla.engine.command.RiskControl;
 import dev.flotilla.engine.config.EngineConfig;
 import dev.flotilla.engine.event.EngineEvent;
 import dev.flotilla.engine.event.EventBus;
@@ -46,10 +43,10 @@ import dev.flotilla.engine.market.MarketData;
 import dev.flotilla.engine.model.BotStatus;
 import dev.flotilla.engine.model.Feed;
 import dev.flotilla.engine.query.Queries;
+import dev.flotilla.engine.query.Reports;
 import dev.flotilla.engine.risk.EntrySizing;
 import dev.flotilla.engine.risk.RiskChecks;
 import dev.flotilla.engine.risk.RiskGateway;
-import dev.flotilla.engine.store.RiskStore;
 import dev.flotilla.engine.store.Store;
 import dev.flotilla.engine.strategy.StrategyRegistry;
 import java.util.ArrayList;
@@ -74,24 +71,20 @@ public final class Engine implements EngineApi {
     private final Fleet fleet;
     private final Snapshots snapshots;
     private final RiskGateway risk;
-    private final RiskControl riskControl;
     private final EventRunner instants;
     private final ReconciliationGate reconciliation;
-    private final FleetCommands fleetCommands;
-    private final FleetImporter fleetImporter;
     private final Queries queries;
     private final ReportsApi reports;
-    private final PluginControl plugins;
+    private final Commands commands;
     private final SpeedDial speedDial;
     private SimulatedClock clock;
     private WallClock follow;
     private long engineStart;
     private volatile String storeProblem;
     private final Settling settling;
-    private final ParamHistory params;
     private final StrategyRegistry registry;
     private volatile EventLog eventLog = EventLog.LIVE;
-    private final dev.flotilla.engine.ai.AiControl ai;
+    private final AiControl ai;
 
     public Engine(Store store, MarketData market, Broker broker, StrategyRegistry registry, EngineConfig config,
                   String mode, EventBus bus) {
@@ -103,9 +96,10 @@ public final class Engine implements EngineApi {
         OrderFlow orders = new OrderFlow(store, broker);
         this.registry = registry;
         this.fleet = new Fleet(store, config);
-        this.risk = new RiskGateway(store, fleet::books, new FeedHistory(fleet),
+        FeedHistory history = new FeedHistory(fleet);
+        this.risk = new RiskGateway(store, fleet::books, history,
                 new EntrySizing(config.positionFraction(), config.feeRate(), config.slippageBps()), RiskChecks.ALL);
-        this.ai = new dev.flotilla.engine.ai.AiControl(store, fleet, risk, new FeedHistory(fleet));
+        this.ai = new AiControl(store, fleet, risk, history);
         Pipeline pipeline = new Pipeline(risk, orders, fleet, ai.level());
         TickProcessor ticks = new TickProcessor(this.market, pipeline, risk);
         MarkToMarket marks = new MarkToMarket(this.market, pipeline, risk);
@@ -113,16 +107,11 @@ public final class Engine implements EngineApi {
         this.snapshots = new Snapshots(mode, risk, reconciliation::haltReason);
         this.instants = new EventRunner(config, fleet, ticks, marks, new FeedRetries(), store, this.market, this::publish);
         // before the boot (plug-ins opened) there is no engine time yet; what is said then is only logged
-        EngineCalls calls = new EngineCalls(this::onEngine, () -> clock == null ? System.currentTimeMillis() : clock.now(), this::publish,
+        EngineCalls calls = new EngineCalls(thread::submit, () -> clock == null ? System.currentTimeMillis() : clock.now(), this::publish,
                 () -> snapshots.refresh(clock.now(), fleet.bots(), true), snapshots::latest);
-        this.riskControl = new RiskControl(calls, fleet, risk, new Flattener(this.market, pipeline, risk, fleet::bots),
-                new RiskStore(store), reconciliation::haltReason);
-        this.fleetCommands = new FleetCommands(store, registry, broker, this.market, fleet, risk, calls);
-        this.params = new ParamHistory(store, fleet, fleetCommands, riskControl, calls);
-        this.fleetImporter = new FleetImporter(fleetCommands, registry, fleet, calls);
+        this.commands = Commands.of(calls, store, registry, broker, this.market, fleet, risk, pipeline, reconciliation::haltReason);
         this.queries = new Queries(store, registry, snapshots::latest);
-        this.reports = new dev.flotilla.engine.query.Reports(store, () -> snapshots.latest().engineTime());
-        this.plugins = new PluginControl(calls, store, fleet, registry);
+        this.reports = new Reports(store, () -> snapshots.latest().engineTime());
         this.settling = new Settling(store, broker, registry, fleet, risk, reconciliation, this::publish);
     }
 
@@ -233,7 +222,7 @@ public final class Engine implements EngineApi {
 
     @Override
     public void acceptBrokerView() {
-        onEngine(() -> {
+        thread.submit(() -> {
             reconciliation.acceptBrokerView(clock.now());
             risk.booksChanged();
             snapshots.refresh(clock.now(), fleet.bots(), true);
@@ -248,22 +237,22 @@ public final class Engine implements EngineApi {
 
     @Override
     public void startBot(String botId) {
-        fleetCommands.setStatus(botId, BotStatus.RUNNING);
+        commands.bots().setStatus(botId, BotStatus.RUNNING);
     }
 
     @Override
     public void stopBot(String botId) {
-        fleetCommands.setStatus(botId, BotStatus.STOPPED);
+        commands.bots().setStatus(botId, BotStatus.STOPPED);
     }
 
     @Override
-    public BotCommands bots() { return fleetCommands; }
+    public BotCommands bots() { return commands.bots(); }
 
     @Override
-    public ParamsApi params() { return params; }
+    public ParamsApi params() { return commands.params(); }
 
     @Override
-    public FleetImport fleetImport() { return fleetImporter; }
+    public FleetImport fleetImport() { return commands.fleetFile(); }
 
     @Override
     public EngineReads reads() { return queries; }
@@ -279,26 +268,21 @@ public final class Engine implements EngineApi {
     @Override
     public void setSpeed(double s) {
         speedDial.check(s);
-        onEngine(() -> {
+        thread.submit(() -> {
             snapshots.mode(speedDial.set(s, clock.now()));
             snapshots.refresh(clock.now(), fleet.bots(), true);
         });
     }
 
-    /** Queues work for the engine thread, or runs it at once when the engine is not running. */
-    private void onEngine(Runnable r) {
-        thread.submit(r);
-    }
-
-    @Override public dev.flotilla.engine.ai.AiControl ai() { return ai; }
+    @Override public AiControl ai() { return ai; }
     @Override
     public RiskApi risk() {
-        return riskControl;
+        return commands.risk();
     }
 
     /** The plug-in folder: open it before {@link #boot}, watch it once started. */
     @Override
     public PluginControl plugins() {
-        return plugins;
+        return commands.plugins();
     }
 }
