@@ -2,7 +2,6 @@ package dev.flotilla.ui.shell;
 
 import dev.flotilla.engine.api.BotRejectedException;
 import dev.flotilla.engine.api.EngineApi;
-import dev.flotilla.engine.api.FleetRefusedException;
 import dev.flotilla.engine.api.LiveApi;
 import dev.flotilla.ui.screen.telegram.TelegramDialog;
 import dev.flotilla.ui.screen.telegram.TelegramModel;
@@ -23,21 +22,15 @@ import dev.flotilla.ui.screen.settings.SettingsDialog;
 import dev.flotilla.ui.screen.settings.SettingsModel;
 import dev.flotilla.ui.screen.startstop.StartStopDialog;
 import dev.flotilla.ui.screen.startstop.StartStopModel;
-import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
-import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 /**
@@ -54,6 +47,7 @@ public final class Actions implements BotActions {
     private final boolean tray;
     private final RiskActions risk;
     private final PositionActions positions;
+    private final FleetFileActions fleetFile;
     private final LiveApi live;
     private final Loader keysLoader = Loader.threadPerCall("console-keys");
     private ParamHistoryDialog lastParamHistory;
@@ -77,6 +71,7 @@ public final class Actions implements BotActions {
         this.tray = tray;
         this.risk = new RiskActions(engine, owner, selection);
         this.positions = new PositionActions(engine, owner, selection);
+        this.fleetFile = new FleetFileActions(engine, owner);
         this.plugins = new PluginDialogs(engine.plugins(), Loader.threadPerCall("console-plugins"), owner);
     }
 
@@ -196,41 +191,12 @@ public final class Actions implements BotActions {
 
     /** File > Import fleet file…: a file chosen, then what it would change, before anything does. */
     public void importFleet() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Import fleet file");
-        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Fleet files (*.json)", "*.json"),
-                new FileChooser.ExtensionFilter("All files", "*.*"));
-        File file = chooser.showOpenDialog(owner.get());
-        if (file != null) importFleet(file.toPath());
+        fleetFile.choose();
     }
 
-    /**
-     * The plan of a fleet file, made by the engine off this thread, then shown in a dialog whose OK applies it; a file
-     * the engine refuses gets its message instead. Completes with the dialog shown, or null.
-     */
+    /** The plan of a fleet file shown in a dialog whose OK applies it (see {@link FleetFileActions#open}). */
     public CompletableFuture<FleetImportDialog> importFleet(Path file) {
-        String json;
-        try {
-            json = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException | RuntimeException e) {
-            error("The fleet file cannot be read", file + ": " + e.getMessage());
-            return CompletableFuture.completedFuture(null);
-        }
-        String name = String.valueOf(file.getFileName());
-        CompletableFuture<FleetImportDialog> shown = new CompletableFuture<>();
-        engine.fleetImport().plan(json).whenComplete((plan, e) -> Platform.runLater(() -> {
-            if (e != null) {
-                Throwable t = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-                error(name + " was refused: nothing was changed", t instanceof FleetRefusedException r
-                        ? "• " + String.join("\n• ", r.problems()) : String.valueOf(t.getMessage()));
-                shown.complete(null);
-                return;
-            }
-            FleetImportDialog d = new FleetImportDialog(engine.fleetImport(), name, json, plan, owner.get());
-            d.dialog().show();
-            shown.complete(d);
-        }));
-        return shown;
+        return fleetFile.open(file);
     }
 
     public Dialog<ButtonType> shortcuts() {
@@ -288,15 +254,11 @@ public final class Actions implements BotActions {
     }
 
     private static String reason(Throwable e) {
-        Throwable t = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+        Throwable t = Forms.cause(e);
         return t instanceof BotRejectedException r ? String.join("; ", r.check().problems().values()) : t.getMessage();
     }
 
     private void error(String header, String text) {
-        Alert a = new Alert(Alert.AlertType.ERROR, text, ButtonType.OK);
-        a.initOwner(owner.get());
-        a.setHeaderText(header);
-        Forms.style(a);
-        a.show();
+        Forms.alert(owner.get(), Alert.AlertType.ERROR, header, text);
     }
 }

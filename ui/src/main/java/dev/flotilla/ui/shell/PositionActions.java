@@ -8,11 +8,9 @@ import dev.flotilla.ui.screen.dialog.Forms;
 import dev.flotilla.ui.screen.risk.ManualCloseDialog;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
 import javafx.stage.Window;
 
 /**
@@ -75,7 +73,7 @@ public final class PositionActions {
         }
         asked.whenComplete((p, e) -> Platform.runLater(() -> {
             if (e != null) {
-                Throwable t = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                Throwable t = Forms.cause(e);
                 alert(Alert.AlertType.ERROR, "Nothing was closed", t.getMessage());
                 shown.complete(null);
             } else if (p.empty()) {
@@ -97,10 +95,6 @@ public final class PositionActions {
     }
 
     private void alert(Alert.AlertType type, String header, String text) {
-        Alert a = new Alert(type, text, ButtonType.OK);
-        a.initOwner(owner.get());
-        a.setHeaderText(header);
-        Forms.style(a);
-        a.show();
+        Forms.alert(owner.get(), type, header, text);
     }
 }

@@ -13,7 +13,6 @@ import dev.flotilla.ui.screen.risk.ReconciliationDialog;
 import java.util.List;
 import java.util.function.Supplier;
 import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
 import javafx.stage.Window;
 
 /**
@@ -107,10 +106,6 @@ public final class RiskActions {
     }
 
     private void error(String header, String text) {
-        Alert a = new Alert(Alert.AlertType.ERROR, text, ButtonType.OK);
-        a.initOwner(owner.get());
-        a.setHeaderText(header);
-        Forms.style(a);
-        a.show();
+        Forms.alert(owner.get(), Alert.AlertType.ERROR, header, text);
     }
 }

@@ -7,7 +7,6 @@ import dev.flotilla.ui.Fmt;
 import dev.flotilla.ui.screen.Columns;
 import dev.flotilla.ui.screen.dialog.Forms;
 import javafx.event.ActionEvent;
-import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -18,11 +17,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Window;
@@ -48,13 +45,7 @@ public final class AiLevelDialog {
 
     public AiLevelDialog(AiLevelModel model, Window owner) {
         this.model = model;
-        GridPane g = new GridPane();
-        g.setHgap(14);
-        g.setVgap(10);
-        ColumnConstraints wide = new ColumnConstraints(300, 560, Double.MAX_VALUE);
-        wide.setHgrow(Priority.ALWAYS);
-        g.getColumnConstraints().addAll(new ColumnConstraints(80), wide);
-        g.setPadding(new Insets(4));
+        GridPane g = Forms.grid(80, 560, 10);
 
         url.setId("ai-url");
         url.textProperty().bindBidirectional(model.url());

@@ -76,6 +76,41 @@ public final class Forms {
     }
 
     /** Gives a dialog the console's stylesheet (dialogs are windows of their own and do not inherit it). */
+    /** An alert over {@code owner} with a header and a text, styled as the console's dialogs are; shown, not waited for. */
+    public static void alert(Window owner, javafx.scene.control.Alert.AlertType type, String header, String text) {
+        javafx.scene.control.Alert a = new javafx.scene.control.Alert(type, text, ButtonType.OK);
+        a.initOwner(owner);
+        a.setHeaderText(header);
+        style(a);
+        a.show();
+    }
+
+    /** What failed inside a future's CompletionException, or the failure itself. */
+    public static Throwable cause(Throwable e) {
+        return e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+    }
+
+    /**
+     * A form's grid: labels in a column {@code labelWidth} wide, fields in one that starts at {@code fieldWidth} and
+     * grows with the dialog (never below 300).
+     */
+    public static javafx.scene.layout.GridPane grid(double labelWidth, double fieldWidth, double vgap) {
+        javafx.scene.layout.GridPane g = new javafx.scene.layout.GridPane();
+        g.setHgap(14);
+        g.setVgap(vgap);
+        javafx.scene.layout.ColumnConstraints wide = new javafx.scene.layout.ColumnConstraints(300, fieldWidth, Double.MAX_VALUE);
+        wide.setHgrow(javafx.scene.layout.Priority.ALWAYS);
+        g.getColumnConstraints().addAll(new javafx.scene.layout.ColumnConstraints(labelWidth), wide);
+        g.setPadding(new javafx.geometry.Insets(4));
+        return g;
+    }
+
+    /** Sizes a showing dialog's window to its content again (after a message appeared or went). */
+    public static void fit(Dialog<?> d) {
+        Window w = d.getDialogPane().getScene() == null ? null : d.getDialogPane().getScene().getWindow();
+        if (w != null && w.isShowing()) w.sizeToScene();
+    }
+
     public static void style(Dialog<?> d) {
         d.getDialogPane().getStyleClass().add("console-dialog");
         d.getDialogPane().getStylesheets().add(Forms.class.getResource("/dev/flotilla/ui/console.css").toExternalForm());
@@ -107,7 +142,7 @@ public final class Forms {
                     d.setResult(ButtonType.OK);
                     d.close();
                 } else {
-                    onError.accept(ex instanceof CompletionException && ex.getCause() != null ? ex.getCause() : ex);
+                    onError.accept(cause(ex));
                 }
             }));
         });

@@ -7,7 +7,6 @@ import java.io.File;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.event.ActionEvent;
-import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -18,7 +17,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -51,13 +49,7 @@ public final class KeysDialog {
 
     public KeysDialog(KeysModel model, Window owner) {
         this.model = model;
-        GridPane g = new GridPane();
-        g.setHgap(14);
-        g.setVgap(12);
-        ColumnConstraints wide = new ColumnConstraints(300, 480, Double.MAX_VALUE);
-        wide.setHgrow(Priority.ALWAYS);
-        g.getColumnConstraints().addAll(new ColumnConstraints(70), wide);
-        g.setPadding(new Insets(4));
+        GridPane g = Forms.grid(70, 480, 12);
 
         apiKey.setId("keys-api-key");
         apiKey.setPromptText("the API key, as Binance's API Management shows it");
@@ -126,9 +118,9 @@ public final class KeysDialog {
         dialog.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
         // a verdict, its details or the kept keys' line can take more lines than before: the window follows
         for (var text : java.util.List.of(model.verdict(), model.details(), model.keptIn(), model.secretSource())) {
-            text.addListener((o, x, y) -> Platform.runLater(this::fit));
+            text.addListener((o, x, y) -> Platform.runLater(() -> Forms.fit(dialog)));
         }
-        dialog.setOnShown(e -> fit());
+        dialog.setOnShown(e -> Forms.fit(dialog));
         dialog.getDialogPane().getButtonTypes().setAll(FORGET, SAVE, ButtonType.CLOSE);
         Forms.style(dialog);
         Button save = button(SAVE);
@@ -160,11 +152,6 @@ public final class KeysDialog {
             case REFUSED, FAILED -> verdict.getStyleClass().addAll(Styles.DANGER, Styles.TEXT_BOLD);
             default -> { }
         }
-    }
-
-    private void fit() {
-        Window w = dialog.getDialogPane().getScene() == null ? null : dialog.getDialogPane().getScene().getWindow();
-        if (w != null && w.isShowing()) w.sizeToScene();
     }
 
     private void chooseKeyFile() {

@@ -4,7 +4,6 @@ import dev.flotilla.engine.api.BotRejectedException;
 import dev.flotilla.engine.api.ParamsApi;
 import dev.flotilla.engine.model.ParamChange;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -54,7 +53,7 @@ public final class ParamHistoryModel {
     }
 
     static String reason(Throwable e) {
-        Throwable t = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+        Throwable t = dev.flotilla.ui.screen.dialog.Forms.cause(e);
         return t instanceof BotRejectedException r ? String.join("; ", r.check().problems().values()) : t.getMessage();
     }
 

@@ -6,16 +6,13 @@ import dev.flotilla.ui.screen.plugins.PluginApprovalModel.State;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.event.ActionEvent;
-import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
@@ -39,13 +36,7 @@ public final class PluginApprovalDialog {
 
     public PluginApprovalDialog(PluginApprovalModel model, Window owner) {
         this.model = model;
-        GridPane g = new GridPane();
-        g.setHgap(14);
-        g.setVgap(10);
-        ColumnConstraints wide = new ColumnConstraints(300, 560, Double.MAX_VALUE);
-        wide.setHgrow(Priority.ALWAYS);
-        g.getColumnConstraints().addAll(new ColumnConstraints(70), wide);
-        g.setPadding(new Insets(4));
+        GridPane g = Forms.grid(70, 560, 10);
 
         Label file = new Label(model.file());
         file.setId("plugin-file");
@@ -108,7 +99,7 @@ public final class PluginApprovalDialog {
         model.state().addListener((o, a, b) -> {
             style(b);
             if (b == State.LOADED) close();
-            Platform.runLater(this::fit);
+            Platform.runLater(() -> Forms.fit(dialog));
         });
         style(model.state().get());
         dialog.setOnShown(e -> {
@@ -129,11 +120,6 @@ public final class PluginApprovalDialog {
             dialog.setResult(ButtonType.CLOSE);
             dialog.close();
         }
-    }
-
-    private void fit() {
-        Window w = dialog.getDialogPane().getScene() == null ? null : dialog.getDialogPane().getScene().getWindow();
-        if (w != null && w.isShowing()) w.sizeToScene();
     }
 
     public Button button(ButtonType type) {

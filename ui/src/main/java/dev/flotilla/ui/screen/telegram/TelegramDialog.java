@@ -8,7 +8,6 @@ import java.util.EnumMap;
 import java.util.Map;
 import javafx.application.Platform;
 import javafx.event.ActionEvent;
-import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -20,7 +19,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -47,13 +45,7 @@ public final class TelegramDialog {
 
     public TelegramDialog(TelegramModel model, Window owner) {
         this.model = model;
-        GridPane g = new GridPane();
-        g.setHgap(14);
-        g.setVgap(12);
-        ColumnConstraints wide = new ColumnConstraints(300, 460, Double.MAX_VALUE);
-        wide.setHgrow(Priority.ALWAYS);
-        g.getColumnConstraints().addAll(new ColumnConstraints(70), wide);
-        g.setPadding(new Insets(4));
+        GridPane g = Forms.grid(70, 460, 12);
 
         token.setId("telegram-token");
         token.setPromptText("the token @BotFather gave the bot (leave empty to keep the kept one)");
@@ -115,9 +107,9 @@ public final class TelegramDialog {
         dialog.getDialogPane().setPrefWidth(600);
         dialog.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
         for (var text : java.util.List.of(model.verdict(), model.status())) {
-            text.addListener((o, x, y) -> Platform.runLater(this::fit));
+            text.addListener((o, x, y) -> Platform.runLater(() -> Forms.fit(dialog)));
         }
-        dialog.setOnShown(e -> fit());
+        dialog.setOnShown(e -> Forms.fit(dialog));
         dialog.getDialogPane().getButtonTypes().setAll(FORGET, SAVE, ButtonType.CLOSE);
         Forms.style(dialog);
         Button save = button(SAVE);
@@ -147,11 +139,6 @@ public final class TelegramDialog {
             case FAILED -> verdict.getStyleClass().addAll(Styles.DANGER, Styles.TEXT_BOLD);
             default -> { }
         }
-    }
-
-    private void fit() {
-        Window w = dialog.getDialogPane().getScene() == null ? null : dialog.getDialogPane().getScene().getWindow();
-        if (w != null && w.isShowing()) w.sizeToScene();
     }
 
     public Button button(ButtonType type) {

@@ -12,7 +12,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletionException;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -148,7 +147,7 @@ public final class TelegramModel {
 
     /** A failure's message, without the token should anything have quoted it. */
     private String reason(Throwable e) {
-        Throwable t = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+        Throwable t = dev.flotilla.ui.screen.dialog.Forms.cause(e);
         String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
         String typed = token.get();
         return typed.length() >= 8 ? m.replace(typed, "****") : m;
