@@ -132,6 +132,32 @@ class ChartToolsTest {
     }
 
     @Test
+    void theTimeframePickerMergesTheBotsCandlesIntoLongerOnes() throws Exception {
+        reset();
+        timeframe("1h");
+        Fx.await("a week of hours", () -> chart.title().contains(" 1h (from 15m)") && chart.candleCount() == 7 * 24);
+        assertThat(Fx.on(() -> selected("1h"))).isTrue();
+        double[] hours = Fx.on(chart::timeInView);
+        assertThat(hours[1] - hours[0]).as("the range still shows a week").isCloseTo(7 * DAY, within(1.0));
+        Fx.settle(w);
+        Fx.on(() -> Screenshots.save(w.scene(), "chart-timeframe-1h"));
+        timeframe("1d");
+        Fx.await("a week of days", () -> chart.title().contains(" 1d (from 15m)") && chart.candleCount() >= 5
+                && chart.candleCount() <= 7);
+        // a 4h bot cannot be shown in 15m or 1h candles; asked for days it shows days, for hours its own 4h
+        String slow = live.engine.snapshot().bots().stream().filter(b -> b.timeframe().equals("4h")).map(BotView::id)
+                .findFirst().orElseThrow();
+        Fx.run(() -> w.actions().showChart(slow));
+        Fx.await("the 4h bot in days", () -> chart.title().startsWith(slow) && chart.title().contains(" 1d (from 4h)"));
+        assertThat(Fx.on(() -> disabled("15m") && disabled("1h") && !disabled("4h") && !disabled("1d"))).isTrue();
+        timeframe("4h");
+        Fx.await("the 4h bot in its own candles", () -> chart.title().contains(" 4h  ·"));
+        Fx.run(() -> w.actions().showChart(bot));
+        Fx.await("the 15m bot again", () -> chart.title().startsWith(bot));
+        reset();
+    }
+
+    @Test
     void theCrosshairGivesTheTimeAndPriceUnderThePointer() throws Exception {
         reset();
         BotChart c = live.engine.reads().chart(bot, 672).orElseThrow();
@@ -190,6 +216,12 @@ class ChartToolsTest {
         var y = chart.priceChart().getYAxis();
         assertThat(Fx.on(y::getMin)).isLessThan(c.stopPrice().doubleValue());
         assertThat(Fx.on(y::getMax)).isGreaterThan(c.takeProfitPrice().doubleValue());
+        // the labels never cover one another, however close the levels are
+        var bounds = Fx.on(chart::levelLabelBounds);
+        assertThat(bounds).hasSize(3);
+        for (int i = 1; i < bounds.size(); i++) {
+            assertThat(bounds.get(i).getMinY()).isGreaterThanOrEqualTo(bounds.get(i - 1).getMaxY() - 0.5);
+        }
     }
 
     @Test
@@ -216,6 +248,7 @@ class ChartToolsTest {
     }
 
     private static void reset() throws Exception {
+        timeframe("15m");
         range("week");
         Fx.await("a week of candles", () -> chart.candleCount() == 7 * 96);
         key(KeyCode.HOME);
@@ -224,6 +257,18 @@ class ChartToolsTest {
 
     private static void range(String which) throws Exception {
         Fx.run(() -> ((ToggleButton) chart.lookup("#chart-range-" + which)).fire());
+    }
+
+    private static void timeframe(String which) throws Exception {
+        Fx.run(() -> ((ToggleButton) chart.lookup("#chart-timeframe-" + which)).fire());
+    }
+
+    private static boolean selected(String which) {
+        return ((ToggleButton) chart.lookup("#chart-timeframe-" + which)).isSelected();
+    }
+
+    private static boolean disabled(String which) {
+        return chart.lookup("#chart-timeframe-" + which).isDisabled();
     }
 
     private static void key(KeyCode code) throws Exception {

@@ -22,6 +22,18 @@ public interface EngineReads {
     /** The most recent stored equity snapshots, oldest first. */
     List<EquityPoint> equity(String botId, int limit);
 
+    /** The most of a bot's own candles a chart reads, whatever it shows them as. */
+    int MAX_CHART_BARS = 20_000;
+
     /** A bot's chart over its last {@code bars} closed candles; empty when there is no such bot. */
-    Optional<BotChart> chart(String botId, int bars);
+    default Optional<BotChart> chart(String botId, int bars) {
+        return chart(botId, bars, null);
+    }
+
+    /**
+     * A bot's chart over its last {@code bars} candles of {@code shown} (null: the bot's own timeframe), merged from
+     * at most {@link #MAX_CHART_BARS} of the bot's candles; empty when there is no such bot. A length shorter than
+     * the bot's own, or not a multiple of it, is refused.
+     */
+    Optional<BotChart> chart(String botId, int bars, ChartTimeframe shown);
 }

@@ -3,6 +3,7 @@ package dev.flotilla.engine.query;
 import dev.flotilla.engine.api.BotChart;
 import dev.flotilla.engine.api.BotView;
 import dev.flotilla.engine.api.ChartLine;
+import dev.flotilla.engine.api.ChartTimeframe;
 import dev.flotilla.engine.api.EngineReads;
 import dev.flotilla.engine.api.EquityPoint;
 import dev.flotilla.engine.api.FleetSnapshot;
@@ -91,14 +92,24 @@ public final class Queries implements EngineReads {
     }
 
     @Override
-    public Optional<BotChart> chart(String botId, int bars) {
+    public Optional<BotChart> chart(String botId, int bars, ChartTimeframe shownAs) {
         Optional<BotSpec> found = store.bot(botId);
         if (found.isEmpty()) return Optional.empty();
         BotSpec spec = found.get();
+        ChartTimeframe view = shownAs == null ? ChartTimeframe.of(spec.timeframe()) : shownAs;
+        if (!view.fits(spec.timeframe())) {
+            throw new IllegalArgumentException(botId + " trades " + spec.timeframe() + " candles; its chart can show "
+                    + java.util.Arrays.stream(ChartTimeframe.values()).filter(t -> t.fits(spec.timeframe()))
+                            .map(ChartTimeframe::label).collect(java.util.stream.Collectors.joining(", "))
+                    + ", not " + view);
+        }
+        long ratio = view.millis() / spec.timeframe().millis();
+        // the bars of the bot's own candles the shown ones need, and one merged candle more for the oldest's start
+        int own = (int) Math.min(MAX_CHART_BARS, (bars + (ratio > 1 ? 1 : 0)) * ratio);
         FleetSnapshot now = snapshot.get();
         int warmup = registry.warmupBars(spec.strategy(), spec.params());
-        List<Candle> candles = store.candles(spec.feed(), now.engineTime(), bars + warmup);
-        int from = Math.max(0, candles.size() - bars);
+        List<Candle> candles = store.candles(spec.feed(), now.engineTime(), own + warmup);
+        int from = Math.max(0, candles.size() - own);
         List<ChartLine> lines = List.of();
         if (!candles.isEmpty()) {
             BarSeries series = Bars.series(spec.feed().toString(), spec.timeframe(), candles);
@@ -109,7 +120,15 @@ public final class Queries implements EngineReads {
                     }, Arrays.copyOfRange(l.values(), from, l.values().length)))
                     .toList();
         }
-        List<Candle> shown = List.copyOf(candles.subList(from, candles.size()));
+        candles = candles.subList(from, candles.size());
+        if (ratio > 1) {
+            MergedCandles merged = MergedCandles.of(candles, lines, view.millis());
+            int skip = Math.max(0, merged.candles().size() - bars);
+            candles = merged.candles().subList(skip, merged.candles().size());
+            lines = merged.lines().stream().map(l -> new ChartLine(l.name(), l.panel(),
+                    Arrays.copyOfRange(l.values(), skip, l.values().length))).toList();
+        }
+        List<Candle> shown = List.copyOf(candles);
         long since = shown.isEmpty() ? Long.MAX_VALUE : shown.getFirst().openTime();
         Map<String, java.math.BigDecimal> pnl = history().pnlByExitOrder(botId, since);
         List<TradeMarker> markers = new ArrayList<>(history().recentFills(botId, since, 1_000).reversed().stream()
@@ -120,8 +139,9 @@ public final class Queries implements EngineReads {
             markers.add(new TradeMarker(a.at(), Side.BUY, a.price().doubleValue(), TradeMarker.AI_VETO, a.reason()));
         }
         BotView v = views().get(botId);
-        return Optional.of(new BotChart(botId, spec.strategy(), spec.symbol().toString(), spec.timeframe().label(), shown,
-                lines, markers, v == null ? null : v.entryPrice(), v == null ? null : v.stopPrice(), takeProfit(botId)));
+        return Optional.of(new BotChart(botId, spec.strategy(), spec.symbol().toString(), view.label(), shown,
+                lines, markers, v == null ? null : v.entryPrice(), v == null ? null : v.stopPrice(), takeProfit(botId),
+                spec.timeframe().label()));
     }
 
     /** The take-profit level of the bot's open position under its stored limits, or null (flat, or the limit off). */

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flotilla.engine.api.BotChart;
 import dev.flotilla.engine.api.ChartLine;
+import dev.flotilla.engine.api.ChartTimeframe;
+import dev.flotilla.engine.model.Candle;
 import dev.flotilla.engine.api.EquityPoint;
 import dev.flotilla.engine.api.PositionView;
 import dev.flotilla.engine.api.TradeView;
@@ -120,5 +122,38 @@ class QueriesTest {
                 .setScale(8, java.math.RoundingMode.HALF_EVEN));  // the exit rule's own rounding
         var flat = h.engine.snapshot().bots().stream().filter(b -> b.positionQty().signum() == 0).findFirst().orElseThrow();
         assertThat(h.engine.reads().chart(flat.id(), 50).orElseThrow().takeProfitPrice()).isNull();
+    }
+
+    @Test
+    void aChartInALongerTimeframeMergesTheBotsOwnCandlesAsTheExchangeWould() {
+        // the same quarter hours the 20 hours are merged from (and one hour more), so that the indicators start alike
+        BotChart own = h.engine.reads().chart("ema-btc-15m", 21 * 4).orElseThrow();
+        BotChart hours = h.engine.reads().chart("ema-btc-15m", 20, ChartTimeframe.H1).orElseThrow();
+        assertThat(hours.timeframe()).isEqualTo("1h");
+        assertThat(hours.botTimeframe()).isEqualTo("15m");
+        assertThat(hours.candles()).hasSize(20);
+        assertThat(hours.indicators()).allMatch(l -> l.values().length == 20);
+        for (int k = 0; k < hours.candles().size(); k++) {
+            Candle hour = hours.candles().get(k);
+            assertThat(hour.openTime() % 3_600_000).isZero();
+            List<Candle> quarters = own.candles().stream()
+                    .filter(c -> c.openTime() >= hour.openTime() && c.openTime() < hour.openTime() + 3_600_000).toList();
+            // whole hours, except the newest, which may still be forming
+            if (k < hours.candles().size() - 1) assertThat(quarters).hasSize(4);
+            assertThat(hour.open()).isEqualTo(quarters.getFirst().open());
+            assertThat(hour.close()).isEqualTo(quarters.getLast().close());
+            assertThat(hour.high()).isEqualTo(quarters.stream().mapToDouble(Candle::high).max().orElseThrow());
+            assertThat(hour.low()).isEqualTo(quarters.stream().mapToDouble(Candle::low).min().orElseThrow());
+            assertThat(hour.volume()).isCloseTo(quarters.stream().mapToDouble(Candle::volume).sum(), org.assertj.core.data.Offset.offset(1e-6));
+            // an indicator on an hour is its value at the hour's last quarter, as the bot saw it then
+            int last = own.candles().indexOf(quarters.getLast());
+            assertThat(hours.indicators().getFirst().values()[k]).isEqualTo(own.indicators().getFirst().values()[last]);
+        }
+        assertThat(h.engine.reads().chart("ema-btc-15m", 10, ChartTimeframe.D1).orElseThrow().candles())
+                .hasSizeBetween(2, 10).allMatch(c -> c.openTime() % 86_400_000 == 0);
+        assertThat(h.engine.reads().chart("ema-btc-15m", 10, ChartTimeframe.M15).orElseThrow().candles())
+                .isEqualTo(own.candles().subList(own.candles().size() - 10, own.candles().size()));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> h.engine.reads().chart("donch-btc-4h", 10, ChartTimeframe.H1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("4h, 1d, not 1h");
     }
 }

@@ -56,4 +56,41 @@ class ReloadTest {
         r.request();
         assertThat(applied).containsExactly(2);
     }
+
+    @Test
+    void requestsThatFollowTradingKeepAGapBetweenRunsAndArePolledAfterIt() {
+        HeldLoader loader = new HeldLoader();
+        int[] value = {0};
+        List<Integer> applied = new ArrayList<>();
+        Reload<Integer> held = new Reload<>(loader, () -> () -> ++value[0], applied::add, 60_000);
+        held.requestSoon();  // the first run starts at once
+        loader.finishOne();
+        held.requestSoon();
+        held.requestSoon();
+        held.poll();
+        assertThat(loader.started).as("inside the gap nothing runs").isEqualTo(1);
+        held.request();  // a trader's own change (another bot, another range) does not wait
+        assertThat(loader.started).isEqualTo(2);
+        loader.finishOne();
+        held.poll();
+        assertThat(loader.started).as("the immediate run served the held request").isEqualTo(2);
+        assertThat(applied).containsExactly(1, 2);
+    }
+
+    @Test
+    void aHeldRequestRunsOnceAtThePollAfterTheGap() throws InterruptedException {
+        HeldLoader loader = new HeldLoader();
+        Reload<Integer> r = new Reload<>(loader, () -> () -> 1, x -> { }, 5);
+        r.requestSoon();
+        r.requestSoon();  // while the first runs: held
+        loader.finishOne();
+        assertThat(loader.started).isEqualTo(1);
+        Thread.sleep(20);
+        r.poll();
+        r.poll();
+        assertThat(loader.started).isEqualTo(2);
+        loader.finishOne();
+        r.poll();
+        assertThat(loader.started).isEqualTo(2);
+    }
 }

@@ -3,7 +3,7 @@ package dev.flotilla.ui.screen.chart;
 import atlantafx.base.theme.Styles;
 import dev.flotilla.engine.api.BotChart;
 import dev.flotilla.engine.model.Candle;
-import dev.flotilla.engine.model.Timeframe;
+import dev.flotilla.engine.api.ChartTimeframe;
 import dev.flotilla.engine.api.ChartLine;
 import dev.flotilla.ui.Fmt;
 import io.fair_acc.chartfx.XYChart;
@@ -21,7 +21,6 @@ import java.util.List;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.control.Label;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -60,20 +59,23 @@ public final class CandleChartView extends VBox {
 
     /** The selected bot's chart; the range picker sets how much history the model loads. */
     public CandleChartView(BotChartModel model) {
-        this(model.chart(), model.range());
+        this(model.chart(), model.range(), model.candles());
     }
 
     /** A chart of whatever {@code chart} holds, e.g. a backtest's candles and trades, all of it in view. */
     public CandleChartView(javafx.beans.value.ObservableValue<BotChart> chart) {
-        this(chart, new SimpleObjectProperty<>(ChartRange.ALL));
+        this(chart, new SimpleObjectProperty<>(ChartRange.ALL), null);
     }
 
-    private CandleChartView(javafx.beans.value.ObservableValue<BotChart> chart, ObjectProperty<ChartRange> range) {
+    /** @param candleLength the candle length asked for, or null for a chart without the timeframe picker */
+    private CandleChartView(javafx.beans.value.ObservableValue<BotChart> chart, ObjectProperty<ChartRange> range,
+                            ObjectProperty<ChartTimeframe> candleLength) {
         getStyleClass().add("candle-chart");
         title.getStyleClass().addAll(Styles.TEXT_BOLD, "chart-title-label");
         candles.setData(new CandleSeries(List.of()));
         CandleStickRenderer sticks = new CandleStickRenderer();
         sticks.setComputeLocalRange(false);
+        sticks.setShowInLegend(false);  // the legend's room goes to the indicators and the marks
         sticks.getDatasets().add(candles);
         price.getRenderers().addAll(sticks, priceLines, levels.renderer(), marks.renderer());
         lower.getRenderers().add(lowerLines);
@@ -84,16 +86,23 @@ public final class CandleChartView extends VBox {
         lower.getStyleClass().add("lower-chart");
         tooltip = new ChartTooltip(marks, () -> shown, () -> candleSeconds);
         tools = new ChartTools(price, this, window, range, tooltip, crosshair, this::saveAs);
+        if (candleLength != null) tools.timeframes(candleLength, chart);
         VBox.setVgrow(price, Priority.ALWAYS);
-        lower.setPrefHeight(150);
-        lower.setMinHeight(120);
-        // the title gives way (ellipsis) to the tools rather than widening the chart
+        // the oscillator gets a third of the height (at least 130 px) and never more: the candles come first; the
+        // price chart prefers little and grows into the rest (ChartFX's own style sheet, which outranks values set in
+        // code, would prefer 450 px and squeeze the oscillator instead, so these are set as the nodes' own style)
+        lower.prefHeightProperty().bind(heightProperty().multiply(0.34));
+        lower.setStyle("-fx-min-height: 130;");
+        lower.setMaxHeight(Region.USE_PREF_SIZE);
+        price.setStyle("-fx-min-height: 180; -fx-pref-height: 180;");
+        // a title longer than the chart is wide ends in an ellipsis rather than widening it
         title.setMinWidth(0);
-        title.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(title, Priority.ALWAYS);
         tools.bar().setMinWidth(Region.USE_PREF_SIZE);
-        HBox head = new HBox(title, tools.bar());
+        // the tools go to a line of their own below the title when both do not fit
+        javafx.scene.layout.FlowPane head = new javafx.scene.layout.FlowPane(8, 2, title, tools.bar());
         head.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        head.setPrefWrapLength(200);
+        title.maxWidthProperty().bind(head.widthProperty().subtract(8));
         setMinWidth(0);
         getChildren().addAll(head, marks.aiNote(), price, lower);
         showLower(false);
@@ -135,7 +144,7 @@ public final class CandleChartView extends VBox {
             return;
         }
         List<Candle> list = c.candles();
-        long tf = Timeframe.parse(c.timeframe()).millis();
+        long tf = ChartTimeframe.parse(c.timeframe()).millis();
         double[] times = new double[list.size()];
         for (int i = 0; i < times.length; i++) times[i] = list.get(i).openTime() / 1000.0;
         shown = c;
@@ -147,7 +156,8 @@ public final class CandleChartView extends VBox {
         marks.show(c.markers(), tf);
         levels.show(c, times[0] - candleSeconds / 2, times[times.length - 1] + candleSeconds);
         window.data(c, times, candleSeconds);
-        title.setText(c.botId() + "  ·  " + c.symbol() + " " + c.timeframe() + "  ·  " + c.strategy() + "  ·  close "
+        String merged = c.timeframe().equals(c.botTimeframe()) ? "" : " (from " + c.botTimeframe() + ")";
+        title.setText(c.botId() + "  ·  " + c.symbol() + " " + c.timeframe() + merged + "  ·  " + c.strategy() + "  ·  close "
                 + Fmt.price(list.getLast().close()));
         price.invalidate();
         lower.invalidate();
@@ -246,6 +256,11 @@ public final class CandleChartView extends VBox {
     /** The tooltip's text, or "" while none is shown. */
     public String tooltipText() {
         return tooltip.text();
+    }
+
+    /** Where the shown level labels are in the scene, top to bottom, for tests. */
+    public java.util.List<javafx.geometry.Bounds> levelLabelBounds() {
+        return levels.labelBounds();
     }
 
     /** The labels of the entry, stop and take-profit lines (null for one not shown), for tests. */

@@ -1,6 +1,7 @@
 package dev.flotilla.ui.screen.chart;
 
-import dev.flotilla.engine.model.Timeframe;
+import dev.flotilla.engine.api.ChartTimeframe;
+import dev.flotilla.engine.api.EngineReads;
 import java.time.Duration;
 
 /** How much of a bot's history its chart loads and shows: the last day, week or month, or all stored candles. */
@@ -8,10 +9,10 @@ public enum ChartRange {
     DAY("1D", "the last day", Duration.ofDays(1)),
     WEEK("1W", "the last week", Duration.ofDays(7)),
     MONTH("1M", "the last month (30 days)", Duration.ofDays(30)),
-    ALL("All", "every stored candle (up to " + ChartRange.MAX_BARS + ")", null);
+    ALL("All", "every stored candle (up to " + EngineReads.MAX_CHART_BARS + " of the bot's own)", null);
 
     /** The most candles a chart loads, whatever its range. */
-    public static final int MAX_BARS = 20_000;
+    public static final int MAX_BARS = EngineReads.MAX_CHART_BARS;
 
     private final String label;
     private final String description;
@@ -32,7 +33,7 @@ public enum ChartRange {
     }
 
     /** The candles of {@code tf} that cover the range. */
-    public int bars(Timeframe tf) {
+    public int bars(ChartTimeframe tf) {
         return span == null ? MAX_BARS : (int) Math.min(MAX_BARS, Math.max(2, span.toMillis() / tf.millis()));
     }
 

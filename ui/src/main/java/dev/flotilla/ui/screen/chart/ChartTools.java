@@ -1,15 +1,20 @@
 package dev.flotilla.ui.screen.chart;
 
 import atlantafx.base.theme.Styles;
+import dev.flotilla.engine.api.BotChart;
+import dev.flotilla.engine.api.ChartTimeframe;
+import dev.flotilla.engine.model.Timeframe;
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.AxisMode;
 import io.fair_acc.chartfx.plugins.EditAxis;
 import io.fair_acc.chartfx.plugins.Zoomer;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
@@ -22,7 +27,7 @@ import javafx.scene.layout.Region;
 /**
  * What a trader works a candle chart with: ChartFX's zoomer (drag a box to zoom in time, the wheel to zoom, middle
  * or Shift+drag to pan), its axis editor on the time axis, the crosshair and the tooltip; the keys (+ and - zoom,
- * the arrows pan, Home or 0 back to the range); the range picker; a context menu; and "save as PNG".
+ * the arrows pan, Home or 0 back to the range); the timeframe and range pickers; a context menu; and "save as PNG".
  */
 final class ChartTools {
 
@@ -89,6 +94,41 @@ final class ChartTools {
 
     HBox bar() {
         return bar;
+    }
+
+    /**
+     * The timeframe picker, first in the bar: the candle length the chart shows, from the bot's own up to a day
+     * (the bot's candles merged); a length the bot's candles do not fit is greyed out. What is pressed is what the
+     * chart shows; a press asks {@code asked} for that length.
+     */
+    void timeframes(ObjectProperty<ChartTimeframe> asked, ObservableValue<BotChart> chart) {
+        ToggleGroup group = new ToggleGroup();
+        HBox pills = new HBox();
+        ChartTimeframe[] all = ChartTimeframe.values();
+        for (ChartTimeframe t : all) {
+            ToggleButton b = new ToggleButton(t.label());
+            b.setUserData(t);
+            b.setId("chart-timeframe-" + t.label());
+            b.setTooltip(new Tooltip(t.label() + " candles (a bot's shorter candles merged into them)"));
+            b.getStyleClass().addAll(Styles.SMALL, t.ordinal() == 0 ? Styles.LEFT_PILL
+                    : t.ordinal() == all.length - 1 ? Styles.RIGHT_PILL : Styles.CENTER_PILL);
+            b.setToggleGroup(group);
+            b.setOnAction(e -> asked.set(t));
+            pills.getChildren().add(b);
+        }
+        Runnable follow = () -> {
+            BotChart c = chart.getValue();
+            Timeframe own = c == null ? null : Timeframe.parse(c.botTimeframe());
+            for (Toggle toggle : group.getToggles()) {
+                ChartTimeframe t = (ChartTimeframe) toggle.getUserData();
+                ((ToggleButton) toggle).setDisable(own != null && !t.fits(own));
+                toggle.setSelected(c != null && t.label().equals(c.timeframe()));
+            }
+        };
+        chart.addListener((o, a, b) -> follow.run());
+        follow.run();
+        pills.setPadding(new javafx.geometry.Insets(0, 8, 0, 0));
+        bar.getChildren().addFirst(pills);
     }
 
     /** Runs the chart key {@code e} stands for, if any. */

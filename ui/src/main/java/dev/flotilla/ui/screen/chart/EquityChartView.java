@@ -8,7 +8,6 @@ import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
 import io.fair_acc.chartfx.renderer.LineStyle;
 import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
 import io.fair_acc.dataset.spi.DoubleDataSet;
-import java.util.List;
 import java.util.function.Supplier;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Priority;
@@ -66,18 +65,15 @@ public final class EquityChartView extends VBox {
     }
 
     private void redraw() {
-        List<EquityPoint> curve = model.curve();
-        double[] t = new double[curve.size()];
-        double[] e = new double[curve.size()];
+        double[] t = model.times();
+        double[] e = model.values();
         double lo = Double.MAX_VALUE;
         double hi = -Double.MAX_VALUE;
-        for (int i = 0; i < t.length; i++) {
-            t[i] = curve.get(i).time() / 1000.0;
-            e[i] = curve.get(i).equity().doubleValue();
-            lo = Math.min(lo, e[i]);
-            hi = Math.max(hi, e[i]);
+        for (double v : e) {
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
         }
-        double[] dd = EquityModel.drawdown(curve);
+        double[] dd = CurvesChartView.drawdown(e);
         equity.set(t, e);
         drawdown.set(t, dd);
         if (t.length == 0) {
@@ -93,7 +89,7 @@ public final class EquityChartView extends VBox {
         double deepest = 0;
         for (double d : dd) deepest = Math.min(deepest, d);
         ddY.set(Math.min(deepest * 1.15, -0.1), 0);
-        EquityPoint last = curve.getLast();
+        EquityPoint last = model.last();
         title.setText(titleOf.get() + "  ·  " + Fmt.money(last.equity()) + " USDT  ·  drawdown "
                 + String.format(java.util.Locale.ROOT, "%.2f%%", dd[dd.length - 1]) + ", deepest "
                 + String.format(java.util.Locale.ROOT, "%.2f%%", deepest));

@@ -8,7 +8,6 @@ import dev.flotilla.engine.event.AccountEvent;
 import dev.flotilla.engine.event.EngineEvent;
 import dev.flotilla.ui.fx.Loader;
 import dev.flotilla.ui.fx.Pulse;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -33,6 +32,8 @@ public final class EquityModel {
     private final ObjectProperty<String> botId = new SimpleObjectProperty<>();
     private final IntegerProperty version = new SimpleIntegerProperty();
     private final List<EquityPoint> points = new ArrayList<>();
+    /** The stored points' equity as doubles, in step with {@link #points}: each converted once, not at every redraw. */
+    private final List<Double> values = new ArrayList<>();
     private EquityPoint live;
     private boolean loaded;
     private int generation;
@@ -61,6 +62,8 @@ public final class EquityModel {
             if (g != generation) return;  // another bot was chosen meanwhile
             points.clear();
             points.addAll(history);
+            values.clear();
+            for (EquityPoint e : history) values.add(e.equity().doubleValue());
             live = null;
             loaded = true;
             version.set(version.get() + 1);
@@ -76,11 +79,13 @@ public final class EquityModel {
             if (e instanceof AccountEvent.EquitySnapshot s && Objects.equals(s.botId(), id)
                     && (points.isEmpty() || s.time() > points.getLast().time())) {
                 points.add(new EquityPoint(s.time(), s.equity()));
+                values.add(s.equity().doubleValue());
                 changed = true;
             }
         }
         if (points.size() > MAX_POINTS) {
             points.subList(0, points.size() - MAX_POINTS).clear();
+            values.subList(0, values.size() - MAX_POINTS).clear();
         }
         EquityPoint now = livePoint(p.snapshot(), id);
         if (now != null && (points.isEmpty() || now.time() > points.getLast().time()) && !now.equals(live)) {
@@ -112,15 +117,24 @@ public final class EquityModel {
         return all;
     }
 
-    /** Drawdown in percent (0 or negative) at each point of {@link #curve()}. */
-    public static double[] drawdown(List<EquityPoint> curve) {
-        double[] dd = new double[curve.size()];
-        BigDecimal peak = null;
-        for (int i = 0; i < dd.length; i++) {
-            BigDecimal e = curve.get(i).equity();
-            if (peak == null || e.compareTo(peak) > 0) peak = e;
-            dd[i] = peak.signum() == 0 ? 0 : (e.doubleValue() - peak.doubleValue()) / peak.doubleValue() * 100;
-        }
-        return dd;
+    /** The newest point of {@link #curve()}, or null. */
+    public EquityPoint last() {
+        return live != null ? live : points.isEmpty() ? null : points.getLast();
+    }
+
+    /** The times (epoch seconds) of {@link #curve()}. */
+    public double[] times() {
+        double[] t = new double[points.size() + (live == null ? 0 : 1)];
+        for (int i = 0; i < points.size(); i++) t[i] = points.get(i).time() / 1000.0;
+        if (live != null) t[t.length - 1] = live.time() / 1000.0;
+        return t;
+    }
+
+    /** The equity of {@link #curve()} as doubles, for drawing. */
+    public double[] values() {
+        double[] e = new double[values.size() + (live == null ? 0 : 1)];
+        for (int i = 0; i < values.size(); i++) e[i] = values.get(i);
+        if (live != null) e[e.length - 1] = live.equity().doubleValue();
+        return e;
     }
 }

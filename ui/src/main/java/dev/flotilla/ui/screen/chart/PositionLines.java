@@ -48,6 +48,7 @@ final class PositionLines extends ChartPlugin {
     PositionLines(XYChart chart) {
         this.chart = chart;
         chart.getPlugins().add(this);
+        renderer.setShowInLegend(false);  // the labels at the price axis say what they are
     }
 
     /** The renderer of the lines, to add to the chart's renderers. */
@@ -77,7 +78,6 @@ final class PositionLines extends ChartPlugin {
             if (!getChartChildren().contains(l.label)) getChartChildren().add(l.label);
             shown.add(l.line);
         }
-        // in the legend only while the bot holds a position
         if (!renderer.getDatasets().equals(shown)) renderer.getDatasets().setAll(shown);
         chart.requestLayout();
     }
@@ -90,17 +90,31 @@ final class PositionLines extends ChartPlugin {
     @Override
     public void layoutChildren() {
         var canvas = chart.getCanvas();
+        // top to bottom on the screen, each label pushed below the one above it if they would overlap
+        List<Level> inView = new java.util.ArrayList<>();
         for (Level l : all) {
-            Node parent = l.label.getParent();
-            if (Double.isNaN(l.value) || parent == null) continue;
+            if (Double.isNaN(l.value) || l.label.getParent() == null) continue;
             double y = chart.getYAxis().getDisplayPosition(l.value);
-            boolean inView = y >= 0 && y <= canvas.getHeight();
-            l.label.setVisible(inView);
-            if (!inView) continue;
+            boolean visible = y >= 0 && y <= canvas.getHeight();
+            l.label.setVisible(visible);
+            if (visible) inView.add(l);
+        }
+        inView.sort(java.util.Comparator.comparingDouble(l -> chart.getYAxis().getDisplayPosition(l.value)));
+        double below = Double.NEGATIVE_INFINITY;
+        for (Level l : inView) {
             double w = l.label.prefWidth(-1);
             double h = l.label.prefHeight(w);
-            var at = parent.sceneToLocal(canvas.localToScene(canvas.getWidth() - w - 4, y - h / 2));
+            double top = Math.max(chart.getYAxis().getDisplayPosition(l.value) - h / 2, below);
+            below = top + h;
+            var at = l.label.getParent().sceneToLocal(canvas.localToScene(canvas.getWidth() - w - 4, top));
             l.label.resizeRelocate(at.getX(), at.getY(), w, h);
         }
+    }
+
+    /** Where each shown label is, in the chart's scene, top to bottom, for tests. */
+    List<javafx.geometry.Bounds> labelBounds() {
+        return all.stream().filter(l -> !Double.isNaN(l.value) && l.label.isVisible() && l.label.getParent() != null)
+                .map(l -> l.label.localToScene(l.label.getLayoutBounds()))
+                .sorted(java.util.Comparator.comparingDouble(javafx.geometry.Bounds::getMinY)).toList();
     }
 }

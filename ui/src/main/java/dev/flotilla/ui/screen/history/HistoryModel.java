@@ -24,6 +24,11 @@ public final class HistoryModel {
 
     /** Rows per view. */
     public static final int LIMIT = 300;
+    /**
+     * The least time between two loads that follow the fleet's trading: at full speed every pulse has orders, and
+     * three tables of 300 rows read and laid out ten times a second would take the frames the charts need.
+     */
+    static final long TRADING_GAP_MS = 500;
 
     private final ObjectProperty<String> botId = new SimpleObjectProperty<>();
     private final ObservableList<Order> orders = FXCollections.observableArrayList();
@@ -43,7 +48,7 @@ public final class HistoryModel {
             orders.setAll(rows.orders());
             trades.setAll(rows.trades());
             positions.setAll(rows.positions());
-        });
+        }, TRADING_GAP_MS);
         botId.addListener((o, a, b) -> reload.request());
     }
 
@@ -68,8 +73,9 @@ public final class HistoryModel {
         reload.request();
     }
 
-    /** FX thread. Positions' marks move with every pulse, so a pulse of any news reloads. */
+    /** FX thread. Positions' marks move with every pulse, so a pulse of any news reloads (at most twice a second). */
     public void onPulse(Pulse p) {
+        reload.poll();
         String id = botId.get();
         for (EngineEvent e : p.events()) {
             if ((e instanceof OrderEvent || e instanceof PositionEvent) && (id == null || id.equals(e.botId()))) {
@@ -79,7 +85,7 @@ public final class HistoryModel {
         }
         if (dirty) {
             dirty = false;
-            reload.request();
+            reload.requestSoon();
         }
     }
 }

@@ -31,7 +31,7 @@ class EquityModelTest {
         public List<EquityPoint> equity(String botId, int limit) {
             return List.of(new EquityPoint(0, new BigDecimal("20000")), new EquityPoint(H, new BigDecimal("20400")));
         }
-        public Optional<BotChart> chart(String botId, int bars) { return Optional.empty(); }
+        public Optional<BotChart> chart(String botId, int bars, dev.flotilla.engine.api.ChartTimeframe shown) { return Optional.empty(); }
     };
 
     static Pulse pulse(long time, String equity, EngineEvent... events) {
@@ -51,7 +51,9 @@ class EquityModelTest {
                 new AccountEvent.EquitySnapshot(2 * H, "a", new BigDecimal("20200"))));
         assertThat(m.stored()).hasSize(3);
         assertThat(m.curve()).hasSize(3);
-        double[] dd = EquityModel.drawdown(m.curve());
+        assertThat(m.times()).containsExactly(m.curve().stream().mapToDouble(p -> p.time() / 1000.0).toArray());
+        assertThat(m.values()).containsExactly(m.curve().stream().mapToDouble(p -> p.equity().doubleValue()).toArray());
+        double[] dd = CurvesChartView.drawdown(m.values());
         assertThat(dd[0]).isZero();
         assertThat(dd[2]).isCloseTo(-200 / 20400.0 * 100, org.assertj.core.api.Assertions.within(1e-9));
     }
