@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flotilla.engine.api.ClosePlan;
+import dev.flotilla.engine.store.TestStores;
 import dev.flotilla.engine.api.CloseResult;
 import dev.flotilla.engine.event.PositionEvent;
 import dev.flotilla.engine.fleet.FleetFileTest;
@@ -176,6 +177,40 @@ class ManualCloseTest {
             h.runFor(Duration.ofHours(20));
             assertThat(broker[0].submitted.get() - sent).as("nothing automated follows").isEqualTo(1);
             assertThat(h.engine.snapshot().state()).isEqualTo("HALTED");
+        }
+    }
+
+    /** Decision 0028: while the books and the broker disagree nobody knows what a sell would close, so none is sent. */
+    @Test
+    void aManualCloseIsRefusedWhileReconciliationHoldsTheFleetAndSentOnceDecided() throws Exception {
+        CountingBroker[] broker = new CountingBroker[1];
+        String botId;
+        ClosePlan plan;
+        try (EngineHarness h = open(broker).runFor(Duration.ofHours(12))) {
+            botId = h.store.openPositions().keySet().stream().sorted().findFirst().orElseThrow();
+            plan = h.engine.risk().planCloseBots(List.of(botId)).get();
+        }
+        String other = FleetFileTest.defaultFleet().stream().map(BotSpec::id).filter(id -> !id.equals(botId)).findFirst().orElseThrow();
+        TestStores.execute(dir, "UPDATE accounts SET cash = '12345.67' WHERE bot_id = '" + other + "'");
+        try (EngineHarness h = open(broker)) {
+            assertThat(h.engine.haltReason()).contains("reconciliation");
+            int sent = broker[0].submitted.get();
+            int fills = h.fills().size();
+            assertThatThrownBy(() -> h.engine.risk().planCloseBots(List.of(botId)).get())
+                    .hasCauseInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("decide the reconciliation first; nothing was sent");
+            // a plan confirmed before the mismatch was found is refused as well
+            assertThatThrownBy(() -> h.engine.risk().closePositions(plan).get())
+                    .hasCauseInstanceOf(IllegalStateException.class).hasMessageContaining("the books and the broker disagree");
+            assertThat(broker[0].submitted.get()).isEqualTo(sent);
+            assertThat(h.fills()).hasSize(fills);
+            assertThat(h.store.openPositions()).containsKey(botId);
+            assertThat(h.engine.reads().orders(botId, 1_000)).noneMatch(o -> o.purpose().equals("MANUAL"));
+
+            h.engine.acceptBrokerView();
+            assertThat(h.engine.risk().closePositions(plan).get().closed()).singleElement().asString().startsWith(botId + ": sold");
+            assertThat(broker[0].submitted.get() - sent).isEqualTo(1);
+            assertThat(h.store.openPositions()).doesNotContainKey(botId);
         }
     }
 }
