@@ -50,10 +50,16 @@ public final class Bench {
     @Option(names = "--sweep-days", paramLabel = "N", description = "Days of each sweep run, projected to a year (default: 365, or 30 with --quick).")
     Integer sweepDays;
 
+    @Option(names = "--store-bots", paramLabel = "N,N,..", split = ",", description = "Fleet sizes of the store's SQLite and PostgreSQL runs (default: 1000,5000).")
+    List<Integer> storeBots = List.of(1_000, 5_000);
+
+    @Option(names = "--store-hours", paramLabel = "N", description = "Simulated hours of each store run (default: 6, or 2 with --quick).")
+    Integer storeHours;
+
     @Option(names = "--restart-runs", paramLabel = "N", description = "Restarts measured of each kind, same version and after an upgrade (default: 5, or 3 with --quick).")
     Integer restartRuns;
 
-    @Option(names = "--skip", paramLabel = "PART,..", split = ",", description = "Parts to leave out: fleet, market, memory, restart, console, strategy, backtest.")
+    @Option(names = "--skip", paramLabel = "PART,..", split = ",", description = "Parts to leave out: fleet, market, memory, restart, console, strategy, store, backtest.")
     Set<String> skip = Set.of();
 
     @Option(names = "--work", paramLabel = "DIR", description = "Folder for the runs' data (default: a new temporary folder, deleted at the end).")
@@ -120,6 +126,10 @@ public final class Bench {
             }
             if (!skip.contains("market")) {
                 figures.addAll(MarketSection.run(dir, fleetMaker, ends, out));
+            }
+            if (!skip.contains("store")) {
+                figures.addAll(StoreSection.run(dir, fleetMaker, storeBots, Duration.ofHours(storeHours != null ? storeHours
+                        : quick ? 2 : 6), out));
             }
             if (!skip.contains("backtest")) {
                 figures.addAll(BacktestSection.run(dir, fleetMaker.defaultFleet(), backtestDays != null ? backtestDays : quick ? 30 : 365,

@@ -31,8 +31,13 @@ final class DayRun {
     }
 
     static Result run(Path dir, List<BotSpec> fleet, Duration simulated) throws Exception {
+        return run(dev.flotilla.engine.store.Database.open(dir), fleet, simulated);
+    }
+
+    /** The same, on the store in {@code database} (a PostgreSQL one, say), which the run closes. */
+    static Result run(dev.flotilla.engine.store.Database database, List<BotSpec> fleet, Duration simulated) throws Exception {
         long bootStart = System.nanoTime();
-        try (SandboxWorld world = new SandboxWorld(dir, fleet, dev.flotilla.engine.config.EngineConfig.MAX_SPEED)) {
+        try (SandboxWorld world = new SandboxWorld(database, fleet, dev.flotilla.engine.config.EngineConfig.MAX_SPEED)) {
             long boot = System.nanoTime() - bootStart;
             Store store = world.store;
             Samples first = new Samples();

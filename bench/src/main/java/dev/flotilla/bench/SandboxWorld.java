@@ -34,7 +34,12 @@ final class SandboxWorld implements AutoCloseable {
     final EventBus bus = new EventBus();
 
     SandboxWorld(Path dir, List<BotSpec> fleet, double speed) {
-        store = new Store(Database.open(dir));
+        this(Database.open(dir), fleet, speed);
+    }
+
+    /** The same on an open store's database (a PostgreSQL one, say), which this world closes. */
+    SandboxWorld(Database database, List<BotSpec> fleet, double speed) {
+        store = new Store(database);
         FleetSeeder.seedIfEmpty(store, fleet, START);
         var handle = new Object() {
             volatile EngineClock clock;

@@ -39,6 +39,8 @@ final class ChartTools {
     private final ChartWindow window;
     private final HBox bar = new HBox();
     private final ToggleGroup ranges = new ToggleGroup();
+    /** The candle length asked for, once the timeframe picker is there (keys 1 to 4 pick it too). */
+    private ObjectProperty<ChartTimeframe> asked;
 
     ChartTools(XYChart price, Region keys, ChartWindow window, ObjectProperty<ChartRange> range, ChartTooltip tooltip,
                PriceCrosshair crosshair, Runnable save) {
@@ -102,6 +104,7 @@ final class ChartTools {
      * chart shows; a press asks {@code asked} for that length.
      */
     void timeframes(ObjectProperty<ChartTimeframe> asked, ObservableValue<BotChart> chart) {
+        this.asked = asked;
         ToggleGroup group = new ToggleGroup();
         HBox pills = new HBox();
         ChartTimeframe[] all = ChartTimeframe.values();
@@ -109,7 +112,8 @@ final class ChartTools {
             ToggleButton b = new ToggleButton(t.label());
             b.setUserData(t);
             b.setId("chart-timeframe-" + t.label());
-            b.setTooltip(new Tooltip(t.label() + " candles (a bot's shorter candles merged into them)"));
+            b.setTooltip(new Tooltip(t.label() + " candles (a bot's shorter candles merged into them; key "
+                    + (t.ordinal() + 1) + ")"));
             b.getStyleClass().addAll(Styles.SMALL, t.ordinal() == 0 ? Styles.LEFT_PILL
                     : t.ordinal() == all.length - 1 ? Styles.RIGHT_PILL : Styles.CENTER_PILL);
             b.setToggleGroup(group);
@@ -141,6 +145,10 @@ final class ChartTools {
             case LEFT -> window.pan(-PAN_STEP);
             case RIGHT -> window.pan(PAN_STEP);
             case HOME, DIGIT0, NUMPAD0 -> window.reset();
+            case DIGIT1, DIGIT2, DIGIT3, DIGIT4 -> {
+                if (asked == null) return;
+                asked.set(ChartTimeframe.values()[k.ordinal() - KeyCode.DIGIT1.ordinal()]);
+            }
             default -> {
                 return;
             }
