@@ -31,8 +31,16 @@ public final class Database implements AutoCloseable {
     private final DSLContext readCtx;
     private final PreparedWrites prepared;
     private final boolean inMemory;
+    /** The engine node whose writes are fenced, or null (the app holds the database alone). */
+    private final String node;
 
     private Database(StoreLocation location, SQLDialect dialect, Connection writer, Connection reader, boolean inMemory) {
+        this(location, dialect, writer, reader, inMemory, null);
+    }
+
+    private Database(StoreLocation location, SQLDialect dialect, Connection writer, Connection reader, boolean inMemory,
+                     String node) {
+        this.node = node;
         this.location = location;
         this.dialect = dialect;
         this.inMemory = inMemory;
@@ -60,12 +68,35 @@ public final class Database implements AutoCloseable {
                 yield new Database(location, SQLDialect.SQLITE, c[0], c[1], false);
             }
             case StoreLocation.Server s -> {
-                Connection[] c = PostgresServer.open(s);
+                Connection[] c = PostgresServer.open(s, null);
                 yield new Database(location, SQLDialect.POSTGRES, c[0], c[1], false);
             }
         };
         log.info("store open: {}", location.describe());
         return db;
+    }
+
+    /**
+     * Opens a PostgreSQL store as engine node {@code node} of a fleet several nodes share (issue 17): beside other
+     * nodes, never beside an app, and every write of a bot refused by the database unless this node holds its lease
+     * under the fencing number it took it with (decision 0032). A SQLite file has one process: it cannot have nodes.
+     */
+    public static Database openNode(StoreLocation location, String node) {
+        if (node == null || !node.matches("[A-Za-z0-9_.:-]{1,64}")) {
+            throw new IllegalArgumentException("a node name is 1 to 64 letters, digits and _ . : -, got '" + node + "'");
+        }
+        if (!(location instanceof StoreLocation.Server s)) {
+            throw new IllegalArgumentException("engine nodes share a PostgreSQL database (--db postgresql://...); "
+                    + location.describe() + " is a SQLite file, which one process holds alone");
+        }
+        Connection[] c = PostgresServer.open(s, node);
+        log.info("store open: {} as engine node {}", location.describe(), node);
+        return new Database(location, SQLDialect.POSTGRES, c[0], c[1], false, node);
+    }
+
+    /** The engine node whose writes are fenced, or null when the app holds the database alone. */
+    String node() {
+        return node;
     }
 
     /**

@@ -12,8 +12,10 @@ import org.jooq.impl.DSL;
 
 /**
  * Bot leases (decision 0029): a node takes free or lapsed bots, keeps them with heartbeats, and every write of a bot
- * proves in its own transaction that the node still holds it with the same fencing number. All times are the
- * database's, so the nodes' clocks do not matter.
+ * proves in its own transaction that the node still holds it with the same fencing number. On a node's store
+ * ({@link Database#openNode}) the database itself makes that check at every write of a bot's books, whatever code
+ * writes it (decision 0032); {@link #fence} is the same check made by hand. All times are the database's, so the
+ * nodes' clocks do not matter.
  */
 public final class LeaseStore {
 
@@ -25,6 +27,10 @@ public final class LeaseStore {
     public static final class LeaseLostException extends RuntimeException {
         LeaseLostException(String message) {
             super(message);
+        }
+
+        LeaseLostException(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 
@@ -62,12 +68,19 @@ public final class LeaseStore {
             var chosen = db.dialect() == SQLDialect.POSTGRES ? free.forUpdate().skipLocked().fetch(BOT_LEASES.BOT_ID)
                     : free.fetch(BOT_LEASES.BOT_ID);
             if (chosen.isEmpty()) return List.of();
-            return db.update(BOT_LEASES).set(BOT_LEASES.NODE, node).set(BOT_LEASES.FENCE, BOT_LEASES.FENCE.plus(1L))
+            List<Lease> taken = db.update(BOT_LEASES).set(BOT_LEASES.NODE, node).set(BOT_LEASES.FENCE, BOT_LEASES.FENCE.plus(1L))
                     .set(BOT_LEASES.EXPIRES_AT, now + ttl.toMillis())
                     .where(BOT_LEASES.BOT_ID.in(chosen)).and(BOT_LEASES.EXPIRES_AT.le(now))
                     .returning(BOT_LEASES.BOT_ID, BOT_LEASES.NODE, BOT_LEASES.FENCE, BOT_LEASES.EXPIRES_AT)
                     .fetch(r -> new Lease(r.getBotId(), r.getNode(), r.getFence(), r.getExpiresAt()))
                     .stream().sorted(java.util.Comparator.comparing(Lease::botId)).toList();
+            if (fenced(node)) {
+                for (Lease l : taken) {
+                    db.execute("INSERT INTO pg_temp.flotilla_fences (bot_id, fence) VALUES (?, ?)"
+                            + " ON CONFLICT (bot_id) DO UPDATE SET fence = EXCLUDED.fence", l.botId(), l.fence());
+                }
+            }
+            return taken;
         });
     }
 
@@ -86,6 +99,7 @@ public final class LeaseStore {
                         .where(BOT_LEASES.BOT_ID.eq(l.botId())).and(BOT_LEASES.NODE.eq(node))
                         .and(BOT_LEASES.FENCE.eq(l.fence())).and(BOT_LEASES.EXPIRES_AT.gt(now)).execute();
                 if (n == 1) still.add(new Lease(l.botId(), node, l.fence(), now + ttl.toMillis()));
+                else if (fenced(node)) forget(db, l.botId());
             }
             return still;
         });
@@ -93,9 +107,28 @@ public final class LeaseStore {
 
     /** Gives a bot back at once (a node stopping cleanly), if this node still holds it. */
     public void release(String node, Lease lease) {
-        store.write(tx -> tx.dsl().update(BOT_LEASES).set(BOT_LEASES.NODE, (String) null).set(BOT_LEASES.EXPIRES_AT, 0L)
-                .where(BOT_LEASES.BOT_ID.eq(lease.botId())).and(BOT_LEASES.NODE.eq(node))
-                .and(BOT_LEASES.FENCE.eq(lease.fence())).execute());
+        store.write(tx -> {
+            tx.dsl().update(BOT_LEASES).set(BOT_LEASES.NODE, (String) null).set(BOT_LEASES.EXPIRES_AT, 0L)
+                    .where(BOT_LEASES.BOT_ID.eq(lease.botId())).and(BOT_LEASES.NODE.eq(node))
+                    .and(BOT_LEASES.FENCE.eq(lease.fence())).execute();
+            if (fenced(node)) forget(tx.dsl(), lease.botId());
+        });
+    }
+
+    /**
+     * Whether this store's writes are fenced by the database as {@code node}'s (a store opened with
+     * {@link Database#openNode}); its session then keeps the fencing number of each lease it holds.
+     */
+    private boolean fenced(String node) {
+        String me = store.database().node();
+        if (me != null && !me.equals(node)) {
+            throw new IllegalArgumentException("this store is node " + me + "'s; it cannot take or keep leases for " + node);
+        }
+        return me != null;
+    }
+
+    private static void forget(DSLContext db, String botId) {
+        db.execute("DELETE FROM pg_temp.flotilla_fences WHERE bot_id = ?", botId);
     }
 
     /**

@@ -10,8 +10,10 @@ import org.postgresql.ds.PGSimpleDataSource;
 /**
  * The PostgreSQL side of opening a store: a connection with the credentials apart from the address, a database that
  * holds another program's tables refused, the PostgreSQL scripts ({@code db/postgresql}, the same schema as SQLite's),
- * and one Flotilla per database: the writer holds a session lock that a second one cannot take. No message here
- * holds the password.
+ * and one Flotilla app per database: the writer holds a session lock that a second one cannot take. Engine nodes that
+ * share one fleet hold that lock shared instead (so they exclude an app, and an app them), and their writer session
+ * is fenced: it names its node and keeps the fencing numbers of its leases, which the database checks at every
+ * write of a bot (V10__lease_fencing). No message here holds the password.
  */
 final class PostgresServer {
 
@@ -33,23 +35,31 @@ final class PostgresServer {
         return ds;
     }
 
-    /** Connects, checks and migrates: the writer (no autocommit; it holds the in-use lock) and the reader connection. */
-    static Connection[] open(StoreLocation.Server s) {
+    /**
+     * Connects, checks and migrates: the writer (no autocommit; it holds the in-use lock) and the reader connection.
+     *
+     * @param node the engine node this is, or null for the app, which holds the database alone
+     */
+    static Connection[] open(StoreLocation.Server s, String node) {
         PGSimpleDataSource ds = dataSource(s);
         Connection writer = connect(ds, s);
         try {
-            try (var st = writer.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+            try (var st = writer.prepareStatement(node == null ? "SELECT pg_try_advisory_lock(?)" : "SELECT pg_try_advisory_lock_shared(?)")) {
                 st.setLong(1, IN_USE_LOCK);
                 try (var rs = st.executeQuery()) {
                     rs.next();
                     if (!rs.getBoolean(1)) {
-                        throw new StoreException("the database " + s.describe() + " is in use by another Flotilla; stop it"
-                                + " first, or use another database");
+                        throw new StoreException(node == null
+                                ? "the database " + s.describe() + " is in use by another Flotilla (an app or engine nodes);"
+                                        + " stop it first, or use another database"
+                                : "the database " + s.describe() + " is in use by a Flotilla app, which holds it alone; stop it"
+                                        + " before starting nodes on it");
                     }
                 }
             }
             checkIsOurs(writer, s);
             migrate(ds, s);
+            if (node != null) fenced(writer, node);
             writer.setAutoCommit(false);
             Connection reader = connect(ds, s);
             return new Connection[] {writer, reader};
@@ -59,6 +69,17 @@ final class PostgresServer {
         } catch (RuntimeException e) {
             close(writer);
             throw e;
+        }
+    }
+
+    /** The writer session of a node: its name, and its table of the fencing numbers it holds its leases under. */
+    private static void fenced(Connection writer, String node) throws SQLException {
+        try (var st = writer.prepareStatement("SELECT set_config('flotilla.node', ?, false)")) {
+            st.setString(1, node);
+            st.execute();
+        }
+        try (var st = writer.createStatement()) {
+            st.execute("CREATE TEMP TABLE flotilla_fences (bot_id TEXT COLLATE \"C\" PRIMARY KEY, fence BIGINT NOT NULL)");
         }
     }
 

@@ -22,6 +22,9 @@ final class Writer {
      */
     private static final Set<String> PG_ENVIRONMENT = Set.of("08", "53", "57", "58", "40");
 
+    /** The SQLSTATE of a node's write of a bot it holds no lease of (db/postgresql/V10__lease_fencing.sql). */
+    private static final String LEASE_LOST = "FL001";
+
     private final Database db;
     /** The writer connection itself: whoever writes on it holds this lock. */
     private final Object lock;
@@ -170,6 +173,7 @@ final class Writer {
             if (state != null && state.length() >= 2 && PG_ENVIRONMENT.contains(state.substring(0, 2))) {
                 return new StoreUnavailableException(what, e);
             }
+            if (LEASE_LOST.equals(state)) return new LeaseStore.LeaseLostException(what, e);
         }
         return new StoreException(what, e);
     }
