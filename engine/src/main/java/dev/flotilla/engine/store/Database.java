@@ -10,8 +10,6 @@ import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteDataSource;
 
 /**
  * The store's database: a data folder's SQLite file (opened with the pragmas the engine relies on) or a PostgreSQL
@@ -25,11 +23,17 @@ public final class Database implements AutoCloseable {
 
     private final StoreLocation location;
     private final SQLDialect dialect;
-    private final Connection writer;
-    private final Connection reader;
-    private final DSLContext writeCtx;
-    private final DSLContext readCtx;
-    private final PreparedWrites prepared;
+    private final Settings settings = new Settings().withExecuteLogging(false).withRenderSchema(false);
+    /** Whoever writes holds this: the writer connection may be replaced (a server's lost connection), never the lock. */
+    private final Object writeLock = new Object();
+    // replaced together when a lost server connection is made again (under writeLock, or the reader's own lock)
+    private volatile Connection writer;
+    private volatile Connection reader;
+    private volatile DSLContext writeCtx;
+    private volatile DSLContext readCtx;
+    private volatile PreparedWrites prepared;
+    /** Rows the writer sessions before this one changed. Under writeLock. */
+    private long earlierRows;
     private final boolean inMemory;
     /** The engine node whose writes are fenced, or null (the app holds the database alone). */
     private final String node;
@@ -44,15 +48,63 @@ public final class Database implements AutoCloseable {
         this.location = location;
         this.dialect = dialect;
         this.inMemory = inMemory;
-        this.writer = writer;
+        useWriter(writer);
         this.reader = reader;
-        Settings settings = new Settings().withExecuteLogging(false).withRenderSchema(false);
-        this.prepared = new PreparedWrites(writer, DSL.using(dialect, settings));
+        this.readCtx = DSL.using(reader, dialect, settings);
+    }
+
+    private void useWriter(Connection c) {
+        this.writer = c;
+        this.prepared = new PreparedWrites(c, DSL.using(dialect, settings));
         // the rows a write changes, for the writer's statistics: SQLite counts them itself (total_changes())
         org.jooq.ExecuteListener counting = org.jooq.ExecuteListener.onExecuteEnd(ctx -> prepared.counted(ctx.rows()));
-        this.writeCtx = DSL.using(new org.jooq.impl.DefaultConfiguration().set(writer).set(dialect).set(settings)
+        this.writeCtx = DSL.using(new org.jooq.impl.DefaultConfiguration().set(c).set(dialect).set(settings)
                 .set(dialect == SQLDialect.SQLITE ? new org.jooq.ExecuteListener[0] : new org.jooq.ExecuteListener[] {counting}));
-        this.readCtx = DSL.using(reader, dialect, settings);
+    }
+
+    /**
+     * After the server connection of the writer was lost: a new session, as the lost one was (the in-use lock, a
+     * node's name; a node's fencing numbers are not carried over, so its writes are refused until it takes its
+     * leases again). False while the server cannot be reached; a file store never loses its connection. Under the
+     * write lock.
+     */
+    boolean reconnectWriter() {
+        if (!(location instanceof StoreLocation.Server s)) return false;
+        try {
+            Connection fresh = PostgresServer.reconnect(s, node);
+            earlierRows += prepared.rowsChanged();
+            prepared.close();
+            PostgresServer.closeQuietly(writer);
+            useWriter(fresh);
+            log.warn("store: the connection to {} was lost and is made again", where());
+            return true;
+        } catch (StoreException e) {
+            log.warn("store: {} cannot be reached yet: {}", where(), e.getMessage());
+            return false;
+        }
+    }
+
+    /** The same for the reader connection; the caller holds the reader's lock (its context). */
+    boolean reconnectReader() {
+        if (!(location instanceof StoreLocation.Server s)) return false;
+        try {
+            Connection fresh = PostgresServer.reader(s);
+            PostgresServer.closeQuietly(reader);
+            reader = fresh;
+            readCtx = DSL.using(fresh, dialect, settings);
+            return true;
+        } catch (StoreException e) {
+            return false;
+        }
+    }
+
+    /** Rows changed by this store's writes, over every writer session. Under the write lock. */
+    long rowsChanged() {
+        return earlierRows + prepared.rowsChanged();
+    }
+
+    Object writeLock() {
+        return writeLock;
     }
 
     /** Opens (creating if absent) the database in {@code dataDir} and migrates it to the current schema. */
@@ -106,44 +158,16 @@ public final class Database implements AutoCloseable {
      * may keep one transaction open for a whole engine instant (see {@link Store#instant}).
      */
     public static Database inMemory(String name) {
-        if (!name.matches("[A-Za-z0-9_-]+")) throw new IllegalArgumentException("not a database name: " + name);
-        String url = "jdbc:sqlite:file:" + name + "?mode=memory&cache=shared";
-        Path label = Path.of("memory-" + name);
-        try {
-            SQLiteConfig config = new SQLiteConfig();
-            config.enforceForeignKeys(true);
-            config.setBusyTimeout(5_000);
-            config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-            config.setSharedCache(true);
-            SQLiteDataSource ds = new SQLiteDataSource(config);
-            ds.setUrl(url);
-            // the writer is opened first and held: a shared in-memory database lives while a connection is open
-            Connection writer = ds.getConnection();
-            SqliteFile.migrate(ds, label);
-            SQLiteConfig readConfig = new SQLiteConfig();
-            readConfig.setSharedCache(true);
-            readConfig.setReadUncommitted(true);
-            SQLiteDataSource readDs = new SQLiteDataSource(readConfig);
-            readDs.setUrl(url);
-            Connection reader = readDs.getConnection();
-            return new Database(new StoreLocation.Folder(label), SQLDialect.SQLITE, writer, reader, true);
-        } catch (SQLException e) {
-            throw new StoreException("cannot open an in-memory database: " + e.getMessage(), e);
-        }
+        Connection[] c = SqliteFile.openInMemory(name);
+        return new Database(new StoreLocation.Folder(SqliteFile.memoryLabel(name)), SQLDialect.SQLITE, c[0], c[1], true);
     }
 
-    /**
-     * Moves a damaged data file (and its WAL and shared-memory files) aside under a name with the time, without
-     * changing a byte of it, so that a new file can be started. Returns where it now is.
-     */
+    /** Moves a damaged data file (with its WAL and shm files) aside, not a byte changed, for a new one; says where. */
     public static Path setAside(Path dataDir, java.time.Instant now) {
         return SqliteFile.setAside(dataDir, now);
     }
 
-    /**
-     * Reads one setting without opening the store for writing or migrating it, so a command line can be checked
-     * against an existing data folder before anything in it changes. Empty when there is no file or no value.
-     */
+    /** One setting, read without writing or migrating (a command line checked first); empty when there is none. */
     public static Optional<String> peekSetting(Path dataDir, String key) {
         return SqliteFile.peekSetting(dataDir, key);
     }
@@ -222,7 +246,7 @@ public final class Database implements AutoCloseable {
      */
     public void setPageLimit(long pages) {
         requireSqlite("page limit");
-        synchronized (writer) {
+        synchronized (writeLock) {
             try (var st = writer.createStatement()) {
                 st.execute("PRAGMA max_page_count = " + pages);
             } catch (SQLException e) {
@@ -234,7 +258,7 @@ public final class Database implements AutoCloseable {
     /** The file's current size in pages. */
     public long pageCount() {
         requireSqlite("page count");
-        synchronized (writer) {
+        synchronized (writeLock) {
             try (var st = writer.createStatement(); var rs = st.executeQuery("PRAGMA page_count")) {
                 return rs.next() ? rs.getLong(1) : 0;
             } catch (SQLException e) {
@@ -250,7 +274,7 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         try {
-            synchronized (writer) {
+            synchronized (writeLock) {
                 if (!writer.isClosed()) {
                     prepared.close();
                     // fold the WAL back into the main file so the next start needs no recovery

@@ -72,6 +72,54 @@ final class PostgresServer {
         }
     }
 
+    /**
+     * A new writer session after the old one's connection was lost: the in-use lock again (the server dropped it with
+     * the old session), and a node's name and an empty table of fencing numbers. No migration: the schema is there.
+     */
+    static Connection reconnect(StoreLocation.Server s, String node) {
+        Connection writer = connect(dataSource(s), s);
+        try {
+            try (var st = writer.prepareStatement(node == null ? "SELECT pg_try_advisory_lock(?)" : "SELECT pg_try_advisory_lock_shared(?)")) {
+                st.setLong(1, IN_USE_LOCK);
+                try (var rs = st.executeQuery()) {
+                    rs.next();
+                    if (!rs.getBoolean(1)) throw new StoreException("the database " + s.describe() + " was taken by another Flotilla");
+                }
+            }
+            if (node != null) fenced(writer, node);
+            writer.setAutoCommit(false);
+            return writer;
+        } catch (SQLException e) {
+            close(writer);
+            throw new StoreException("cannot connect to the database " + s.describe() + ": " + s.scrub(e.getMessage()), e);
+        } catch (RuntimeException e) {
+            close(writer);
+            throw e;
+        }
+    }
+
+    /** A new reader connection. */
+    static Connection reader(StoreLocation.Server s) {
+        return connect(dataSource(s), s);
+    }
+
+    /** Whether {@code e} says the server connection is gone. */
+    static boolean lostConnection(org.jooq.exception.DataAccessException e) {
+        return e.getCause() instanceof SQLException se && lostConnection(se.getSQLState());
+    }
+
+    /**
+     * Whether a SQLSTATE says the session is gone: class 08 (the connection failed or was closed), or the server
+     * ending it (57P01 an administrator's command or a shutdown, 57P02 a crash of another backend, 57P03 starting up).
+     */
+    static boolean lostConnection(String state) {
+        return state != null && (state.startsWith("08") || state.startsWith("57P0"));
+    }
+
+    static void closeQuietly(Connection c) {
+        close(c);
+    }
+
     /** The writer session of a node: its name, and its table of the fencing numbers it holds its leases under. */
     private static void fenced(Connection writer, String node) throws SQLException {
         try (var st = writer.prepareStatement("SELECT set_config('flotilla.node', ?, false)")) {

@@ -126,4 +126,38 @@ final class SqliteFile {
         return "the data file " + file.toAbsolutePath() + " is damaged or is not a Flotilla database (" + why
                 + "); it was left as it is. Move it away or start with another --data-dir.";
     }
+
+    /** What a scratch database in memory is called where a file's path would be. */
+    static java.nio.file.Path memoryLabel(String name) {
+        return java.nio.file.Path.of("memory-" + name);
+    }
+
+    /**
+     * The writer and reader of a shared in-memory database, migrated (see {@link Database#inMemory}): the writer is
+     * opened first and held, since such a database lives while a connection to it is open; the reader sees the
+     * writer's open transaction (read_uncommitted).
+     */
+    static java.sql.Connection[] openInMemory(String name) {
+        if (!name.matches("[A-Za-z0-9_-]+")) throw new IllegalArgumentException("not a database name: " + name);
+        String url = "jdbc:sqlite:file:" + name + "?mode=memory&cache=shared";
+        try {
+            org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+            config.enforceForeignKeys(true);
+            config.setBusyTimeout(5_000);
+            config.setTransactionMode(org.sqlite.SQLiteConfig.TransactionMode.IMMEDIATE);
+            config.setSharedCache(true);
+            org.sqlite.SQLiteDataSource ds = new org.sqlite.SQLiteDataSource(config);
+            ds.setUrl(url);
+            java.sql.Connection writer = ds.getConnection();
+            migrate(ds, memoryLabel(name));
+            org.sqlite.SQLiteConfig readConfig = new org.sqlite.SQLiteConfig();
+            readConfig.setSharedCache(true);
+            readConfig.setReadUncommitted(true);
+            org.sqlite.SQLiteDataSource readDs = new org.sqlite.SQLiteDataSource(readConfig);
+            readDs.setUrl(url);
+            return new java.sql.Connection[] {writer, readDs.getConnection()};
+        } catch (java.sql.SQLException e) {
+            throw new StoreException("cannot open an in-memory database: " + e.getMessage(), e);
+        }
+    }
 }

@@ -56,9 +56,7 @@ public final class Store implements AutoCloseable {
         this.history = new HistoryReads(this);
     }
 
-    public Database database() {
-        return db;
-    }
+    public Database database() { return db; }
 
     /** Runs {@code work} in one write transaction: all of it is committed, or none of it. */
     public void write(Consumer<Tx> work) {
@@ -95,14 +93,19 @@ public final class Store implements AutoCloseable {
     }
 
     /** Starts a new measurement of the longest write, e.g. once a new fleet is seeded. */
-    public void resetLongestWrite() {
-        writer.resetLongestWrite();
-    }
+    public void resetLongestWrite() { writer.resetLongestWrite(); }
 
     <T> T read(Function<DSLContext, T> query) {
-        DSLContext ctx = db.readContext();
-        synchronized (ctx) {
-            return query.apply(ctx);
+        for (int attempt = 0; ; attempt++) {
+            DSLContext ctx = db.readContext();
+            synchronized (ctx) {
+                try {
+                    return query.apply(ctx);
+                } catch (org.jooq.exception.DataAccessException e) {
+                    // a lost server connection: a read changes nothing, so it is asked again on a new one
+                    if (attempt > 0 || !PostgresServer.lostConnection(e) || !db.reconnectReader()) throw e;
+                }
+            }
         }
     }
 
@@ -201,9 +204,7 @@ public final class Store implements AutoCloseable {
     }
 
     public List<Fill> recentFills(int limit) {
-        List<Fill> list = read(ctx -> ctx.selectFrom(FILLS).orderBy(FILLS.ID.desc()).limit(limit).fetch(Rows::fill));
-        Collections.reverse(list);
-        return list;
+        return read(ctx -> ctx.selectFrom(FILLS).orderBy(FILLS.ID.desc()).limit(limit).fetch(Rows::fill)).reversed();
     }
 
     /** Closed positions: bot id and net PnL, oldest first. */

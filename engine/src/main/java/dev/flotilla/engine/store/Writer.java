@@ -34,7 +34,7 @@ final class Writer {
 
     Writer(Database db) {
         this.db = db;
-        this.lock = db.writerConnection();
+        this.lock = db.writeLock();
     }
 
     <T> T inTransaction(Function<Tx, T> work) {
@@ -139,7 +139,7 @@ final class Writer {
 
     WriteStats stats() {
         synchronized (lock) {
-            if (!db.sqlite()) return counter.snapshot(db.preparedWrites().rowsChanged());
+            if (!db.sqlite()) return counter.snapshot(db.rowsChanged());
             try (var st = db.writerConnection().createStatement(); var rs = st.executeQuery("SELECT total_changes()")) {
                 return counter.snapshot(rs.next() ? rs.getLong(1) : 0);
             } catch (SQLException e) {
@@ -170,6 +170,12 @@ final class Writer {
         }
         if (sqlCause instanceof SQLException se && !db.sqlite()) {
             String state = se.getSQLState();
+            if (PostgresServer.lostConnection(state)) {
+                // the server connection is gone: this write is refused (nobody knows whether a lost commit landed, so
+                // it is never replayed here) and the next one goes through a new connection, if the server answers
+                db.reconnectWriter();
+                return new StoreUnavailableException(what, e);
+            }
             if (state != null && state.length() >= 2 && PG_ENVIRONMENT.contains(state.substring(0, 2))) {
                 return new StoreUnavailableException(what, e);
             }

@@ -1,6 +1,8 @@
 package dev.flotilla.engine.kernel;
 
 import dev.flotilla.engine.store.SqliteOnly;
+import dev.flotilla.engine.store.PostgresOnly;
+import dev.flotilla.engine.store.TestServer;
 import dev.flotilla.engine.store.TestStores;
 import dev.flotilla.engine.store.OnBothStores;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -81,6 +83,31 @@ class RestartSafetyTest {
             while (h.engine.storeProblem() == null && System.nanoTime() < deadline) Thread.sleep(10);
             assertThat(h.engine.storeProblem()).contains("paused").contains("full");
             db.setPageLimit(1_000_000_000L);
+            h.engine.awaitTermination();
+            assertThat(h.engine.failure()).isNull();
+            assertThat(h.engine.storeProblem()).isNull();
+            assertThat(h.fills()).isEqualTo(uninterrupted);
+            assertThat(h.store.orders(OrderStatus.PENDING)).isEmpty();
+        }
+    }
+
+    @Test
+    @PostgresOnly("a server's connections are cut; a SQLite file has none")
+    void aCutServerConnectionPausesTheBotsAndTheyResumeWithoutLosingOrDoublingATrade() throws Exception {
+        List<Fill> uninterrupted;
+        try (EngineHarness h = EngineHarness.open(dir.resolve("clean"), 5, FleetFileTest.defaultFleet(), StrategyRegistry.builtin())
+                .runFor(Duration.ofDays(1))) {
+            uninterrupted = h.fills();
+        }
+        try (EngineHarness h = EngineHarness.open(dir.resolve("cut"), 5, FleetFileTest.defaultFleet(), StrategyRegistry.builtin())) {
+            h.runFor(Duration.ofHours(6));
+            var server = (dev.flotilla.engine.store.StoreLocation.Server) h.store.database().location();
+            h.engine.start(h.engine.engineStart() + Duration.ofDays(1).toMillis());
+            TestServer.cutConnections(server);
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (h.engine.storeProblem() == null && System.nanoTime() < deadline) Thread.sleep(5);
+            assertThat(h.engine.storeProblem()).contains("paused");
+            TestServer.cutConnections(server);  // again while paused: the engine's probe finds it gone once more
             h.engine.awaitTermination();
             assertThat(h.engine.failure()).isNull();
             assertThat(h.engine.storeProblem()).isNull();

@@ -26,10 +26,14 @@ final class BothStores implements ClassTemplateInvocationContextProvider, Execut
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
         SqliteOnly only = context.getTestMethod().map(m -> m.getAnnotation(SqliteOnly.class)).orElse(null);
-        if (only == null || TestStores.backend() == TestStores.Backend.SQLITE) {
-            return ConditionEvaluationResult.enabled("runs on " + TestStores.backend());
+        if (only != null && TestStores.backend() != TestStores.Backend.SQLITE) {
+            return ConditionEvaluationResult.disabled("SQLite only: " + only.value());
         }
-        return ConditionEvaluationResult.disabled("SQLite only: " + only.value());
+        PostgresOnly server = context.getTestMethod().map(m -> m.getAnnotation(PostgresOnly.class)).orElse(null);
+        if (server != null && TestStores.backend() != TestStores.Backend.POSTGRESQL) {
+            return ConditionEvaluationResult.disabled("PostgreSQL only: " + server.value());
+        }
+        return ConditionEvaluationResult.enabled("runs on " + TestStores.backend());
     }
 
     private record Run(TestStores.Backend backend) implements ClassTemplateInvocationContext {

@@ -89,4 +89,21 @@ public final class TestServer {
     public static String url(StoreLocation.Server s) {
         return s.jdbcUrl().substring("jdbc:".length()) + "?user=" + s.user() + "&password=" + s.password();
     }
+
+    /**
+     * Ends every session of Flotilla's on the database of {@code where}, as a server restart or a network cut would:
+     * their next statement fails with SQLSTATE class 08. Returns how many were ended.
+     */
+    public static int cutConnections(StoreLocation.Server where) throws SQLException {
+        String db = where.jdbcUrl().substring(where.jdbcUrl().lastIndexOf('/') + 1);
+        try (Connection c = server().getPostgresDatabase().getConnection();
+             var st = c.prepareStatement("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+                     + " WHERE datname = ? AND pid <> pg_backend_pid()")) {
+            st.setString(1, db);
+            try (var rs = st.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
 }
