@@ -1,5 +1,6 @@
 package dev.flotilla.engine.backtest;
 
+import dev.flotilla.engine.store.OnBothStores;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,6 +20,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@OnBothStores
 class BacktestServiceTest {
 
     static final long FROM = Instant.parse("2026-01-01T00:00:00Z").toEpochMilli();

@@ -1,5 +1,6 @@
 package dev.flotilla.engine.fleet;
 
+import dev.flotilla.engine.store.OnBothStores;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flotilla.engine.config.EngineConfig;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The fleet rebuilds a feed's series from the store: from its first stored candle, never past the instant it is
  * given (a simulation resumes before where the stopped run got to), and again whenever a bot joins the feed.
  */
+@OnBothStores
 class FleetReplayTest {
 
     private static final Feed FEED = new Feed(Symbol.parse("SOL/USDT"), Timeframe.M15);

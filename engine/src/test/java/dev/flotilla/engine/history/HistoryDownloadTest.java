@@ -1,5 +1,6 @@
 package dev.flotilla.engine.history;
 
+import dev.flotilla.engine.store.OnBothStores;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Binance's present is 2025-10-12 05:20:30; its history starts 2025-10-01, so a download from then holds 1,077
  * candles of 15m (two pages), 269 of 1h and 67 of 4h per symbol.
  */
+@OnBothStores
 class HistoryDownloadTest {
 
     static final long ORIGIN = at("2025-10-01T00:00:00Z");

@@ -1,5 +1,6 @@
 package dev.flotilla.engine.kernel;
 
+import dev.flotilla.engine.store.OnBothStores;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flotilla.engine.ai.AiLevel;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The AI level in a real engine on a real store: a model that vetoes everything stops every entry, and says why. */
+@OnBothStores
 class AiLevelEngineTest {
 
     @TempDir

@@ -1,5 +1,6 @@
 package dev.flotilla.engine.kernel;
 
+import dev.flotilla.engine.store.OnBothStores;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Closing positions by hand: the plan the operator confirms, then exactly those sold, with the reason MANUAL. */
+@OnBothStores
 class ManualCloseTest {
 
     @TempDir

@@ -1,5 +1,6 @@
 package dev.flotilla.engine.kernel;
 
+import dev.flotilla.engine.store.OnBothStores;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flotilla.engine.api.PluginView;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A plug-in jar replaced under a bot that holds a position, while the engine runs the fleet. */
+@OnBothStores
 class PluginSwapTest {
 
     static final String HOLDS = "return position == null ? Decision.enter(\"v1 enters\") : Decision.HOLD;";

@@ -1,5 +1,7 @@
 package dev.flotilla.engine.kernel;
 
+import dev.flotilla.engine.store.TestStores;
+import dev.flotilla.engine.store.OnBothStores;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -18,7 +20,6 @@ import dev.flotilla.engine.model.ClosedTrade;
 import dev.flotilla.engine.model.Fill;
 import dev.flotilla.engine.model.Position;
 import dev.flotilla.engine.query.Reports;
-import dev.flotilla.engine.store.Database;
 import dev.flotilla.engine.store.Store;
 import dev.flotilla.engine.strategy.StrategyRegistry;
 import java.math.BigDecimal;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The performance views and exports: a known set of trades in a real store, and three days of the default fleet. */
+@OnBothStores
 class ReportsTest {
 
     private static final long DAY = 86_400_000L;
@@ -41,7 +43,7 @@ class ReportsTest {
 
     @Test
     void aKnownSetOfTradesGivesItsWinRateProfitFactorDrawdownAndPnlByDay() {
-        try (Store store = new Store(Database.open(dir))) {
+        try (Store store = new Store(TestStores.open(dir))) {
             List<BotSpec> fleet = List.of(bot("ema-btc-15m"), bot("rsi-eth-15m"), bot("boll-btc-1h"));
             store.write(tx -> FleetSeeder.seed(tx, fleet, MON));
             // ema-btc: +10 on Monday (00:00-12:00) and +20 on Tuesday (00:00-06:00); rsi-eth: -5 (Monday 06:00-Tuesday 06:00)

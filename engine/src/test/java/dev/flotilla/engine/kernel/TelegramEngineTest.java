@@ -1,5 +1,6 @@
 package dev.flotilla.engine.kernel;
 
+import dev.flotilla.engine.store.OnBothStores;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /** The Telegram bot on a real engine and store, against a local stand-in of the Bot API. */
+@OnBothStores
 class TelegramEngineTest {
 
     static final String TOKEN = "7654321:AAHsecretTelegramTokenValue_0123";
