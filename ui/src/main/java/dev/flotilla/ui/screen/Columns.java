@@ -1,6 +1,7 @@
 package dev.flotilla.ui.screen;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Comparator;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -9,6 +10,14 @@ import javafx.scene.control.TableColumn;
 
 /** Table columns over immutable rows: text as shown, sorted by the underlying value. */
 public final class Columns {
+
+    /** The classes a PnL figure is coloured by. */
+    public static final List<String> PNL = List.of("pnl-up", "pnl-down");
+
+    /** The class of a PnL figure: up, down, or none (zero or none). */
+    public static String pnlClass(BigDecimal v) {
+        return v == null || v.signum() == 0 ? null : v.signum() > 0 ? "pnl-up" : "pnl-down";
+    }
 
     /** Marks a column of engine times (epoch ms) in its properties, so an export writes them as times. */
     public static final String TIME = "flotilla.time";
@@ -35,9 +44,8 @@ public final class Columns {
             @Override
             protected void updateItem(BigDecimal v, boolean empty) {
                 super.updateItem(v, empty);
-                getStyleClass().removeAll("pnl-up", "pnl-down");
                 setText(empty || v == null ? null : format.apply(v));
-                if (pnl && !empty && v != null && v.signum() != 0) getStyleClass().add(v.signum() > 0 ? "pnl-up" : "pnl-down");
+                dev.flotilla.ui.fx.StyleClasses.set(this, pnlClass(pnl && !empty ? v : null), PNL);
             }
         });
         return c;

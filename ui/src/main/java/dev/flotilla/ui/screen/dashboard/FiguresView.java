@@ -53,8 +53,7 @@ public final class FiguresView extends HBox {
 
     /** A figure at or over its limit is shown in the danger colour. */
     private static void flag(Label l, boolean over) {
-        l.getStyleClass().remove("over-limit");
-        if (over) l.getStyleClass().add("over-limit");
+        dev.flotilla.ui.fx.StyleClasses.set(l, over ? "over-limit" : null, java.util.List.of("over-limit"));
     }
 
     private static void restyle(Label l, String old, String now) {

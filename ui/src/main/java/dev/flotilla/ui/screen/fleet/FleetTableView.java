@@ -1,5 +1,6 @@
 package dev.flotilla.ui.screen.fleet;
 
+import dev.flotilla.ui.fx.StyleClasses;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.flotilla.engine.model.BotStatus;
@@ -28,6 +29,9 @@ import javafx.scene.layout.BorderPane;
  * menu for the selected bots. It only binds and forwards; the rows and the filter live in {@link FleetModel}.
  */
 public final class FleetTableView extends BorderPane {
+
+    private static final java.util.List<String> STATES = java.util.List.of("state-running", "state-stopped", "state-error");
+    private static final java.util.List<String> TRADING = java.util.List.of("trading-active", "trading-reducing", "trading-halted");
 
     private final TableView<BotRow> table = new TableView<>();
     private final MenuItem start = new MenuItem("Start");
@@ -157,9 +161,8 @@ public final class FleetTableView extends BorderPane {
             @Override
             protected void updateItem(BotStatus s, boolean empty) {
                 super.updateItem(s, empty);
-                getStyleClass().removeAll("state-running", "state-stopped", "state-error");
                 setText(empty || s == null ? null : s.name());
-                if (!empty && s != null) getStyleClass().add("state-" + s.name().toLowerCase(java.util.Locale.ROOT));
+                StyleClasses.set(this, empty || s == null ? null : "state-" + s.name().toLowerCase(java.util.Locale.ROOT), STATES);
             }
         });
         return c;
@@ -171,11 +174,12 @@ public final class FleetTableView extends BorderPane {
             @Override
             protected void updateItem(TradingState s, boolean empty) {
                 super.updateItem(s, empty);
-                getStyleClass().removeAll("trading-active", "trading-reducing", "trading-halted");
                 setText(empty || s == null ? null : s.name());
                 BotRow r = empty || getTableRow() == null ? null : getTableRow().getItem();
-                setTooltip(r == null || r.tradingReason().get().isEmpty() ? null : new javafx.scene.control.Tooltip(r.tradingReason().get()));
-                if (!empty && s != null) getStyleClass().add("trading-" + s.name().toLowerCase(java.util.Locale.ROOT));
+                String reason = r == null || r.tradingReason().get().isEmpty() ? null : r.tradingReason().get();
+                if (reason == null) setTooltip(null);
+                else if (getTooltip() == null || !reason.equals(getTooltip().getText())) setTooltip(new javafx.scene.control.Tooltip(reason));
+                StyleClasses.set(this, empty || s == null ? null : "trading-" + s.name().toLowerCase(java.util.Locale.ROOT), TRADING);
             }
         });
         return c;
@@ -203,9 +207,8 @@ public final class FleetTableView extends BorderPane {
             @Override
             protected void updateItem(BigDecimal v, boolean empty) {
                 super.updateItem(v, empty);
-                getStyleClass().removeAll("pnl-up", "pnl-down");
                 setText(empty || v == null ? null : format.apply(v));
-                if (pnl && !empty && v != null && v.signum() != 0) getStyleClass().add(v.signum() > 0 ? "pnl-up" : "pnl-down");
+                StyleClasses.set(this, dev.flotilla.ui.screen.Columns.pnlClass(pnl && !empty ? v : null), dev.flotilla.ui.screen.Columns.PNL);
             }
         });
         return c;
