@@ -101,6 +101,7 @@ public final class Store implements AutoCloseable {
     }
 
     <T> T read(Function<DSLContext, T> query) {
+        writer.beforeRead();
         DSLContext ctx = db.readContext();
         synchronized (ctx) {
             return query.apply(ctx);

@@ -35,6 +35,8 @@ final class Writer {
     private int instants;
     /** A write of the current instant failed (its exception may have been caught): the instant cannot commit. */
     private boolean failed;
+    /** The open transaction's last-value upserts, written before it commits and before any read. Under lock. */
+    private final Pending pending = new Pending();
     /** Instants a scratch store's transaction holds at most before it commits, so its undo journal stays small. */
     static final int INSTANTS_PER_COMMIT = 1_024;
 
@@ -98,6 +100,7 @@ final class Writer {
             } catch (RuntimeException e) {
                 batch = false;
                 open = false;
+                pending.clear();
                 rollback(db.writerConnection());
                 throw e;
             }
@@ -109,18 +112,45 @@ final class Writer {
         if (!open) return;
         open = false;
         try {
+            pending.writeTo(new Tx(db.writeContext(), db.preparedWrites()));
             commit(db.writerConnection());
         } catch (SQLException e) {
             rollback(db.writerConnection());
             throw translate(e, e);
+        } catch (org.jooq.exception.DataAccessException e) {
+            rollback(db.writerConnection());
+            throw translate(e.getCause(), e);
+        } catch (RuntimeException e) {
+            rollback(db.writerConnection());
+            throw e;
         }
         counter.committed(System.nanoTime() - openedAt);
+    }
+
+    /** Writes a scratch store's held upserts into its open transaction, so that a read sees them (its reader sees
+     * what is not committed). */
+    void beforeRead() {
+        if (!db.inMemory()) return;  // a store on a file or a server holds nothing back, and its reads never wait here
+        synchronized (lock) {
+            if (!open || pending.isEmpty()) return;
+            try {
+                pending.writeTo(new Tx(db.writeContext(), db.preparedWrites()));
+            } catch (RuntimeException e) {
+                failed = true;  // inside an instant: it fails; between instants: the open transaction is gone
+                if (!batch) {
+                    open = false;
+                    pending.clear();
+                    rollback(db.writerConnection());
+                }
+                throw e instanceof org.jooq.exception.DataAccessException d ? translate(d.getCause(), d) : e;
+            }
+        }
     }
 
     /** A write inside an instant: no savepoint of its own, since a failure fails the whole open transaction. */
     private <T> T inBatch(Function<Tx, T> work) {
         try {
-            return work.apply(new Tx(db.writeContext(), db.preparedWrites()));
+            return work.apply(new Tx(db.writeContext(), db.preparedWrites(), pending));
         } catch (org.jooq.exception.DataAccessException e) {
             failed = true;
             throw translate(e.getCause(), e);
@@ -172,6 +202,7 @@ final class Writer {
         synchronized (lock) {
             if (open) {
                 open = false;
+                pending.clear();
                 rollback(db.writerConnection());  // a scratch store's rows go with it
             }
             db.close();
