@@ -26,6 +26,11 @@ import java.util.Objects;
 public final class HistoryMarket implements MarketData {
 
     private final Map<Feed, Candle[]> feeds;
+    /**
+     * Each candle's close as the decimal {@link #lastPrices} gives, made the first time it is asked for and then shared
+     * by every run on this history (a mark every 15 minutes of every run asked for the same few thousand again).
+     */
+    private final Map<Feed, BigDecimal[]> closes;
     private final EngineClock clock;
 
     /** @param candles each feed's candles, oldest first, one per open time */
@@ -34,7 +39,12 @@ public final class HistoryMarket implements MarketData {
     }
 
     private HistoryMarket(EngineClock clock, Map<Feed, Candle[]> feeds) {
+        this(clock, feeds, decimals(feeds));
+    }
+
+    private HistoryMarket(EngineClock clock, Map<Feed, Candle[]> feeds, Map<Feed, BigDecimal[]> closes) {
         this.feeds = feeds;
+        this.closes = closes;
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -54,7 +64,13 @@ public final class HistoryMarket implements MarketData {
 
     /** The same candles (not copied) on another engine's clock: one history for the many runs of a sweep. */
     public HistoryMarket on(EngineClock other) {
-        return new HistoryMarket(other, feeds);
+        return new HistoryMarket(other, feeds, closes);
+    }
+
+    private static Map<Feed, BigDecimal[]> decimals(Map<Feed, Candle[]> feeds) {
+        Map<Feed, BigDecimal[]> m = new LinkedHashMap<>();
+        feeds.forEach((feed, a) -> m.put(feed, new BigDecimal[a.length]));
+        return Collections.unmodifiableMap(m);
     }
 
     /**
@@ -134,11 +150,15 @@ public final class HistoryMarket implements MarketData {
         Map<Symbol, BigDecimal> prices = new LinkedHashMap<>();
         for (Symbol s : symbols) {
             for (Timeframe tf : Timeframe.values()) {  // finest first
-                Candle[] a = feeds.get(new Feed(s, tf));
+                Feed feed = new Feed(s, tf);
+                Candle[] a = feeds.get(feed);
                 if (a == null) continue;
                 int i = firstAtOrAfter(a, now - tf.millis() + 1) - 1;  // the last candle closed by now
                 if (i >= 0) {
-                    prices.put(s, BigDecimal.valueOf(a[i].close()));
+                    BigDecimal[] d = closes.get(feed);
+                    BigDecimal price = d[i];  // a race of two runs makes the same value twice: harmless
+                    if (price == null) d[i] = price = BigDecimal.valueOf(a[i].close());
+                    prices.put(s, price);
                     break;
                 }
             }

@@ -21,6 +21,9 @@ public final class FeedBook {
     private final FeedBars bars;
     /** {@link #candles} as handed out, until they change: one copy however often it is asked for. */
     private List<Candle> copy;
+    /** {@link #lastClose()} and the candle it is of. */
+    private java.math.BigDecimal lastClose;
+    private Candle lastCloseOf;
 
     public FeedBook(Feed feed, int window, long offsetMs) {
         this.feed = feed;
@@ -90,6 +93,17 @@ public final class FeedBook {
 
     public Candle last() {
         return candles.peekLast();
+    }
+
+    /** The last candle's close as a decimal (the bots' mark at its close), made once per candle; null when none is held. */
+    public java.math.BigDecimal lastClose() {
+        Candle last = candles.peekLast();
+        if (last == null) return null;
+        if (last != lastCloseOf) {
+            lastClose = java.math.BigDecimal.valueOf(last.close());
+            lastCloseOf = last;
+        }
+        return lastClose;
     }
 
     public boolean isEmpty() {

@@ -28,6 +28,8 @@ public final class EventLog {
     }
 
     public void write(EngineEvent e) {
+        // a backtest's logger takes errors only: its thousands of fills and ticks are not even formatted
+        if (!log.isWarnEnabled() && !(e instanceof BotEvent.BotError)) return;
         At at = new At(e.time());  // formatted only when the line is written: most events are debug lines
         switch (e) {
             case BotEvent.TickCompleted t -> log.debug("{} {} {} close={}", at, e.type(), e.botId(), t.candleClose());

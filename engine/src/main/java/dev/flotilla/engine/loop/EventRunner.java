@@ -98,7 +98,7 @@ public final class EventRunner {
     private void markAtClose(FeedBook book, long close) {
         var last = book.last();
         if (last == null || last.closeTime(book.feed().timeframe()) != close) return;
-        java.math.BigDecimal price = java.math.BigDecimal.valueOf(last.close());
+        java.math.BigDecimal price = book.lastClose();
         for (BotRuntime b : fleet.botsOn(book.feed())) b.update(b.book().withMark(price));
     }
 

@@ -22,9 +22,20 @@ public final class FeedHistory implements PriceHistory {
 
     @Override
     public List<Candle> candles(Symbol symbol, Timeframe timeframe) {
+        FeedBook book = book(symbol, timeframe);
+        return book == null ? List.of() : book.candles();
+    }
+
+    @Override
+    public boolean holds(Symbol symbol, Timeframe timeframe) {
+        FeedBook book = book(symbol, timeframe);
+        return book != null && !book.isEmpty();
+    }
+
+    private FeedBook book(Symbol symbol, Timeframe timeframe) {
         for (FeedBook book : fleet.feeds()) {
-            if (book.feed().symbol().equals(symbol) && book.feed().timeframe() == timeframe) return book.candles();
+            if (book.feed().timeframe() == timeframe && book.feed().symbol().equals(symbol)) return book;
         }
-        return List.of();
+        return null;
     }
 }

@@ -75,7 +75,7 @@ public final class TickProcessor {
             return new MarketDataException("the candle closing at " + close + " is missing");
         }
         FeedBars series = book.bars();  // grown and primed by the append above
-        BigDecimal closePrice = BigDecimal.valueOf(last.close());
+        BigDecimal closePrice = book.lastClose();
         List<Intent> intents = new ArrayList<>();
         Map<String, Position> moved = new HashMap<>();
         List<BotRuntime> ticked = new ArrayList<>();

@@ -47,7 +47,7 @@ public final class CorrelationSizer {
         Map<Symbol, Timeframe> finest = new TreeMap<>();
         for (Symbol s : symbols) {
             for (Timeframe tf : Timeframe.values()) {
-                if (!history.candles(s, tf).isEmpty()) {
+                if (history.holds(s, tf)) {
                     finest.put(s, tf);
                     break;
                 }

@@ -15,5 +15,10 @@ public interface PriceHistory {
      */
     List<Candle> candles(Symbol symbol, Timeframe timeframe);
 
+    /** Whether any candle of the symbol at the timeframe is held: {@code candles(...)} not empty, without making a list. */
+    default boolean holds(Symbol symbol, Timeframe timeframe) {
+        return !candles(symbol, timeframe).isEmpty();
+    }
+
     PriceHistory NONE = (symbol, timeframe) -> List.of();
 }

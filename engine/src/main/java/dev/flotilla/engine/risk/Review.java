@@ -31,6 +31,9 @@ public record Review(Intent asked, Intent approved, ReasonCode code, String deta
 
     /** The orders to send, in the order they were asked for. */
     public static List<Intent> approved(List<Review> reviews) {
-        return reviews.stream().filter(Review::passed).map(Review::approved).toList();
+        if (reviews.isEmpty()) return List.of();  // most closes ask for nothing
+        List<Intent> out = new java.util.ArrayList<>(reviews.size());
+        for (Review r : reviews) if (r.passed()) out.add(r.approved());
+        return java.util.Collections.unmodifiableList(out);
     }
 }

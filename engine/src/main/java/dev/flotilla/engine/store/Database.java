@@ -152,8 +152,9 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * A database that lives in memory only, under {@code name} (unique per process), migrated by the same Flyway
-     * scripts and read and written through the same code as a file: a backtest's scratch books. It is gone once
+     * A database that lives in memory only, under {@code name} (unique per process), with the schema the same Flyway
+     * scripts make (migrated once per process, see {@link ScratchSchema}) and read and written through the same code
+     * as a file: a backtest's scratch books. It is gone once
      * closed. The reader sees the writer's open transaction (shared cache, read_uncommitted), since a scratch store
      * may keep one transaction open for a whole engine instant (see {@link Store#instant}).
      */

@@ -72,12 +72,29 @@ public final class HistoryReads {
 
     /** The most recent equity snapshots of a bot (or of the fleet, {@code "*"}): time to equity, oldest first. */
     public Map<Long, BigDecimal> equityHistory(String botId, int limit) {
+        // rendered by jOOQ, read row by row from the driver: a backtest's year is 8,760 rows a curve, and records for
+        // each cost more than the query
         return store.read(ctx -> {
-            var rows = ctx.select(EQUITY_SNAPSHOTS.TAKEN_AT, EQUITY_SNAPSHOTS.EQUITY).from(EQUITY_SNAPSHOTS)
-                    .where(EQUITY_SNAPSHOTS.BOT_ID.eq(botId)).orderBy(EQUITY_SNAPSHOTS.TAKEN_AT.desc()).limit(limit).fetch();
-            Map<Long, BigDecimal> m = new LinkedHashMap<>();
-            for (int i = rows.size() - 1; i >= 0; i--) m.put(rows.get(i).value1(), Num.dec(rows.get(i).value2()));
-            return m;
+            var query = ctx.select(EQUITY_SNAPSHOTS.TAKEN_AT, EQUITY_SNAPSHOTS.EQUITY).from(EQUITY_SNAPSHOTS)
+                    .where(EQUITY_SNAPSHOTS.BOT_ID.eq(botId)).orderBy(EQUITY_SNAPSHOTS.TAKEN_AT.desc()).limit(limit);
+            String sql = ctx.render(query);
+            List<Object> binds = query.getBindValues();
+            return ctx.connectionResult(c -> {
+                List<Long> times = new java.util.ArrayList<>();
+                List<BigDecimal> values = new java.util.ArrayList<>();
+                try (var st = c.prepareStatement(sql)) {
+                    for (int i = 0; i < binds.size(); i++) st.setObject(i + 1, binds.get(i));
+                    try (var rs = st.executeQuery()) {
+                        while (rs.next()) {
+                            times.add(rs.getLong(1));
+                            values.add(Num.dec(rs.getString(2)));
+                        }
+                    }
+                }
+                Map<Long, BigDecimal> m = new LinkedHashMap<>();
+                for (int i = times.size() - 1; i >= 0; i--) m.put(times.get(i), values.get(i));
+                return m;
+            });
         });
     }
 }

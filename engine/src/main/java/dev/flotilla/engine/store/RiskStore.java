@@ -32,10 +32,7 @@ public final class RiskStore {
     }
 
     private <T> T read(Function<DSLContext, T> query) {
-        DSLContext ctx = store.database().readContext();
-        synchronized (ctx) {
-            return query.apply(ctx);
-        }
+        return store.read(query);
     }
 
     public Map<String, RiskState> states() {

@@ -133,7 +133,7 @@ final class SqliteFile {
     }
 
     /**
-     * The writer and reader of a shared in-memory database, migrated (see {@link Database#inMemory}): the writer is
+     * The writer and reader of a shared in-memory database, with the schema (see {@link Database#inMemory}): the writer is
      * opened first and held, since such a database lives while a connection to it is open; the reader sees the
      * writer's open transaction (read_uncommitted).
      */
@@ -149,7 +149,7 @@ final class SqliteFile {
             org.sqlite.SQLiteDataSource ds = new org.sqlite.SQLiteDataSource(config);
             ds.setUrl(url);
             java.sql.Connection writer = ds.getConnection();
-            migrate(ds, memoryLabel(name));
+            ScratchSchema.restore(writer);
             org.sqlite.SQLiteConfig readConfig = new org.sqlite.SQLiteConfig();
             readConfig.setSharedCache(true);
             readConfig.setReadUncommitted(true);

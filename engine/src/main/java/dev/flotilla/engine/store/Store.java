@@ -68,8 +68,9 @@ public final class Store implements AutoCloseable {
 
     /**
      * Runs the writes of one engine instant. A file store commits each of them as it comes (each is durable before
-     * it is acted on); a scratch store in memory, which no restart resumes, takes them all as one transaction, which
-     * is what makes a backtest fast. A store failure inside is then fatal, never replayed.
+     * it is acted on); a scratch store in memory, which no restart resumes, takes them into one transaction that goes
+     * on across instants (committed every so many instants and before any write between them), which is what makes a
+     * backtest fast. A store failure inside is then fatal, never replayed, even if the code that met it went on.
      */
     public void instant(Runnable work) {
         if (!db.inMemory()) {
@@ -96,6 +97,7 @@ public final class Store implements AutoCloseable {
     public void resetLongestWrite() { writer.resetLongestWrite(); }
 
     <T> T read(Function<DSLContext, T> query) {
+        writer.beforeRead();
         for (int attempt = 0; ; attempt++) {
             DSLContext ctx = db.readContext();
             synchronized (ctx) {

@@ -35,10 +35,17 @@ public final class Tx {
 
     private final DSLContext db;
     private final PreparedWrites prepared;
+    /** Where a scratch store's open transaction holds its last-value upserts, or null to write them at once. */
+    private final Pending pending;
 
     Tx(DSLContext db, PreparedWrites prepared) {
+        this(db, prepared, null);
+    }
+
+    Tx(DSLContext db, PreparedWrites prepared, Pending pending) {
         this.db = db;
         this.prepared = prepared;
+        this.pending = pending;
     }
 
     /** For the other typed writers of this package (risk tables), inside the same transaction. */
@@ -52,6 +59,10 @@ public final class Tx {
     }
 
     public void setting(String key, String value) {
+        if (pending != null) {
+            pending.setting(key, value);
+            return;
+        }
         prepared.execute("setting", () -> db.insertInto(SETTINGS, SETTINGS.KEY, SETTINGS.VALUE).values(key, value)
                 .onConflict(SETTINGS.KEY).doUpdate().set(SETTINGS.VALUE, excluded(SETTINGS.VALUE)), key, value);
     }
@@ -87,6 +98,10 @@ public final class Tx {
     }
 
     public void botState(BotState s) {
+        if (pending != null) {
+            pending.botState(s);
+            return;
+        }
         String peak = Num.str(s.peakEquity());
         prepared.execute("botState", () -> db.insertInto(BOT_STATE, BOT_STATE.BOT_ID, BOT_STATE.STATUS,
                                 BOT_STATE.LAST_CLOSE, BOT_STATE.LAST_TICK_AT, BOT_STATE.LAST_ERROR, BOT_STATE.ORDER_SEQ,

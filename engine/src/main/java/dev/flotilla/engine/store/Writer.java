@@ -29,8 +29,19 @@ final class Writer {
     /** The writer connection itself: whoever writes on it holds this lock. */
     private final Object lock;
     private final WriteStats.Counter counter = new WriteStats.Counter();  // under lock
-    /** Inside {@link #inOneTransaction}: each write is a savepoint of that one transaction. Under lock. */
+    /** Inside {@link #inOneTransaction}: each write is part of the scratch store's open transaction. Under lock. */
     private boolean batch;
+    /** A scratch store's transaction is open, across instants (see {@link #inOneTransaction}). Under lock. */
+    private boolean open;
+    /** When the open transaction began, and the instants it holds. Under lock. */
+    private long openedAt;
+    private int instants;
+    /** A write of the current instant failed (its exception may have been caught): the instant cannot commit. */
+    private boolean failed;
+    /** The open transaction's last-value upserts, written before it commits and before any read. Under lock. */
+    private final Pending pending = new Pending();
+    /** Instants a scratch store's transaction holds at most before it commits, so its undo journal stays small. */
+    static final int INSTANTS_PER_COMMIT = 1_024;
 
     Writer(Database db) {
         this.db = db;
@@ -39,7 +50,8 @@ final class Writer {
 
     <T> T inTransaction(Function<Tx, T> work) {
         synchronized (lock) {
-            if (batch) return inSavepoint(work);
+            if (batch) return inBatch(work);
+            commitOpen();  // a write between instants is a transaction of its own, as on a file
             long start = System.nanoTime();
             Connection c = db.writerConnection();
             begin();
@@ -62,9 +74,12 @@ final class Writer {
     }
 
     /**
-     * Runs {@code work} (which writes through {@link #inTransaction}) as one transaction: each of its writes is a
-     * savepoint, undone alone if it fails, and all are committed at the end or, if {@code work} throws, none. Only
-     * for a scratch store: a write inside is not durable when it returns.
+     * Runs {@code work} (which writes through {@link #inTransaction}) as part of one open transaction that goes on
+     * across instants and commits every {@link #INSTANTS_PER_COMMIT} instants, before any write outside an instant,
+     * and at the end. If {@code work} throws, or any of its writes failed (even one whose exception was caught), the
+     * open transaction is rolled back, earlier instants with it, and the failure is thrown: a scratch store's failure
+     * ends its run, which nothing resumes (decision 0030). Only for a scratch store: a write inside is not durable when
+     * it returns, and its reader sees what is not yet committed (shared cache, read_uncommitted).
      */
     void inOneTransaction(Runnable work) {
         synchronized (lock) {
@@ -72,39 +87,78 @@ final class Writer {
                 work.run();
                 return;
             }
-            long start = System.nanoTime();
-            Connection c = db.writerConnection();
-            begin();
+            if (!open) {
+                begin();
+                open = true;
+                openedAt = System.nanoTime();
+                instants = 0;
+            }
             batch = true;
+            failed = false;
             try {
                 work.run();
                 batch = false;
-                try {
-                    commit(c);
-                } catch (SQLException e) {
-                    throw translate(e, e);
-                }
-                counter.committed(System.nanoTime() - start);
+                if (failed) throw new StoreException("a write of the scratch store failed; its run cannot go on");
+                if (++instants >= INSTANTS_PER_COMMIT) commitOpen();
             } catch (RuntimeException e) {
                 batch = false;
-                rollback(c);
+                open = false;
+                pending.clear();
+                rollback(db.writerConnection());
                 throw e;
             }
         }
     }
 
-    private <T> T inSavepoint(Function<Tx, T> work) {
-        Connection c = db.writerConnection();
-        execute("SAVEPOINT w");
+    /** Commits a scratch store's open transaction, if there is one. Under lock. */
+    private void commitOpen() {
+        if (!open) return;
+        open = false;
         try {
-            T result = work.apply(new Tx(db.writeContext(), db.preparedWrites()));
-            execute("RELEASE w");
-            return result;
+            pending.writeTo(new Tx(db.writeContext(), db.preparedWrites()));
+            commit(db.writerConnection());
+        } catch (SQLException e) {
+            rollback(db.writerConnection());
+            throw translate(e, e);
         } catch (org.jooq.exception.DataAccessException e) {
-            undo(c);
+            rollback(db.writerConnection());
             throw translate(e.getCause(), e);
         } catch (RuntimeException e) {
-            undo(c);
+            rollback(db.writerConnection());
+            throw e;
+        }
+        counter.committed(System.nanoTime() - openedAt);
+    }
+
+    /** Writes a scratch store's held upserts into its open transaction, so that a read sees them (its reader sees
+     * what is not committed). */
+    void beforeRead() {
+        if (!db.inMemory()) return;  // a store on a file or a server holds nothing back, and its reads never wait here
+        synchronized (lock) {
+            if (!open || pending.isEmpty()) return;
+            try {
+                pending.writeTo(new Tx(db.writeContext(), db.preparedWrites()));
+            } catch (RuntimeException e) {
+                failed = true;  // inside an instant: it fails; between instants: the open transaction is gone
+                if (!batch) {
+                    open = false;
+                    pending.clear();
+                    rollback(db.writerConnection());
+                }
+                throw e instanceof org.jooq.exception.DataAccessException d ? translate(d.getCause(), d) : e;
+            }
+        }
+    }
+
+    /** A write inside an instant: no savepoint of its own, since a failure fails the whole open transaction. */
+    private <T> T inBatch(Function<Tx, T> work) {
+        try {
+            return work.apply(new Tx(db.writeContext(), db.preparedWrites(), pending));
+        } catch (org.jooq.exception.DataAccessException e) {
+            failed = true;
+            throw translate(e.getCause(), e);
+        } catch (RuntimeException e) {
+            failed = true;
             throw e;
         }
     }
@@ -128,17 +182,9 @@ final class Writer {
         }
     }
 
-    private static void undo(Connection c) {
-        try (var st = c.createStatement()) {
-            st.execute("ROLLBACK TO w");
-            st.execute("RELEASE w");
-        } catch (SQLException ignored) {
-            // the whole transaction is gone; the batch's end rolls back what is left
-        }
-    }
-
     WriteStats stats() {
         synchronized (lock) {
+            commitOpen();
             if (!db.sqlite()) return counter.snapshot(db.rowsChanged());
             try (var st = db.writerConnection().createStatement(); var rs = st.executeQuery("SELECT total_changes()")) {
                 return counter.snapshot(rs.next() ? rs.getLong(1) : 0);
@@ -157,6 +203,11 @@ final class Writer {
     /** Closes the database once no write is in progress. */
     void close() {
         synchronized (lock) {
+            if (open) {
+                open = false;
+                pending.clear();
+                rollback(db.writerConnection());  // a scratch store's rows go with it
+            }
             db.close();
         }
     }
