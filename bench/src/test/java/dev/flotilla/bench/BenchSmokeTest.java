@@ -22,12 +22,12 @@ class BenchSmokeTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Path md = dir.resolve("out/benchmarks.md");
         int status = Bench.run(new String[] {"--fleets", "3", "--duration", "1", "--strategy-bars", "400",
-                "--console-seconds", "1", "--console-warmup", "0", "--backtest-days", "2", "--sweep-sets", "2", "--sweep-days", "2", "--restart-runs", "1", "--work", dir.resolve("work").toString(), "--markdown", md.toString()},
+                "--console-seconds", "1", "--console-warmup", "0", "--backtest-days", "2", "--sweep-sets", "2", "--sweep-days", "2", "--restart-runs", "1", "--store-bots", "3", "--store-hours", "1", "--work", dir.resolve("work").toString(), "--markdown", md.toString()},
                 new PrintStream(bytes, true, StandardCharsets.UTF_8));
         String out = bytes.toString(StandardCharsets.UTF_8);
         assertThat(status).as(out).isZero();
         for (String area : new String[] {"strategy throughput", "decision latency, 3 bots", "simulated day", "store, 3 bots",
-                "memory, 3 bots headless", "restart to first tick, 45 bots", "console, 3 bots at full speed", "console start", "market data, 3 bots", "backtest, default fleet",
+                "memory, 3 bots headless", "restart to first tick, 45 bots", "console, 3 bots at full speed", "console start", "market data, 3 bots", "store on SQLite, 3 bots", "store on PostgreSQL", "backtest, default fleet",
             "sweep, one bot"}) {
             assertThat(out).as(out).contains(area);
         }

@@ -33,7 +33,7 @@ public interface EngineReads {
     /**
      * A bot's chart over its last {@code bars} candles of {@code shown} (null: the bot's own timeframe), merged from
      * at most {@link #MAX_CHART_BARS} of the bot's candles; empty when there is no such bot. A length shorter than
-     * the bot's own, or not a multiple of it, is refused.
+     * the bot's own, or not a multiple of it, shows the bot's own ({@link BotChart#timeframe()} says which).
      */
     Optional<BotChart> chart(String botId, int bars, ChartTimeframe shown);
 }

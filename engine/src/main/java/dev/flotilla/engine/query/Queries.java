@@ -96,13 +96,8 @@ public final class Queries implements EngineReads {
         Optional<BotSpec> found = store.bot(botId);
         if (found.isEmpty()) return Optional.empty();
         BotSpec spec = found.get();
-        ChartTimeframe view = shownAs == null ? ChartTimeframe.of(spec.timeframe()) : shownAs;
-        if (!view.fits(spec.timeframe())) {
-            throw new IllegalArgumentException(botId + " trades " + spec.timeframe() + " candles; its chart can show "
-                    + java.util.Arrays.stream(ChartTimeframe.values()).filter(t -> t.fits(spec.timeframe()))
-                            .map(ChartTimeframe::label).collect(java.util.stream.Collectors.joining(", "))
-                    + ", not " + view);
-        }
+        // a length the bot's candles do not fit (shorter than its own, or not a multiple) shows its own
+        ChartTimeframe view = shownAs == null || !shownAs.fits(spec.timeframe()) ? ChartTimeframe.of(spec.timeframe()) : shownAs;
         long ratio = view.millis() / spec.timeframe().millis();
         // the bars of the bot's own candles the shown ones need, and one merged candle more for the oldest's start
         int own = (int) Math.min(MAX_CHART_BARS, (bars + (ratio > 1 ? 1 : 0)) * ratio);
