@@ -73,6 +73,11 @@ public final class Reload<T> {
         }, error -> {
             running = false;
             LoggerFactory.getLogger(Reload.class).error("a console query failed", error);
+            // a request made meanwhile (another bot chosen, say) is still served
+            if (again) {
+                again = false;
+                request();
+            }
         });
     }
 }

@@ -58,6 +58,35 @@ class ReloadTest {
     }
 
     @Test
+    void aRequestMadeWhileARunFailsIsServedAfterIt() {
+        List<Integer> applied = new ArrayList<>();
+        int[] calls = {0};
+        List<Runnable> pending = new ArrayList<>();
+        Loader held = new Loader() {
+            @Override
+            public <T> void load(Supplier<T> work, Consumer<T> onFx, Consumer<Throwable> onError) {
+                pending.add(() -> {
+                    try {
+                        onFx.accept(work.get());
+                    } catch (RuntimeException e) {
+                        onError.accept(e);
+                    }
+                });
+            }
+        };
+        Reload<Integer> r = new Reload<>(held, () -> () -> {
+            if (calls[0]++ == 0) throw new IllegalStateException("store busy");
+            return calls[0];
+        }, applied::add);
+        r.request();
+        r.request();  // while the first runs (and is about to fail)
+        pending.removeFirst().run();
+        assertThat(pending).as("the held request runs after the failure").hasSize(1);
+        pending.removeFirst().run();
+        assertThat(applied).containsExactly(2);
+    }
+
+    @Test
     void requestsThatFollowTradingKeepAGapBetweenRunsAndArePolledAfterIt() {
         HeldLoader loader = new HeldLoader();
         int[] value = {0};
