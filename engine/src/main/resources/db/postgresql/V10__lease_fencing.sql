@@ -26,19 +26,14 @@ BEGIN
     RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
 END $$;
 
-CREATE TRIGGER bot_state_fence BEFORE INSERT OR UPDATE OR DELETE ON bot_state
-    FOR EACH ROW EXECUTE FUNCTION flotilla_fence();
-CREATE TRIGGER accounts_fence BEFORE INSERT OR UPDATE OR DELETE ON accounts
-    FOR EACH ROW EXECUTE FUNCTION flotilla_fence();
-CREATE TRIGGER positions_fence BEFORE INSERT OR UPDATE OR DELETE ON positions
-    FOR EACH ROW EXECUTE FUNCTION flotilla_fence();
-CREATE TRIGGER orders_fence BEFORE INSERT OR UPDATE OR DELETE ON orders
-    FOR EACH ROW EXECUTE FUNCTION flotilla_fence();
-CREATE TRIGGER fills_fence BEFORE INSERT OR UPDATE OR DELETE ON fills
-    FOR EACH ROW EXECUTE FUNCTION flotilla_fence();
-CREATE TRIGGER paper_orders_fence BEFORE INSERT OR UPDATE OR DELETE ON paper_orders
-    FOR EACH ROW EXECUTE FUNCTION flotilla_fence();
-CREATE TRIGGER paper_balances_fence BEFORE INSERT OR UPDATE OR DELETE ON paper_balances
-    FOR EACH ROW EXECUTE FUNCTION flotilla_fence();
-CREATE TRIGGER ledger_adjustments_fence BEFORE INSERT OR UPDATE OR DELETE ON ledger_adjustments
-    FOR EACH ROW EXECUTE FUNCTION flotilla_fence();
+-- the same trigger on each table of a bot's books, named after it (bot_state_fence, accounts_fence, ...)
+DO $do$
+DECLARE
+    t TEXT;
+BEGIN
+    FOREACH t IN ARRAY ARRAY['bot_state', 'accounts', 'positions', 'orders', 'fills', 'paper_orders', 'paper_balances',
+                             'ledger_adjustments'] LOOP
+        EXECUTE format('CREATE TRIGGER %I BEFORE INSERT OR UPDATE OR DELETE ON %I FOR EACH ROW EXECUTE FUNCTION flotilla_fence()',
+                       t || '_fence', t);
+    END LOOP;
+END $do$;

@@ -42,6 +42,25 @@ final class PostgresServer {
      */
     static Connection[] open(StoreLocation.Server s, String node) {
         PGSimpleDataSource ds = dataSource(s);
+        Connection writer = writer(ds, s, node, true);
+        try {
+            return new Connection[] {writer, connect(ds, s)};
+        } catch (RuntimeException e) {
+            close(writer);
+            throw e;
+        }
+    }
+
+    /**
+     * A new writer session after the old one's connection was lost: the in-use lock again (the server dropped it with
+     * the old session), and a node's name and an empty table of fencing numbers. No migration: the schema is there.
+     */
+    static Connection reconnect(StoreLocation.Server s, String node) {
+        return writer(dataSource(s), s, node, false);
+    }
+
+    /** The writer session: the in-use lock (shared for a node), then the schema checked and migrated if asked. */
+    private static Connection writer(PGSimpleDataSource ds, StoreLocation.Server s, String node, boolean migrate) {
         Connection writer = connect(ds, s);
         try {
             try (var st = writer.prepareStatement(node == null ? "SELECT pg_try_advisory_lock(?)" : "SELECT pg_try_advisory_lock_shared(?)")) {
@@ -57,41 +76,16 @@ final class PostgresServer {
                     }
                 }
             }
-            checkIsOurs(writer, s);
-            migrate(ds, s);
-            if (node != null) fenced(writer, node);
-            writer.setAutoCommit(false);
-            Connection reader = connect(ds, s);
-            return new Connection[] {writer, reader};
-        } catch (SQLException e) {
-            close(writer);
-            throw new StoreException("cannot open the database " + s.describe() + ": " + s.scrub(e.getMessage()), e);
-        } catch (RuntimeException e) {
-            close(writer);
-            throw e;
-        }
-    }
-
-    /**
-     * A new writer session after the old one's connection was lost: the in-use lock again (the server dropped it with
-     * the old session), and a node's name and an empty table of fencing numbers. No migration: the schema is there.
-     */
-    static Connection reconnect(StoreLocation.Server s, String node) {
-        Connection writer = connect(dataSource(s), s);
-        try {
-            try (var st = writer.prepareStatement(node == null ? "SELECT pg_try_advisory_lock(?)" : "SELECT pg_try_advisory_lock_shared(?)")) {
-                st.setLong(1, IN_USE_LOCK);
-                try (var rs = st.executeQuery()) {
-                    rs.next();
-                    if (!rs.getBoolean(1)) throw new StoreException("the database " + s.describe() + " was taken by another Flotilla");
-                }
+            if (migrate) {
+                checkIsOurs(writer, s);
+                migrate(ds, s);
             }
             if (node != null) fenced(writer, node);
             writer.setAutoCommit(false);
             return writer;
         } catch (SQLException e) {
             close(writer);
-            throw new StoreException("cannot connect to the database " + s.describe() + ": " + s.scrub(e.getMessage()), e);
+            throw new StoreException("cannot open the database " + s.describe() + ": " + s.scrub(e.getMessage()), e);
         } catch (RuntimeException e) {
             close(writer);
             throw e;
