@@ -9,13 +9,17 @@ import java.util.stream.Collectors;
  * the bot's own merges the bot's candles (UTC-aligned, as the exchange does), so what it shows is what the bot saw.
  */
 public enum ChartTimeframe {
-    M15("15m", 900),
-    H1("1h", 3_600),
-    H4("4h", 14_400),
+    M15(Timeframe.M15),
+    H1(Timeframe.H1),
+    H4(Timeframe.H4),
     D1("1d", 86_400);
 
     private final String label;
     private final long seconds;
+
+    ChartTimeframe(Timeframe tf) {
+        this(tf.label(), tf.seconds());
+    }
 
     ChartTimeframe(String label, long seconds) {
         this.label = label;
@@ -37,7 +41,7 @@ public enum ChartTimeframe {
 
     /** The chart length of a bot's own timeframe. */
     public static ChartTimeframe of(Timeframe tf) {
-        return parse(tf.label());
+        return valueOf(tf.name());
     }
 
     public static ChartTimeframe parse(String text) {

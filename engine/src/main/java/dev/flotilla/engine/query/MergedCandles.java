@@ -14,8 +14,11 @@ import java.util.List;
  */
 record MergedCandles(List<Candle> candles, List<ChartLine> lines) {
 
-    /** {@code candles} (oldest first) and {@code lines} (a value per candle) merged into candles of {@code millis}. */
-    static MergedCandles of(List<Candle> candles, List<ChartLine> lines, long millis) {
+    /**
+     * {@code candles} (oldest first) and {@code lines} (a value per candle) merged into candles of {@code millis}, the
+     * newest {@code last} of them.
+     */
+    static MergedCandles of(List<Candle> candles, List<ChartLine> lines, long millis, int last) {
         List<Candle> out = new ArrayList<>();
         List<Integer> lastBar = new ArrayList<>();
         Candle open = null;
@@ -33,16 +36,15 @@ record MergedCandles(List<Candle> candles, List<ChartLine> lines) {
                 lastBar.add(i);
             }
         }
-        if (out.size() > 1 && candles.getFirst().openTime() != out.getFirst().openTime()) {
-            out.removeFirst();
-            lastBar.removeFirst();
-        }
+        int partial = out.size() > 1 && candles.getFirst().openTime() != out.getFirst().openTime() ? 1 : 0;
+        int from = Math.max(partial, out.size() - last);
+        List<Integer> bars = lastBar.subList(from, lastBar.size());
         List<ChartLine> merged = new ArrayList<>();
         for (ChartLine l : lines) {
-            double[] v = new double[lastBar.size()];
-            for (int k = 0; k < v.length; k++) v[k] = l.values()[lastBar.get(k)];
+            double[] v = new double[bars.size()];
+            for (int k = 0; k < v.length; k++) v[k] = l.values()[bars.get(k)];
             merged.add(new ChartLine(l.name(), l.panel(), v));
         }
-        return new MergedCandles(List.copyOf(out), List.copyOf(merged));
+        return new MergedCandles(List.copyOf(out.subList(from, out.size())), List.copyOf(merged));
     }
 }

@@ -117,11 +117,9 @@ public final class Queries implements EngineReads {
         }
         candles = candles.subList(from, candles.size());
         if (ratio > 1) {
-            MergedCandles merged = MergedCandles.of(candles, lines, view.millis());
-            int skip = Math.max(0, merged.candles().size() - bars);
-            candles = merged.candles().subList(skip, merged.candles().size());
-            lines = merged.lines().stream().map(l -> new ChartLine(l.name(), l.panel(),
-                    Arrays.copyOfRange(l.values(), skip, l.values().length))).toList();
+            MergedCandles merged = MergedCandles.of(candles, lines, view.millis(), bars);
+            candles = merged.candles();
+            lines = merged.lines();
         }
         List<Candle> shown = List.copyOf(candles);
         long since = shown.isEmpty() ? Long.MAX_VALUE : shown.getFirst().openTime();

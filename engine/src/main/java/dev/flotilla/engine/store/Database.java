@@ -74,7 +74,7 @@ public final class Database implements AutoCloseable {
             Connection fresh = PostgresServer.reconnect(s, node);
             earlierRows += prepared.rowsChanged();
             prepared.close();
-            PostgresServer.closeQuietly(writer);
+            PostgresServer.close(writer);
             useWriter(fresh);
             log.warn("store: the connection to {} was lost and is made again", where());
             return true;
@@ -89,7 +89,7 @@ public final class Database implements AutoCloseable {
         if (!(location instanceof StoreLocation.Server s)) return false;
         try {
             Connection fresh = PostgresServer.reader(s);
-            PostgresServer.closeQuietly(reader);
+            PostgresServer.close(reader);
             reader = fresh;
             readCtx = DSL.using(fresh, dialect, settings);
             return true;

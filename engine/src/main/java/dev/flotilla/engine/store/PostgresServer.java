@@ -110,10 +110,6 @@ final class PostgresServer {
         return state != null && (state.startsWith("08") || state.startsWith("57P0"));
     }
 
-    static void closeQuietly(Connection c) {
-        close(c);
-    }
-
     /** The writer session of a node: its name, and its table of the fencing numbers it holds its leases under. */
     private static void fenced(Connection writer, String node) throws SQLException {
         try (var st = writer.prepareStatement("SELECT set_config('flotilla.node', ?, false)")) {
@@ -167,7 +163,7 @@ final class PostgresServer {
         }
     }
 
-    private static void close(Connection c) {
+    static void close(Connection c) {
         try {
             c.close();
         } catch (SQLException ignored) {

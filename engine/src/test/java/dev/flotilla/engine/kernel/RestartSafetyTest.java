@@ -66,14 +66,18 @@ class RestartSafetyTest {
         }
     }
 
+    /** The fills of the default fleet's first day (seed 5) with nothing in the way, to compare an interrupted one with. */
+    private List<Fill> uninterruptedDay() throws Exception {
+        try (EngineHarness h = EngineHarness.open(dir.resolve("clean"), 5, FleetFileTest.defaultFleet(), StrategyRegistry.builtin())
+                .runFor(Duration.ofDays(1))) {
+            return h.fills();
+        }
+    }
+
     @Test
     @SqliteOnly("a page limit is how a test fills SQLite's disk; a server's full disk is its SQLSTATE class 53")
     void aFullDiskPausesTheBotsAndTheyResumeWithoutLosingOrDoublingATrade() throws Exception {
-        List<Fill> uninterrupted;
-        try (EngineHarness h = EngineHarness.open(dir.resolve("clean"), 5, FleetFileTest.defaultFleet(), StrategyRegistry.builtin())
-                .runFor(Duration.ofDays(1))) {
-            uninterrupted = h.fills();
-        }
+        List<Fill> uninterrupted = uninterruptedDay();
         try (EngineHarness h = EngineHarness.open(dir.resolve("full"), 5, FleetFileTest.defaultFleet(), StrategyRegistry.builtin())) {
             h.runFor(Duration.ofHours(6));
             var db = h.store.database();
@@ -94,11 +98,7 @@ class RestartSafetyTest {
     @Test
     @PostgresOnly("a server's connections are cut; a SQLite file has none")
     void aCutServerConnectionPausesTheBotsAndTheyResumeWithoutLosingOrDoublingATrade() throws Exception {
-        List<Fill> uninterrupted;
-        try (EngineHarness h = EngineHarness.open(dir.resolve("clean"), 5, FleetFileTest.defaultFleet(), StrategyRegistry.builtin())
-                .runFor(Duration.ofDays(1))) {
-            uninterrupted = h.fills();
-        }
+        List<Fill> uninterrupted = uninterruptedDay();
         try (EngineHarness h = EngineHarness.open(dir.resolve("cut"), 5, FleetFileTest.defaultFleet(), StrategyRegistry.builtin())) {
             h.runFor(Duration.ofHours(6));
             var server = (dev.flotilla.engine.store.StoreLocation.Server) h.store.database().location();
