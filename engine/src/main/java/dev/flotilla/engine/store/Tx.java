@@ -202,13 +202,18 @@ public final class Tx {
         if (n != 1) throw new IllegalStateException("position " + id + " is not open");
     }
 
-    /** Stores closed candles; one that is already there is left as it is (unique per feed and open time). */
+    /**
+     * Stores closed candles; one that is already there is left as it is (unique per feed and open time). A scratch
+     * store's instants keep none (decision 0035): a backtest's candles are its history source's, which its charts read,
+     * and a scratch store is never resumed; the warm-up its boot writes is kept, as the feeds are rebuilt from it.
+     */
     public void candles(Feed feed, List<Candle> candles) {
+        if (pending != null) return;
         String sym = feed.symbol().toString();
         String tf = feed.timeframe().label();
         // one prepared row at a time, a window of history too: rendering a statement of hundreds of rows cost more
         for (Candle c : candles) {
-            prepared.execute("candle", () -> db.insertInto(CANDLES, CANDLES.SYMBOL, CANDLES.TIMEFRAME, CANDLES.OPEN_TIME,
+            insertRow("candle", () -> db.insertInto(CANDLES, CANDLES.SYMBOL, CANDLES.TIMEFRAME, CANDLES.OPEN_TIME,
                             CANDLES.OPEN, CANDLES.HIGH, CANDLES.LOW, CANDLES.CLOSE, CANDLES.VOLUME)
                             .values(sym, tf, c.openTime(), c.open(), c.high(), c.low(), c.close(), c.volume())
                             .onConflictDoNothing(),
@@ -216,11 +221,22 @@ public final class Tx {
         }
     }
 
+    /** A decimal as stored; in a scratch store's instants the same values recur (a flat bot's equity), made once. */
+    private String text(BigDecimal v) {
+        return pending != null ? pending.text(v) : Num.str(v);
+    }
+
+    /** An insert of one row that nothing in the transaction reads back: held for a batch in a scratch store. */
+    private void insertRow(String name, java.util.function.Supplier<org.jooq.Query> shape, Object... values) {
+        if (pending != null) pending.row(prepared, name, shape, values);
+        else prepared.execute(name, shape, values);
+    }
+
     public void equitySnapshot(long at, String botId, BigDecimal equity, BigDecimal cash, BigDecimal unrealized) {
-        String e = Num.str(equity);
-        String c = Num.str(cash);
-        String u = Num.str(unrealized);
-        prepared.execute("equitySnapshot", () -> db.insertInto(EQUITY_SNAPSHOTS, EQUITY_SNAPSHOTS.TAKEN_AT,
+        String e = text(equity);
+        String c = text(cash);
+        String u = text(unrealized);
+        insertRow("equitySnapshot", () -> db.insertInto(EQUITY_SNAPSHOTS, EQUITY_SNAPSHOTS.TAKEN_AT,
                                 EQUITY_SNAPSHOTS.BOT_ID, EQUITY_SNAPSHOTS.EQUITY, EQUITY_SNAPSHOTS.CASH, EQUITY_SNAPSHOTS.UNREALIZED)
                         .values(at, botId, e, c, u).onConflictDoNothing(),
                 at, botId, e, c, u);
