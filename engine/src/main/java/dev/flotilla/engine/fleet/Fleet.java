@@ -31,6 +31,7 @@ public final class Fleet {
     private Map<String, BotRuntime> bots = new LinkedHashMap<>();
     private final Map<Feed, List<BotRuntime>> byFeed = new TreeMap<>();
     private final List<FeedBook> books = new ArrayList<>();
+    private final Map<Feed, FeedBook> bookOf = new java.util.HashMap<>();
     private final Map<FeedBook, Long> nextClose = new HashMap<>();
 
     public Fleet(Store store, EngineConfig config) {
@@ -52,6 +53,7 @@ public final class Fleet {
         for (BotRuntime b : botsOn(feed)) book.bars().bind(b.id(), b.strategy());
         replay(book, now);
         books.add(book);
+        bookOf.put(feed, book);
         long tf = feed.timeframe().millis();
         // the first close whose staggered fetch is not before now: a restart replays that instant, no earlier
         nextClose.put(book, Math.floorDiv(now - book.offsetMs() + tf - 1, tf) * tf);
@@ -124,9 +126,9 @@ public final class Fleet {
         if (book != null) book.bars().unbind(bot.id());
     }
 
-    private FeedBook book(Feed feed) {
-        for (FeedBook b : books) if (b.feed().equals(feed)) return b;
-        return null;
+    /** The feed's book, or null when no bot was ever on it. */
+    public FeedBook book(Feed feed) {
+        return bookOf.get(feed);
     }
 
     public Collection<BotRuntime> bots() {
