@@ -32,6 +32,8 @@ public final class Fleet {
     private final Map<Feed, List<BotRuntime>> byFeed = new TreeMap<>();
     private final List<FeedBook> books = new ArrayList<>();
     private final Map<Feed, FeedBook> bookOf = new java.util.HashMap<>();
+    /** The symbols the bots trade, sorted; made again after the fleet changes. */
+    private java.util.SortedSet<dev.flotilla.engine.model.Symbol> symbols;
     private final Map<FeedBook, Long> nextClose = new HashMap<>();
 
     public Fleet(Store store, EngineConfig config) {
@@ -42,6 +44,7 @@ public final class Fleet {
     /** Takes the bots the store holds (rebuilt by the boot, their pending orders settled) and opens their feeds. */
     public void load(Map<String, BotRuntime> loaded, long now) {
         bots = new LinkedHashMap<>(loaded);
+        symbols = null;
         byFeed.clear();
         for (BotRuntime b : bots.values()) byFeed.computeIfAbsent(b.spec().feed(), f -> new ArrayList<>()).add(b);
         byFeed.values().forEach(list -> list.sort((a, b) -> a.id().compareTo(b.id())));
@@ -77,6 +80,7 @@ public final class Fleet {
     /** Adds a bot made while the engine runs; a feed new to the fleet gets its book, staggered after the others. */
     public void add(BotRuntime bot, long now) {
         bots.put(bot.id(), bot);
+        symbols = null;
         index(List.of(bot), now);
     }
 
@@ -90,6 +94,7 @@ public final class Fleet {
         for (BotRuntime bot : changed) {
             unindex(bot(bot.id()));
             bots.put(bot.id(), bot);
+            symbols = null;
         }
         index(changed, now);
     }
@@ -97,6 +102,7 @@ public final class Fleet {
     public void remove(String id) {
         unindex(bot(id));
         bots.remove(id);
+        symbols = null;
     }
 
     private void index(Collection<BotRuntime> added, long now) {
@@ -129,6 +135,16 @@ public final class Fleet {
     /** The feed's book, or null when no bot was ever on it. */
     public FeedBook book(Feed feed) {
         return bookOf.get(feed);
+    }
+
+    /** The symbols the fleet's bots trade, sorted (what every mark asks prices of). */
+    public java.util.SortedSet<dev.flotilla.engine.model.Symbol> symbols() {
+        if (symbols == null) {
+            java.util.TreeSet<dev.flotilla.engine.model.Symbol> s = new java.util.TreeSet<>();
+            for (BotRuntime b : bots.values()) s.add(b.spec().symbol());
+            symbols = java.util.Collections.unmodifiableSortedSet(s);
+        }
+        return symbols;
     }
 
     public Collection<BotRuntime> bots() {

@@ -15,9 +15,22 @@ import org.jooq.Query;
  * instead of once per instant (engine time and a bot's tick mark are written at every close). Also the rows inserted
  * at every instant that no write of the transaction reads or depends on (candles, equity snapshots, both "insert
  * unless there"): held in order and written as one batch of each shape, which costs a third of one execute a row.
- * Under the writer's lock.
+ * A store on a server holds the same writes for the length of each transaction and sends them as batches just before
+ * it commits: one round trip for them all instead of one each (decision 0036). Under the writer's lock.
  */
 final class Pending {
+
+    /** Whether the candles written are kept: not by a scratch store's instants (decision 0035). */
+    private final boolean keepsCandles;
+
+    /** @param keepsCandles false for a scratch store's open transaction, true for a server's transaction */
+    Pending(boolean keepsCandles) {
+        this.keepsCandles = keepsCandles;
+    }
+
+    boolean keepsCandles() {
+        return keepsCandles;
+    }
 
     private final Map<String, String> settings = new LinkedHashMap<>();
     private final Map<String, BotState> states = new LinkedHashMap<>();
@@ -78,12 +91,17 @@ final class Pending {
         return settings.isEmpty() && states.isEmpty() && rows.values().stream().allMatch(r -> r.values.isEmpty());
     }
 
-    /** Writes what is held through {@code tx} (one that writes at once) and forgets it. */
+    /** Writes what is held through {@code tx} (one that writes at once), each shape as batches, and forgets it. */
     void writeTo(Tx tx) {
-        settings.forEach(tx::setting);
-        states.values().forEach(tx::botState);
-        rows.forEach((name, r) -> write(tx.prepared(), name, r));
-        clear();
+        try {
+            settings.forEach((key, value) -> tx.settingRow(this, key, value));
+            states.values().forEach(s -> tx.botStateRow(this, s));
+            settings.clear();
+            states.clear();
+            rows.forEach((name, r) -> write(tx.prepared(), name, r));
+        } finally {
+            clear();
+        }
     }
 
     void clear() {

@@ -28,7 +28,9 @@ import dev.flotilla.engine.model.Position;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 import org.jooq.DSLContext;
+import org.jooq.Query;
 
 /** The writes of one store transaction. Only the single writer hands these out. */
 public final class Tx {
@@ -63,8 +65,15 @@ public final class Tx {
             pending.setting(key, value);
             return;
         }
-        prepared.execute("setting", () -> db.insertInto(SETTINGS, SETTINGS.KEY, SETTINGS.VALUE).values(key, value)
-                .onConflict(SETTINGS.KEY).doUpdate().set(SETTINGS.VALUE, excluded(SETTINGS.VALUE)), key, value);
+        settingRow(null, key, value);
+    }
+
+    /** A setting's upsert, run now or, given {@code rows}, held there for its batch. */
+    void settingRow(Pending rows, String key, String value) {
+        Supplier<Query> shape = () -> db.insertInto(SETTINGS, SETTINGS.KEY, SETTINGS.VALUE).values(key, value)
+                .onConflict(SETTINGS.KEY).doUpdate().set(SETTINGS.VALUE, excluded(SETTINGS.VALUE));
+        if (rows != null) rows.row(prepared, "setting", shape, key, value);
+        else prepared.execute("setting", shape, key, value);
     }
 
     public void insertBot(BotSpec spec, long createdAt) {
@@ -102,8 +111,13 @@ public final class Tx {
             pending.botState(s);
             return;
         }
+        botStateRow(null, s);
+    }
+
+    /** A bot state's upsert, run now or, given {@code rows}, held there for its batch. */
+    void botStateRow(Pending rows, BotState s) {
         String peak = Num.str(s.peakEquity());
-        prepared.execute("botState", () -> db.insertInto(BOT_STATE, BOT_STATE.BOT_ID, BOT_STATE.STATUS,
+        Supplier<Query> shape = () -> db.insertInto(BOT_STATE, BOT_STATE.BOT_ID, BOT_STATE.STATUS,
                                 BOT_STATE.LAST_CLOSE, BOT_STATE.LAST_TICK_AT, BOT_STATE.LAST_ERROR, BOT_STATE.ORDER_SEQ,
                                 BOT_STATE.PEAK_EQUITY)
                         .values(s.botId(), s.status().name(), s.lastClose(), s.lastTickAt(), s.lastError(), s.orderSeq(), peak)
@@ -113,8 +127,10 @@ public final class Tx {
                         .set(BOT_STATE.LAST_TICK_AT, excluded(BOT_STATE.LAST_TICK_AT))
                         .set(BOT_STATE.LAST_ERROR, excluded(BOT_STATE.LAST_ERROR))
                         .set(BOT_STATE.ORDER_SEQ, excluded(BOT_STATE.ORDER_SEQ))
-                        .set(BOT_STATE.PEAK_EQUITY, excluded(BOT_STATE.PEAK_EQUITY)),
-                s.botId(), s.status().name(), s.lastClose(), s.lastTickAt(), s.lastError(), s.orderSeq(), peak);
+                        .set(BOT_STATE.PEAK_EQUITY, excluded(BOT_STATE.PEAK_EQUITY));
+        Object[] values = {s.botId(), s.status().name(), s.lastClose(), s.lastTickAt(), s.lastError(), s.orderSeq(), peak};
+        if (rows != null) rows.row(prepared, "botState", shape, values);
+        else prepared.execute("botState", shape, values);
     }
 
     public void account(Account a) {
@@ -208,7 +224,7 @@ public final class Tx {
      * and a scratch store is never resumed; the warm-up its boot writes is kept, as the feeds are rebuilt from it.
      */
     public void candles(Feed feed, List<Candle> candles) {
-        if (pending != null) return;
+        if (pending != null && !pending.keepsCandles()) return;
         String sym = feed.symbol().toString();
         String tf = feed.timeframe().label();
         // one prepared row at a time, a window of history too: rendering a statement of hundreds of rows cost more
@@ -227,7 +243,7 @@ public final class Tx {
     }
 
     /** An insert of one row that nothing in the transaction reads back: held for a batch in a scratch store. */
-    private void insertRow(String name, java.util.function.Supplier<org.jooq.Query> shape, Object... values) {
+    private void insertRow(String name, Supplier<Query> shape, Object... values) {
         if (pending != null) pending.row(prepared, name, shape, values);
         else prepared.execute(name, shape, values);
     }
