@@ -56,17 +56,31 @@ public final class LeaseStore {
 
     /**
      * Takes up to {@code max} bots that are free or whose holding lapsed, for {@code ttl}; each gets the next fencing
-     * number. Nodes taking at once skip the rows another is taking (SKIP LOCKED) instead of waiting for them.
+     * number. Bots are taken a whole feed at a time (all the free bots of a symbol and timeframe; only a feed with
+     * more free bots than {@code max} is split), so that each feed is fetched by one node of the cluster: one request
+     * per feed per close. Nodes taking at once skip the rows another is taking (SKIP LOCKED) instead of waiting for them;
+     * such a race may split a feed, which is then fetched by both nodes, never traded twice.
      */
     public List<Lease> take(String node, int max, Duration ttl) {
+        if (max <= 0) return List.of();
         return store.writeAndGet(tx -> {
             DSLContext db = tx.dsl();
             long now = db.select(now(db.dialect())).fetchOne().value1();
-            var free = db.select(BOT_LEASES.BOT_ID).from(BOT_LEASES).where(BOT_LEASES.EXPIRES_AT.le(now))
-                    .orderBy(BOT_LEASES.BOT_ID).limit(max);
+            var free = db.select(BOT_LEASES.BOT_ID, BOTS.SYMBOL, BOTS.TIMEFRAME).from(BOT_LEASES)
+                    .join(BOTS).on(BOTS.ID.eq(BOT_LEASES.BOT_ID)).where(BOT_LEASES.EXPIRES_AT.le(now))
+                    .orderBy(BOTS.SYMBOL, BOTS.TIMEFRAME, BOT_LEASES.BOT_ID);
             // SQLite has one writer and no row locks: its BEGIN IMMEDIATE already keeps other takers out
-            var chosen = db.dialect() == SQLDialect.POSTGRES ? free.forUpdate().skipLocked().fetch(BOT_LEASES.BOT_ID)
-                    : free.fetch(BOT_LEASES.BOT_ID);
+            var rows = db.dialect() == SQLDialect.POSTGRES ? free.forUpdate().of(BOT_LEASES).skipLocked().fetch() : free.fetch();
+            List<String> chosen = new java.util.ArrayList<>();
+            for (int i = 0; i < rows.size(); ) {
+                int j = i;
+                while (j < rows.size() && rows.get(j).value2().equals(rows.get(i).value2())
+                        && rows.get(j).value3().equals(rows.get(i).value3())) j++;
+                if (!chosen.isEmpty() && chosen.size() + (j - i) > max) break;
+                for (int k = i; k < j && chosen.size() < max; k++) chosen.add(rows.get(k).value1());
+                if (chosen.size() >= max) break;
+                i = j;
+            }
             if (chosen.isEmpty()) return List.of();
             List<Lease> taken = db.update(BOT_LEASES).set(BOT_LEASES.NODE, node).set(BOT_LEASES.FENCE, BOT_LEASES.FENCE.plus(1L))
                     .set(BOT_LEASES.EXPIRES_AT, now + ttl.toMillis())

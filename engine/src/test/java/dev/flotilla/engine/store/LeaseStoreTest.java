@@ -44,6 +44,31 @@ class LeaseStoreTest {
     }
 
     @Test
+    void botsAreTakenAWholeFeedAtATimeSoEachFeedIsFetchedByOneNode() {
+        try (Store store = new Store(TestStores.open(dir))) {
+            store.write(tx -> {
+                int i = 0;
+                for (String id : List.of("a-eth-1", "b-btc-1", "c-eth-2", "d-btc-2", "e-btc-3")) {
+                    dev.flotilla.engine.model.BotSpec b = StoreRepositoriesTest.bot(id);
+                    if (id.contains("eth")) {
+                        b = new dev.flotilla.engine.model.BotSpec(id, b.strategy(), dev.flotilla.engine.model.Symbol.parse("ETH/USDT"),
+                                b.timeframe(), b.params(), b.capital());
+                    }
+                    tx.insertBot(b, ++i);
+                }
+            });
+            LeaseStore leases = new LeaseStore(store);
+            leases.register();
+            // BTC/USDT's three bots come first (symbol order); four would split ETH/USDT's two, so node-a stops at three
+            assertThat(leases.take("node-a", 4, LONG)).extracting(LeaseStore.Lease::botId)
+                    .containsExactly("b-btc-1", "d-btc-2", "e-btc-3");
+            assertThat(leases.take("node-b", 1, LONG)).as("a feed larger than what a node may take is split")
+                    .extracting(LeaseStore.Lease::botId).containsExactly("a-eth-1");
+            assertThat(leases.take("node-c", 5, LONG)).extracting(LeaseStore.Lease::botId).containsExactly("c-eth-2");
+        }
+    }
+
+    @Test
     void aLapsedLeaseGoesToAnotherNodeAndTheOldHoldersWritesAreRefused() throws Exception {
         try (Store store = fleet(2)) {
             LeaseStore leases = new LeaseStore(store);
