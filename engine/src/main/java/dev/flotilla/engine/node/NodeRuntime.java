@@ -18,6 +18,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +35,7 @@ public final class NodeRuntime implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(NodeRuntime.class);
 
     private final Store store;
-    private final Broker broker;
+    private final Supplier<Broker> brokers;
     private final StrategyRegistry registry;
     private final NodeOptions options;
     private final Leases leases;
@@ -56,12 +57,13 @@ public final class NodeRuntime implements AutoCloseable {
     /**
      * @param store   a node's store ({@code Database.openNode}), whose bot writes the database fences
      * @param markets makes the market, given the clock it must read (the engine the node runs at the moment)
-     * @param broker  where orders go (the paper broker on the store for paper trading)
+     * @param brokers makes where orders go, once for each engine the node builds, so it starts from what the store
+     *                holds as a restart's does (the paper broker on the store for paper trading)
      */
-    public NodeRuntime(Store store, Function<EngineClock, MarketData> markets, Broker broker, StrategyRegistry registry,
-                       NodeOptions options) {
+    public NodeRuntime(Store store, Function<EngineClock, MarketData> markets, Supplier<Broker> brokers,
+                       StrategyRegistry registry, NodeOptions options) {
         this.store = store;
-        this.broker = broker;
+        this.brokers = brokers;
         this.registry = registry;
         this.options = options;
         this.clock = new Relay(options.freshStart());
@@ -140,7 +142,7 @@ public final class NodeRuntime implements AutoCloseable {
 
     /** A new engine on the store for {@code bots}, booted (the market reads its clock), not started. */
     private Engine newEngine(Set<String> bots) {
-        Engine e = new Engine(store, market, broker, registry, options.config(), options.mode(), bus);
+        Engine e = new Engine(store, market, brokers.get(), registry, options.config(), options.mode(), bus);
         e.runAs(NodeScope.node(options.name(), bots));
         e.boot(options.freshStart(), System.currentTimeMillis());
         clock.follow(e.clock());
