@@ -50,6 +50,7 @@ public final class NodeRuntime implements AutoCloseable {
     private final Runs runs;
     private volatile boolean stopping;
     private volatile boolean killed;
+    private boolean stopped;
     private volatile Throwable failure;
     private volatile Engine engine;
     private volatile Set<String> running = Set.of();
@@ -114,7 +115,6 @@ public final class NodeRuntime implements AutoCloseable {
             log.error("node {} stops on an error; its leases are not given back and lapse", options.name(), t);
             beats.shutdownNow();
             stopEngine();
-        } finally {
             ended.countDown();
         }
     }
@@ -164,7 +164,9 @@ public final class NodeRuntime implements AutoCloseable {
      * A clean stop: no more bots taken, the engine stopped after the event it is in (its time committed), every lease
      * given back so other nodes take the bots at once.
      */
-    public void stop() throws InterruptedException {
+    public synchronized void stop() throws InterruptedException {
+        if (stopped) return;
+        stopped = true;
         leases.stopTaking();
         stopping = true;
         wake.release();
@@ -172,9 +174,11 @@ public final class NodeRuntime implements AutoCloseable {
         beats.shutdown();
         beats.awaitTermination(30, TimeUnit.SECONDS);
         stopEngine();
-        if (!killed) leases.releaseAll();
+        boolean crashed = killed || failure != null;
+        if (!crashed) leases.releaseAll();
         bus.close();
-        log.info("node {} stopped{}", options.name(), killed ? " without giving its leases back" : "; its leases are given back");
+        log.info("node {} stopped{}", options.name(), crashed ? " without giving its leases back" : "; its leases are given back");
+        ended.countDown();
     }
 
     /** A crash as far as the other nodes can tell: heartbeats stop, nothing is given back, the leases lapse. */
@@ -184,7 +188,7 @@ public final class NodeRuntime implements AutoCloseable {
         stop();
     }
 
-    /** Waits until the node stopped by itself (a failure) or was stopped; true once it has. */
+    /** Waits until the node stopped by itself (a failure) or {@link #stop} has finished; true once it has. */
     public boolean awaitTermination(long millis) throws InterruptedException {
         return ended.await(millis, TimeUnit.MILLISECONDS);
     }
@@ -222,7 +226,7 @@ public final class NodeRuntime implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        if (ended.getCount() > 0 || engine != null) stop();
+        stop();
     }
 
     /** A node-level failure: the engine stopped on an error that is not a lost lease. */
