@@ -27,6 +27,17 @@ final class Leases {
         boolean none() {
             return lost.isEmpty() && taken.isEmpty();
         }
+
+        /** This change followed by {@code next}. */
+        Change then(Change next) {
+            Set<String> l = new TreeSet<>(lost);
+            l.removeAll(next.taken.keySet());
+            l.addAll(next.lost);
+            Map<String, String> t = new HashMap<>(taken);
+            next.lost.forEach(t::remove);
+            t.putAll(next.taken);
+            return new Change(Set.copyOf(l), java.util.Collections.unmodifiableMap(t));
+        }
     }
 
     private final LeaseStore store;
@@ -82,6 +93,30 @@ final class Leases {
         }
         if (!got.isEmpty()) log.info("node {}: took {} bot(s): {}", node, got.size(), got.stream().map(Lease::botId).toList());
         return !got.isEmpty();
+    }
+
+    /**
+     * Gives back the leases still held and takes them again under new fencing numbers: after a new writer session
+     * (a lost connection, decision 0033) the database no longer knows the ones this node took them with, and refuses
+     * every write until then. Another node may take some of them meanwhile; they count as lost.
+     */
+    synchronized void renew() {
+        List<Lease> mine = List.copyOf(held.values());
+        for (Lease l : mine) {
+            try {
+                store.release(node, l);
+            } catch (RuntimeException e) {
+                log.warn("node {}: could not give bot {} back ({})", node, l.botId(), e.getMessage());
+            }
+        }
+        held.clear();
+        lost.addAll(mine.stream().map(Lease::botId).toList());
+        try {
+            if (taking) take();
+        } catch (RuntimeException e) {
+            log.warn("node {}: taking its bots again failed: {}", node, e.getMessage());
+        }
+        log.warn("node {}: its leases taken again under new fences ({} of {})", node, held.size(), mine.size());
     }
 
     /** What changed since the last call, and forgets it. */

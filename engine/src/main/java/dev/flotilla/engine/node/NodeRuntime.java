@@ -100,12 +100,17 @@ public final class NodeRuntime implements AutoCloseable {
                     if (f != null && !Runs.leaseLost(f)) throw new NodeFailure("the engine failed", f);
                     runs.settle(e);
                     if (f != null) {
-                        log.warn("node {}: a write was refused, the lease had passed ({}); rebuilding without the bot", options.name(), f.getMessage());
+                        log.warn("node {}: a write was refused, the lease had passed ({}); building again without the bot", options.name(), f.getMessage());
                         leases.beat();
                         rebuild = true;
                     }
                 }
                 Leases.Change change = leases.drain();
+                if (rebuild && change.lost().isEmpty()) {
+                    // refused though every lease is still this node's: a new writer session lost the fencing numbers
+                    leases.renew();
+                    change = change.then(leases.drain());
+                }
                 if (rebuild || !change.none()) rebuild(change);
             }
         } catch (InterruptedException e) {

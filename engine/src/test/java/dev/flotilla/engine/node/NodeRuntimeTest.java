@@ -101,6 +101,29 @@ class NodeRuntimeTest {
     }
 
     /**
+     * The server ends the node's sessions mid-run: its new writer session holds no fencing numbers (decision 0033), so
+     * the next write of a bot is refused though every lease is still the node's; the node takes its leases again under
+     * new fences and trades on to the very trades of one engine alone.
+     */
+    @Test
+    void aNodeWhoseServerSessionsWereCutTakesItsLeasesAgainAndTradesOn() throws Exception {
+        StoreLocation.Server where = TestServer.newDatabase();
+        Cluster.seed(where);
+        try (Cluster.Node a = Cluster.node(where, "node-a", Duration.ofSeconds(20), BEAT, RUN, UnaryOperator.identity())) {
+            a.runtime().start();
+            long third = Cluster.START + RUN.toMillis() / 3;
+            Cluster.await(() -> a.runtime().engine() != null && a.runtime().engine().clock().now() > third, Duration.ofSeconds(60));
+            assertThat(TestServer.cutConnections(where)).isPositive();
+            Cluster.await(() -> reachedEnd(a.runtime()), Duration.ofSeconds(120));
+            assertThat(a.runtime().failure()).isNull();
+            assertThat(a.runtime().held()).hasSize(FLEET);
+            assertThat(Cluster.trades(a.store().fills())).containsExactlyElementsOf(alone);
+            assertThat(new LeaseStore(a.store()).leases()).allSatisfy(l -> assertThat(l.fence()).isEqualTo(2L));
+        }
+        Cluster.assertConsistent(where);
+    }
+
+    /**
      * A lease taken from under a running node (it was paused past its ttl, say): that bot's next write is refused by the
      * database, and the node drops the bot and trades on with the rest instead of failing.
      */
