@@ -79,7 +79,13 @@ class NodeSoakTest {
                 int times = ++startsOf[victim];
                 NodeCommandTest.await(() -> java.nio.file.Files.readString(dir.resolve(names[victim] + ".out"))
                         .split("node " + names[victim] + " started", -1).length - 1 >= times, Duration.ofSeconds(60));
-                Thread.sleep(1_000 + random.nextInt(4_000));
+                // the fleet moves on (a new engine boots in a cold JVM), then a random while more before the next kill
+                long moved = Math.min(end, Math.max(engineAt, Nodes.nodeTime(c, activeHolder(c))) + Duration.ofMinutes(30).toMillis());
+                NodeCommandTest.await(() -> {
+                    String a = activeHolder(c);
+                    return a != null && Nodes.nodeTime(c, a) >= moved;
+                }, Duration.ofSeconds(120));
+                Thread.sleep(500 + random.nextInt(3_000));
             }
             NodeCommandTest.await(() -> {
                 String a = activeHolder(c);
