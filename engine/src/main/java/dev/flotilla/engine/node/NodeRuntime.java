@@ -1,6 +1,7 @@
 package dev.flotilla.engine.node;
 
 import dev.flotilla.engine.clock.EngineClock;
+import dev.flotilla.engine.config.EngineConfig;
 import dev.flotilla.engine.config.NodeScope;
 import dev.flotilla.engine.event.EventBus;
 import dev.flotilla.engine.execution.Broker;
@@ -145,9 +146,10 @@ public final class NodeRuntime implements AutoCloseable {
         log.info("node {}: runs {} bot(s) from engine time {}", options.name(), mine.size(), java.time.Instant.ofEpochMilli(next.clock().now()));
     }
 
-    /** A new engine on the store for {@code bots}, booted (the market reads its clock), not started. */
-    private Engine newEngine(Set<String> bots) {
-        Engine e = new Engine(store, market, brokers.get(), registry, options.config(), options.mode(), bus);
+    /** A new engine on the store for {@code bots}, booted (the market reads its clock), not started; a catch-up at full speed. */
+    private Engine newEngine(Set<String> bots, boolean catchUp) {
+        var config = catchUp && options.config().simulated() ? options.config().withSpeed(EngineConfig.MAX_SPEED) : options.config();
+        Engine e = new Engine(store, market, brokers.get(), registry, config, options.mode(), bus);
         e.runAs(NodeScope.node(options.name(), bots));
         e.boot(options.freshStart(), System.currentTimeMillis());
         clock.follow(e.clock());
@@ -223,6 +225,11 @@ public final class NodeRuntime implements AutoCloseable {
         Engine e = engine;
         return e != null && options.until() != null && e.awaitTermination(0) && e.failure() == null
                 && e.clock().now() >= options.until() && wake.availablePermits() == 0;
+    }
+
+    /** How many times this node ran adopted bots (or its own) alone to bring them to one engine time. */
+    public int catchUps() {
+        return runs.catchUps();
     }
 
     public String name() {

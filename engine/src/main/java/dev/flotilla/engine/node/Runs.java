@@ -7,7 +7,7 @@ import dev.flotilla.engine.store.Store;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,15 +19,22 @@ final class Runs {
 
     private static final Logger log = LoggerFactory.getLogger(Runs.class);
 
-    private final Function<Set<String>, Engine> make;
+    private final BiFunction<Set<String>, Boolean, Engine> make;
     private final Store store;
     private final NodeOptions options;
     private Engine settled;
+    private volatile int catchUps;
 
-    Runs(Function<Set<String>, Engine> make, Store store, NodeOptions options) {
+    /** @param make a booted engine for the bots, at full speed when the flag says it only catches up */
+    Runs(BiFunction<Set<String>, Boolean, Engine> make, Store store, NodeOptions options) {
         this.make = make;
         this.store = store;
         this.options = options;
+    }
+
+    /** How many times bots ran alone to be brought to the others' time. */
+    int catchUps() {
+        return catchUps;
     }
 
     /** Whether the control thread already dealt with this engine's end. */
@@ -60,21 +67,25 @@ final class Runs {
             t = Math.max(t, g.time());
         }
         ownTime(t);
-        Engine main = make.apply(bots);
+        Engine main = make.apply(bots, false);
         main.start(options.until());
         return main;
     }
 
-    /** Runs {@code bots} alone from {@code from} up to {@code to} (exclusive); false when a lease passed meanwhile. */
+    /**
+     * Runs {@code bots} alone from {@code from} up to {@code to} (exclusive), as fast as the machine allows (simulated
+     * time gives the same trades at any speed); false when a lease passed meanwhile.
+     */
     private boolean catchUp(Set<String> bots, long from, long to) throws InterruptedException {
         long started = System.nanoTime();
         ownTime(from);
-        Engine e = make.apply(bots);
+        Engine e = make.apply(bots, true);
         e.start(to);
         e.awaitTermination();
         Throwable f = e.failure();
         if (f != null && leaseLost(f)) return false;
         if (f != null) throw new NodeRuntime.NodeFailure("catching up " + bots.size() + " bot(s) failed", f);
+        catchUps++;
         log.info("node {}: {} bot(s) caught up from {} to {} in {} ms", options.name(), bots.size(),
                 java.time.Instant.ofEpochMilli(from), java.time.Instant.ofEpochMilli(to), (System.nanoTime() - started) / 1_000_000);
         return true;

@@ -49,6 +49,16 @@ final class Cluster {
         }
     }
 
+    /** Each bot's last close ticked, as the database holds them. */
+    static java.util.Map<String, Long> lastCloses(StoreLocation.Server where) throws Exception {
+        java.util.Map<String, Long> out = new java.util.TreeMap<>();
+        try (var c = DriverManager.getConnection(where.jdbcUrl(), where.user(), where.password()); var st = c.createStatement();
+             var rs = st.executeQuery("SELECT bot_id, last_close FROM bot_state")) {
+            while (rs.next()) out.put(rs.getString(1), rs.getLong(2));
+        }
+        return out;
+    }
+
     /** The fills of one engine running the whole fleet for {@code run}, with nothing in the way. */
     static List<String> singleEngine(StoreLocation.Server where, Duration run) throws Exception {
         seed(where);
@@ -71,8 +81,14 @@ final class Cluster {
 
     /** A node on its own store of {@code where}; {@code wrap} stands between its engine and the paper broker. */
     static Node node(StoreLocation.Server where, String name, Duration ttl, Duration beat, Duration run, UnaryOperator<Broker> wrap) {
+        return node(where, name, ttl, beat, run, Integer.MAX_VALUE, wrap);
+    }
+
+    /** {@link #node}, holding at most {@code maxBots} bots. */
+    static Node node(StoreLocation.Server where, String name, Duration ttl, Duration beat, Duration run, int maxBots,
+                     UnaryOperator<Broker> wrap) {
         Store store = new Store(Database.openNode(where, name));
-        NodeOptions options = new NodeOptions(name, ttl, beat, Integer.MAX_VALUE, CONFIG, "SANDBOX xmax " + name, START,
+        NodeOptions options = new NodeOptions(name, ttl, beat, maxBots, CONFIG, "SANDBOX xmax " + name, START,
                 START + run.toMillis());
         NodeRuntime runtime = new NodeRuntime(store, c -> new SandboxMarket(SEED, ORIGIN, c),
                 () -> wrap.apply(new PaperBroker(store, new BigDecimal("5"), new BigDecimal("0.001"))), StrategyRegistry.builtin(), options);

@@ -30,10 +30,13 @@ class NodeRuntimeTest {
     static final Duration BEAT = Duration.ofMillis(200);
     static final int FLEET = 45;
     static List<String> alone;
+    static Map<String, Long> aloneLastCloses;
 
     @BeforeAll
     static void oneEngineAlone() throws Exception {
-        alone = Cluster.singleEngine(TestServer.newDatabase(), RUN);
+        StoreLocation.Server where = TestServer.newDatabase();
+        alone = Cluster.singleEngine(where, RUN);
+        aloneLastCloses = Cluster.lastCloses(where);
     }
 
     /**
@@ -96,6 +99,40 @@ class NodeRuntimeTest {
             assertThat(b.runtime().failure()).isNull();
             assertThat(a.runtime().failure()).isNull();
             assertThat(Cluster.trades(b.store().fills())).containsExactlyElementsOf(alone);
+        }
+        Cluster.assertConsistent(where);
+    }
+
+    /**
+     * The fleet split over two nodes (A holds at most 20 bots, B the rest); A stops heartbeating at some engine time
+     * while B stands at another. B adopts A's bots: the group behind runs alone up to the other's time first, then all
+     * of them together, so every bot ends at the close one engine alone ends it at, no close decided twice, and the
+     * books whole. (Split, each node's portfolio limits see only its own bots, so the trades are not one engine's.)
+     */
+    @Test
+    void botsAdoptedFromANodeStandingAtAnotherTimeAreBroughtToTheNodesTimeFirst() throws Exception {
+        StoreLocation.Server where = TestServer.newDatabase();
+        Cluster.seed(where);
+        Duration ttl = Duration.ofMillis(1_500);
+        try (Cluster.Node a = Cluster.node(where, "node-a", ttl, BEAT, RUN, 20, UnaryOperator.identity());
+             Cluster.Node b = Cluster.node(where, "node-b", ttl, BEAT, RUN, UnaryOperator.identity())) {
+            a.runtime().start();
+            Cluster.await(() -> a.runtime().held().size() == 20, Duration.ofSeconds(30));
+            b.runtime().start();
+            Cluster.await(() -> b.runtime().running().size() == FLEET - 20, Duration.ofSeconds(30));
+            long third = Cluster.START + RUN.toMillis() / 3;
+            Cluster.await(() -> a.runtime().engine() != null && a.runtime().engine().clock().now() > third, Duration.ofSeconds(60));
+            a.runtime().kill();
+            Cluster.await(() -> b.runtime().running().size() == FLEET && reachedEnd(b.runtime()), Duration.ofSeconds(120));
+            assertThat(b.runtime().failure()).isNull();
+            assertThat(b.runtime().catchUps()).as("one group ran alone up to the other's time").isEqualTo(1);
+        }
+        assertThat(Cluster.lastCloses(where)).containsExactlyEntriesOf(aloneLastCloses);
+        try (var c = DriverManager.getConnection(where.jdbcUrl(), where.user(), where.password()); var st = c.createStatement();
+             var rs = st.executeQuery("SELECT count(*) FROM (SELECT bot_id, tick_close, side FROM orders WHERE status = 'FILLED'"
+                     + " AND tick_close IS NOT NULL GROUP BY bot_id, tick_close, side HAVING count(*) > 1) twice")) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("a close decided twice").isZero();
         }
         Cluster.assertConsistent(where);
     }
