@@ -44,7 +44,7 @@ public final class Bench {
     @Option(names = "--backtest-days", paramLabel = "N", description = "Days of the default fleet's backtest (default: 365, or 30 with --quick).")
     Integer backtestDays;
 
-    @Option(names = "--sweep-sets", paramLabel = "N", description = "Parameter sets of the sweep, projected to 1,000 (default: 8, or 4 with --quick).")
+    @Option(names = "--sweep-sets", paramLabel = "N", description = "Parameter sets of the sweep (default: 1,000, run in full; or 4 with --quick, projected to 1,000).")
     Integer sweepSets;
 
     @Option(names = "--sweep-days", paramLabel = "N", description = "Days of each sweep run, projected to a year (default: 365, or 30 with --quick).")
@@ -133,7 +133,7 @@ public final class Bench {
             }
             if (!skip.contains("backtest")) {
                 figures.addAll(BacktestSection.run(dir, fleetMaker.defaultFleet(), backtestDays != null ? backtestDays : quick ? 30 : 365,
-                        sweepSets != null ? sweepSets : quick ? 4 : 8, sweepDays != null ? sweepDays : quick ? 30 : 365, out));
+                        sweepSets != null ? sweepSets : quick ? 4 : 1_000, sweepDays != null ? sweepDays : quick ? 30 : 365, out));
             }
         } finally {
             if (temp) delete(dir);

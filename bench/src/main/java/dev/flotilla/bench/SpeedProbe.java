@@ -40,16 +40,17 @@ public final class SpeedProbe {
             int workers = Integer.parseInt(args[3]);
             BotSpec bot = fleet.stream().filter(b -> b.id().equals("ema-btc-15m")).findFirst().orElseThrow();
             Sources.Source source = Sources.sandbox(7, Set.of(bot.feed()), from, to);
-            ParamRange range = ParamRange.parse("fastPeriod=5.." + (5 + sets - 1) + ":1");
+            Map<String, ParamRange> ranges = sets > 20 ? BacktestSection.grid(bot, sets)
+                    : Map.of("fastPeriod", ParamRange.parse("fastPeriod=5.." + (5 + sets - 1) + ":1"));
             for (int r = 0; r < Integer.parseInt(args[4]); r++) {
                 long s0 = System.nanoTime();
                 long c0 = cpu();
                 Sweep.Outcome o = new Sweep(StrategyRegistry.builtin(), source.label(), source.market()).run(bot,
-                        Map.of("fastPeriod", range), from, to, BigDecimal.TEN, new BigDecimal("5"), Map.of(), workers,
+                        ranges, from, to, BigDecimal.TEN, new BigDecimal("5"), Map.of(), workers,
                         Sweep.Rank.SHARPE, 0, Sweep.Progress.NONE, () -> false);
                 double wall = (System.nanoTime() - s0) / 1e9;
                 StringBuilder digests = new StringBuilder();
-                o.points().stream().sorted(java.util.Comparator.comparing(p -> p.params().get("fastPeriod")))
+                o.points().stream().limit(12).sorted(java.util.Comparator.comparing(p -> p.params().get("fastPeriod")))
                         .forEach(p -> digests.append(p.fillsDigest(), 0, 8).append(' '));
                 double cpu = (cpu() - c0) / 1e9;
                 System.out.printf("sweep %d sets x %s days, %d workers: %.2f s, %.3f s a set, CPU %.3f s a set; %s%n", o.runs(),

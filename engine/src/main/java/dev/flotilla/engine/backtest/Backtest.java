@@ -192,7 +192,9 @@ public final class Backtest {
                     curve.last(cap), Performance.of(curve.times(), curve.equity(), byBot.getOrDefault(bot.id(), List.of()), from, to),
                     hold));
         }
-        EquityCurve fleetCurve = curve(store, RunFigures.FLEET);
+        // the fleet's snapshot is the sum of its bots': with one bot, that bot's own curve, not read a second time
+        EquityCurve fleetCurve = request.fleet().size() == 1 ? curves.get(request.fleet().getFirst().id())
+                : curve(store, RunFigures.FLEET);
         curves.put(RunFigures.FLEET, fleetCurve);
         RunFigures fleet = new RunFigures(RunFigures.FLEET, "", "", "", Map.of(), capital, fleetCurve.last(capital),
                 Performance.of(fleetCurve.times(), fleetCurve.equity(), all, from, to), weightedHold / capital);
@@ -200,15 +202,7 @@ public final class Backtest {
     }
 
     private static EquityCurve curve(Store store, String botId) {
-        Map<Long, BigDecimal> points = store.history().equityHistory(botId, Integer.MAX_VALUE);
-        long[] times = new long[points.size()];
-        double[] equity = new double[points.size()];
-        int i = 0;
-        for (var e : points.entrySet()) {
-            times[i] = e.getKey();
-            equity[i++] = e.getValue().doubleValue();
-        }
-        return new EquityCurve(times, equity);
+        return store.history().equityCurve(botId);
     }
 
     /** The symbol's own return over the period: bought at the first bar's open, sold at the last bar's close. */

@@ -31,6 +31,8 @@ public final class HistoryMarket implements MarketData {
      * by every run on this history (a mark every 15 minutes of every run asked for the same few thousand again).
      */
     private final Map<Feed, BigDecimal[]> closes;
+    /** Each symbol's held feeds, finest first: where {@link #lastPrices} looks, without a key made per timeframe. */
+    private final Map<Symbol, Feed[]> bySymbol;
     private final EngineClock clock;
 
     /** @param candles each feed's candles, oldest first, one per open time */
@@ -46,6 +48,12 @@ public final class HistoryMarket implements MarketData {
         this.feeds = feeds;
         this.closes = closes;
         this.clock = Objects.requireNonNull(clock, "clock");
+        Map<Symbol, java.util.List<Feed>> held = new java.util.HashMap<>();
+        for (Feed f : feeds.keySet()) held.computeIfAbsent(f.symbol(), k -> new java.util.ArrayList<>()).add(f);
+        Map<Symbol, Feed[]> m = new java.util.HashMap<>();
+        held.forEach((sym, list) -> m.put(sym, list.stream()
+                .sorted(java.util.Comparator.comparing(Feed::timeframe)).toArray(Feed[]::new)));
+        this.bySymbol = m;
     }
 
     private static Map<Feed, Candle[]> arrays(Map<Feed, List<Candle>> candles) {
@@ -144,16 +152,16 @@ public final class HistoryMarket implements MarketData {
         return Arrays.asList(a).subList(start, (int) Math.min(end, (long) start + limit));  // a limit of MAX_VALUE must not wrap
     }
 
+    private static final Feed[] NONE = {};
+
     @Override
     public Map<Symbol, BigDecimal> lastPrices(Collection<Symbol> symbols) {
         long now = clock.now();
         Map<Symbol, BigDecimal> prices = new LinkedHashMap<>();
         for (Symbol s : symbols) {
-            for (Timeframe tf : Timeframe.values()) {  // finest first
-                Feed feed = new Feed(s, tf);
+            for (Feed feed : bySymbol.getOrDefault(s, NONE)) {  // finest first
                 Candle[] a = feeds.get(feed);
-                if (a == null) continue;
-                int i = firstAtOrAfter(a, now - tf.millis() + 1) - 1;  // the last candle closed by now
+                int i = firstAtOrAfter(a, now - feed.timeframe().millis() + 1) - 1;  // the last candle closed by now
                 if (i >= 0) {
                     BigDecimal[] d = closes.get(feed);
                     BigDecimal price = d[i];  // a race of two runs makes the same value twice: harmless

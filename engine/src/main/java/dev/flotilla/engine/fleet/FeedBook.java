@@ -2,9 +2,7 @@ package dev.flotilla.engine.fleet;
 
 import dev.flotilla.engine.model.Candle;
 import dev.flotilla.engine.model.Feed;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 
 /**
@@ -17,10 +15,8 @@ public final class FeedBook {
     private final Feed feed;
     private final int window;
     private final long offsetMs;
-    private final Deque<Candle> candles = new ArrayDeque<>();
+    private final CandleWindow candles;
     private final FeedBars bars;
-    /** {@link #candles} as handed out, until they change: one copy however often it is asked for. */
-    private List<Candle> copy;
     /** {@link #lastClose()} and the candle it is of. */
     private java.math.BigDecimal lastClose;
     private Candle lastCloseOf;
@@ -29,6 +25,7 @@ public final class FeedBook {
         this.feed = feed;
         this.window = window;
         this.offsetMs = offsetMs;
+        this.candles = new CandleWindow(window);
         this.bars = new FeedBars(feed);
     }
 
@@ -48,7 +45,7 @@ public final class FeedBook {
     /** Open time of the first candle still missing, for a fetch that must end at {@code close}. */
     public long fetchFrom(long close) {
         if (candles.isEmpty()) return close - (long) window * feed.timeframe().millis();
-        return candles.peekLast().openTime() + feed.timeframe().millis();
+        return candles.last().openTime() + feed.timeframe().millis();
     }
 
     /**
@@ -60,15 +57,13 @@ public final class FeedBook {
         List<Candle> accepted = new ArrayList<>();
         long tf = feed.timeframe().millis();
         for (Candle c : fresh) {
-            Candle last = candles.peekLast();
+            Candle last = candles.last();
             if (last != null && c.openTime() <= last.openTime()) continue;  // already held
             String problem = CandleCheck.problem(c, tf);
             if (problem != null) throw new BadCandleException(feed + ": " + problem);
             bars.append(c);
-            candles.addLast(c);
-            copy = null;
+            candles.add(c);
             accepted.add(c);
-            while (candles.size() > window) candles.removeFirst();
         }
         return accepted;
     }
@@ -76,7 +71,6 @@ public final class FeedBook {
     /** Forgets every candle held and starts an empty series, for a replay of the feed from the store. */
     public void clear() {
         candles.clear();
-        copy = null;
         bars.clear();
     }
 
@@ -87,17 +81,16 @@ public final class FeedBook {
 
     /** The last {@code window} candles held, oldest first: the same immutable list until they change. */
     public List<Candle> candles() {
-        if (copy == null) copy = List.copyOf(candles);
-        return copy;
+        return candles.list();
     }
 
     public Candle last() {
-        return candles.peekLast();
+        return candles.last();
     }
 
     /** The last candle's close as a decimal (the bots' mark at its close), made once per candle; null when none is held. */
     public java.math.BigDecimal lastClose() {
-        Candle last = candles.peekLast();
+        Candle last = candles.last();
         if (last == null) return null;
         if (last != lastCloseOf) {
             lastClose = java.math.BigDecimal.valueOf(last.close());

@@ -31,6 +31,9 @@ public final class Fleet {
     private Map<String, BotRuntime> bots = new LinkedHashMap<>();
     private final Map<Feed, List<BotRuntime>> byFeed = new TreeMap<>();
     private final List<FeedBook> books = new ArrayList<>();
+    private final Map<Feed, FeedBook> bookOf = new java.util.HashMap<>();
+    /** The symbols the bots trade, sorted; made again after the fleet changes. */
+    private java.util.SortedSet<dev.flotilla.engine.model.Symbol> symbols;
     private final Map<FeedBook, Long> nextClose = new HashMap<>();
     /** The whole fleet's feeds in order, when this engine runs part of it (an engine node); else empty. */
     private List<Feed> staggerOrder = List.of();
@@ -52,6 +55,7 @@ public final class Fleet {
     /** Takes the bots the store holds (rebuilt by the boot, their pending orders settled) and opens their feeds. */
     public void load(Map<String, BotRuntime> loaded, long now) {
         bots = new LinkedHashMap<>(loaded);
+        symbols = null;
         byFeed.clear();
         for (BotRuntime b : bots.values()) byFeed.computeIfAbsent(b.spec().feed(), f -> new ArrayList<>()).add(b);
         byFeed.values().forEach(list -> list.sort((a, b) -> a.id().compareTo(b.id())));
@@ -64,6 +68,7 @@ public final class Fleet {
         for (BotRuntime b : botsOn(feed)) book.bars().bind(b.id(), b.strategy());
         replay(book, now);
         books.add(book);
+        bookOf.put(feed, book);
         long tf = feed.timeframe().millis();
         // the first close whose staggered fetch is not before now: a restart replays that instant, no earlier
         nextClose.put(book, Math.floorDiv(now - book.offsetMs() + tf - 1, tf) * tf);
@@ -87,6 +92,7 @@ public final class Fleet {
     /** Adds a bot made while the engine runs; a feed new to the fleet gets its book, staggered after the others. */
     public void add(BotRuntime bot, long now) {
         bots.put(bot.id(), bot);
+        symbols = null;
         index(List.of(bot), now);
     }
 
@@ -100,6 +106,7 @@ public final class Fleet {
         for (BotRuntime bot : changed) {
             unindex(bot(bot.id()));
             bots.put(bot.id(), bot);
+            symbols = null;
         }
         index(changed, now);
     }
@@ -107,6 +114,7 @@ public final class Fleet {
     public void remove(String id) {
         unindex(bot(id));
         bots.remove(id);
+        symbols = null;
     }
 
     private void index(Collection<BotRuntime> added, long now) {
@@ -136,9 +144,19 @@ public final class Fleet {
         if (book != null) book.bars().unbind(bot.id());
     }
 
-    private FeedBook book(Feed feed) {
-        for (FeedBook b : books) if (b.feed().equals(feed)) return b;
-        return null;
+    /** The feed's book, or null when no bot was ever on it. */
+    public FeedBook book(Feed feed) {
+        return bookOf.get(feed);
+    }
+
+    /** The symbols the fleet's bots trade, sorted (what every mark asks prices of). */
+    public java.util.SortedSet<dev.flotilla.engine.model.Symbol> symbols() {
+        if (symbols == null) {
+            java.util.TreeSet<dev.flotilla.engine.model.Symbol> s = new java.util.TreeSet<>();
+            for (BotRuntime b : bots.values()) s.add(b.spec().symbol());
+            symbols = java.util.Collections.unmodifiableSortedSet(s);
+        }
+        return symbols;
     }
 
     public Collection<BotRuntime> bots() {

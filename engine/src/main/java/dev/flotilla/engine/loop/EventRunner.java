@@ -78,7 +78,7 @@ public final class EventRunner {
 
     private void runAt(long t, boolean trading, List<EngineEvent> events) {
         Consumer<Tx> time = tx -> tx.setting(timeKey, Long.toString(t));
-        if (trading && t % config.markIntervalMs() == 0) marks.run(fleet.bots(), t, events, time);
+        if (trading && t % config.markIntervalMs() == 0) marks.run(fleet.bots(), fleet.symbols(), t, events, time);
         if (t % config.snapshotIntervalMs() == 0) {
             store.write(tx -> {
                 EquitySnapshots.take(tx, fleet.bots(), t, events);

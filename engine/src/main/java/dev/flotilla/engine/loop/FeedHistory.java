@@ -33,9 +33,6 @@ public final class FeedHistory implements PriceHistory {
     }
 
     private FeedBook book(Symbol symbol, Timeframe timeframe) {
-        for (FeedBook book : fleet.feeds()) {
-            if (book.feed().timeframe() == timeframe && book.feed().symbol().equals(symbol)) return book;
-        }
-        return null;
+        return fleet.book(new dev.flotilla.engine.model.Feed(symbol, timeframe));
     }
 }

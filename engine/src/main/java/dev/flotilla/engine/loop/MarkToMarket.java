@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,9 +41,8 @@ public final class MarkToMarket {
     }
 
     /** Returns true when something was committed. */
-    boolean run(Collection<BotRuntime> bots, long now, List<EngineEvent> events, Consumer<Tx> alsoCommit) {
-        TreeSet<Symbol> symbols = new TreeSet<>();
-        for (BotRuntime b : bots) symbols.add(b.spec().symbol());
+    boolean run(Collection<BotRuntime> bots, java.util.SortedSet<Symbol> symbols, long now, List<EngineEvent> events,
+                Consumer<Tx> alsoCommit) {
         if (symbols.isEmpty()) return false;
         Map<Symbol, BigDecimal> prices;
         try {

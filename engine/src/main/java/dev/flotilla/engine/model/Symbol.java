@@ -12,9 +12,20 @@ public record Symbol(String base, String quote) implements Comparable<Symbol> {
         }
     }
 
+    /** Texts parsed before: every stored row names its symbol, and reading a run's fills parses each. */
+    private static final java.util.Map<String, Symbol> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Parses "BTC/USDT" (also "BTC-USDT"). */
     public static Symbol parse(String text) {
         if (text == null) throw new IllegalArgumentException("symbol is missing");
+        Symbol known = PARSED.get(text);
+        if (known != null) return known;
+        Symbol s = parseNew(text);
+        if (PARSED.size() < 4_096) PARSED.put(text, s);
+        return s;
+    }
+
+    private static Symbol parseNew(String text) {
         String[] parts = text.trim().toUpperCase().split("[/-]");
         if (parts.length != 2) throw new IllegalArgumentException("symbol must look like BTC/USDT, got '" + text + "'");
         return new Symbol(parts[0], parts[1]);

@@ -164,23 +164,46 @@ public final class CorrelationSizer {
         for (int i = grid.ordinal(); i >= 0; i--) {
             Timeframe tf = Timeframe.values()[i];
             List<Candle> candles = history.candles(s, tf);
-            long per = Math.max(1, grid.millis() / tf.millis());
-            int from = (int) Math.max(0, candles.size() - Math.min(Integer.MAX_VALUE, tail * per));
-            boolean cut = from > 0;
-            long[] times = new long[candles.size() - from];
-            double[] closes = new double[times.length];
-            int n = 0;
-            for (Candle c : candles.subList(from, candles.size())) {
-                long close = c.closeTime(tf);
-                if (close % grid.millis() != 0) continue;
-                if (n > 0 && close <= times[n - 1]) throw new IllegalStateException(s + " " + tf + ": candles out of order");
-                times[n] = close;
-                closes[n++] = c.close();
-            }
-            if (n > 0) return new GridSeries(Arrays.copyOf(times, n), Arrays.copyOf(closes, n), cut);
-            if (cut) return null;
+            // a list handed out never changes (PriceHistory), so what was made from it holds until another comes
+            GridKey key = new GridKey(s, tf, grid, tail);
+            Made m = made.get(key);
+            if (m == null || m.from() != candles) made.put(key, m = new Made(candles, gridOf(s, tf, grid, tail, candles)));
+            GridSeries g = m.series();
+            if (g == CUT) return null;
+            if (g != NONE) return g;
         }
         return new GridSeries(new long[0], new double[0], false);
+    }
+
+    private record GridKey(Symbol symbol, Timeframe timeframe, Timeframe grid, int tail) {
+    }
+
+    /** A grid series and the candle list it was made from. */
+    private record Made(List<Candle> from, GridSeries series) {
+    }
+
+    /** Each symbol's grid series as last made, per timeframe, grid and tail: entries at a close reuse them. */
+    private final Map<GridKey, Made> made = new java.util.HashMap<>();
+    /** {@link #gridOf}'s answers when no candle falls on the grid: the list was cut (look at all of it), or not. */
+    private static final GridSeries CUT = new GridSeries(new long[0], new double[0], true);
+    private static final GridSeries NONE = new GridSeries(new long[0], new double[0], false);
+
+    private static GridSeries gridOf(Symbol s, Timeframe tf, Timeframe grid, int tail, List<Candle> candles) {
+        long per = Math.max(1, grid.millis() / tf.millis());
+        int from = (int) Math.max(0, candles.size() - Math.min(Integer.MAX_VALUE, tail * per));
+        boolean cut = from > 0;
+        long[] times = new long[candles.size() - from];
+        double[] closes = new double[times.length];
+        int n = 0;
+        for (Candle c : candles.subList(from, candles.size())) {
+            long close = c.closeTime(tf);
+            if (close % grid.millis() != 0) continue;
+            if (n > 0 && close <= times[n - 1]) throw new IllegalStateException(s + " " + tf + ": candles out of order");
+            times[n] = close;
+            closes[n++] = c.close();
+        }
+        if (n > 0) return new GridSeries(Arrays.copyOf(times, n), Arrays.copyOf(closes, n), cut);
+        return cut ? CUT : NONE;
     }
 
     private static double[] returns(double[] closes) {

@@ -70,6 +70,38 @@ public final class HistoryReads {
                 .fetch(Rows::closedTrade));
     }
 
+    /**
+     * Every equity snapshot of a bot (or of the fleet, {@code "*"}), oldest first, as the doubles a run's figures are
+     * computed from: read straight from the driver, with no decimal made for each of a year's rows.
+     */
+    public dev.flotilla.engine.model.EquityCurve equityCurve(String botId) {
+        return store.read(ctx -> {
+            var query = ctx.select(EQUITY_SNAPSHOTS.TAKEN_AT, EQUITY_SNAPSHOTS.EQUITY).from(EQUITY_SNAPSHOTS)
+                    .where(EQUITY_SNAPSHOTS.BOT_ID.eq(botId)).orderBy(EQUITY_SNAPSHOTS.TAKEN_AT);
+            String sql = ctx.render(query);
+            List<Object> binds = query.getBindValues();
+            return ctx.connectionResult(c -> {
+                long[] times = new long[1024];
+                double[] equity = new double[1024];
+                int n = 0;
+                try (var st = c.prepareStatement(sql)) {
+                    for (int i = 0; i < binds.size(); i++) st.setObject(i + 1, binds.get(i));
+                    try (var rs = st.executeQuery()) {
+                        while (rs.next()) {
+                            if (n == times.length) {
+                                times = java.util.Arrays.copyOf(times, n * 2);
+                                equity = java.util.Arrays.copyOf(equity, n * 2);
+                            }
+                            times[n] = rs.getLong(1);
+                            equity[n++] = Double.parseDouble(rs.getString(2));
+                        }
+                    }
+                }
+                return new dev.flotilla.engine.model.EquityCurve(java.util.Arrays.copyOf(times, n), java.util.Arrays.copyOf(equity, n));
+            });
+        });
+    }
+
     /** The most recent equity snapshots of a bot (or of the fleet, {@code "*"}): time to equity, oldest first. */
     public Map<Long, BigDecimal> equityHistory(String botId, int limit) {
         // rendered by jOOQ, read row by row from the driver: a backtest's year is 8,760 rows a curve, and records for

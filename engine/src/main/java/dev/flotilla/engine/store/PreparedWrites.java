@@ -140,6 +140,26 @@ final class PreparedWrites implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs the statement called {@code name} once for each of {@code rows}, as one JDBC batch; {@code shape} builds it
+     * the first time with the first row's values (as {@link #execute}).
+     */
+    void batch(String name, Supplier<Query> shape, List<Object[]> rows) {
+        if (rows.isEmpty()) return;
+        PreparedStatement st = prepare(name, shape, rows.getFirst());
+        try {
+            for (Object[] values : rows) {
+                for (int i = 0; i < values.length; i++) st.setObject(i + 1, values[i]);
+                st.addBatch();
+            }
+            for (int n : st.executeBatch()) if (n > 0) this.rows += n;
+        } catch (SQLException e) {
+            statements.remove(name);
+            close(st);
+            throw new DataAccessException("SQL [" + name + "]; " + e.getMessage(), e);
+        }
+    }
+
     /** The statement called {@code name}, built by {@code shape} the first time; it must bind exactly {@code values}. */
     private PreparedStatement prepare(String name, Supplier<Query> shape, Object... values) {
         PreparedStatement st = statements.get(name);

@@ -28,7 +28,9 @@ import dev.flotilla.engine.model.Position;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 import org.jooq.DSLContext;
+import org.jooq.Query;
 
 /** The writes of one store transaction. Only the single writer hands these out. */
 public final class Tx {
@@ -63,8 +65,15 @@ public final class Tx {
             pending.setting(key, value);
             return;
         }
-        prepared.execute("setting", () -> db.insertInto(SETTINGS, SETTINGS.KEY, SETTINGS.VALUE).values(key, value)
-                .onConflict(SETTINGS.KEY).doUpdate().set(SETTINGS.VALUE, excluded(SETTINGS.VALUE)), key, value);
+        settingRow(null, key, value);
+    }
+
+    /** A setting's upsert, run now or, given {@code rows}, held there for its batch. */
+    void settingRow(Pending rows, String key, String value) {
+        Supplier<Query> shape = () -> db.insertInto(SETTINGS, SETTINGS.KEY, SETTINGS.VALUE).values(key, value)
+                .onConflict(SETTINGS.KEY).doUpdate().set(SETTINGS.VALUE, excluded(SETTINGS.VALUE));
+        if (rows != null) rows.row(prepared, "setting", shape, key, value);
+        else prepared.execute("setting", shape, key, value);
     }
 
     public void insertBot(BotSpec spec, long createdAt) {
@@ -102,8 +111,13 @@ public final class Tx {
             pending.botState(s);
             return;
         }
+        botStateRow(null, s);
+    }
+
+    /** A bot state's upsert, run now or, given {@code rows}, held there for its batch. */
+    void botStateRow(Pending rows, BotState s) {
         String peak = Num.str(s.peakEquity());
-        prepared.execute("botState", () -> db.insertInto(BOT_STATE, BOT_STATE.BOT_ID, BOT_STATE.STATUS,
+        Supplier<Query> shape = () -> db.insertInto(BOT_STATE, BOT_STATE.BOT_ID, BOT_STATE.STATUS,
                                 BOT_STATE.LAST_CLOSE, BOT_STATE.LAST_TICK_AT, BOT_STATE.LAST_ERROR, BOT_STATE.ORDER_SEQ,
                                 BOT_STATE.PEAK_EQUITY)
                         .values(s.botId(), s.status().name(), s.lastClose(), s.lastTickAt(), s.lastError(), s.orderSeq(), peak)
@@ -113,8 +127,10 @@ public final class Tx {
                         .set(BOT_STATE.LAST_TICK_AT, excluded(BOT_STATE.LAST_TICK_AT))
                         .set(BOT_STATE.LAST_ERROR, excluded(BOT_STATE.LAST_ERROR))
                         .set(BOT_STATE.ORDER_SEQ, excluded(BOT_STATE.ORDER_SEQ))
-                        .set(BOT_STATE.PEAK_EQUITY, excluded(BOT_STATE.PEAK_EQUITY)),
-                s.botId(), s.status().name(), s.lastClose(), s.lastTickAt(), s.lastError(), s.orderSeq(), peak);
+                        .set(BOT_STATE.PEAK_EQUITY, excluded(BOT_STATE.PEAK_EQUITY));
+        Object[] values = {s.botId(), s.status().name(), s.lastClose(), s.lastTickAt(), s.lastError(), s.orderSeq(), peak};
+        if (rows != null) rows.row(prepared, "botState", shape, values);
+        else prepared.execute("botState", shape, values);
     }
 
     public void account(Account a) {
@@ -202,13 +218,18 @@ public final class Tx {
         if (n != 1) throw new IllegalStateException("position " + id + " is not open");
     }
 
-    /** Stores closed candles; one that is already there is left as it is (unique per feed and open time). */
+    /**
+     * Stores closed candles; one that is already there is left as it is (unique per feed and open time). A scratch
+     * store's instants keep none (decision 0035): a backtest's candles are its history source's, which its charts read,
+     * and a scratch store is never resumed; the warm-up its boot writes is kept, as the feeds are rebuilt from it.
+     */
     public void candles(Feed feed, List<Candle> candles) {
+        if (pending != null && !pending.keepsCandles()) return;
         String sym = feed.symbol().toString();
         String tf = feed.timeframe().label();
         // one prepared row at a time, a window of history too: rendering a statement of hundreds of rows cost more
         for (Candle c : candles) {
-            prepared.execute("candle", () -> db.insertInto(CANDLES, CANDLES.SYMBOL, CANDLES.TIMEFRAME, CANDLES.OPEN_TIME,
+            insertRow("candle", () -> db.insertInto(CANDLES, CANDLES.SYMBOL, CANDLES.TIMEFRAME, CANDLES.OPEN_TIME,
                             CANDLES.OPEN, CANDLES.HIGH, CANDLES.LOW, CANDLES.CLOSE, CANDLES.VOLUME)
                             .values(sym, tf, c.openTime(), c.open(), c.high(), c.low(), c.close(), c.volume())
                             .onConflictDoNothing(),
@@ -216,11 +237,22 @@ public final class Tx {
         }
     }
 
+    /** A decimal as stored; in a scratch store's instants the same values recur (a flat bot's equity), made once. */
+    private String text(BigDecimal v) {
+        return pending != null ? pending.text(v) : Num.str(v);
+    }
+
+    /** An insert of one row that nothing in the transaction reads back: held for a batch in a scratch store. */
+    private void insertRow(String name, Supplier<Query> shape, Object... values) {
+        if (pending != null) pending.row(prepared, name, shape, values);
+        else prepared.execute(name, shape, values);
+    }
+
     public void equitySnapshot(long at, String botId, BigDecimal equity, BigDecimal cash, BigDecimal unrealized) {
-        String e = Num.str(equity);
-        String c = Num.str(cash);
-        String u = Num.str(unrealized);
-        prepared.execute("equitySnapshot", () -> db.insertInto(EQUITY_SNAPSHOTS, EQUITY_SNAPSHOTS.TAKEN_AT,
+        String e = text(equity);
+        String c = text(cash);
+        String u = text(unrealized);
+        insertRow("equitySnapshot", () -> db.insertInto(EQUITY_SNAPSHOTS, EQUITY_SNAPSHOTS.TAKEN_AT,
                                 EQUITY_SNAPSHOTS.BOT_ID, EQUITY_SNAPSHOTS.EQUITY, EQUITY_SNAPSHOTS.CASH, EQUITY_SNAPSHOTS.UNREALIZED)
                         .values(at, botId, e, c, u).onConflictDoNothing(),
                 at, botId, e, c, u);

@@ -39,7 +39,9 @@ final class Writer {
     /** A write of the current instant failed (its exception may have been caught): the instant cannot commit. */
     private boolean failed;
     /** The open transaction's last-value upserts, written before it commits and before any read. Under lock. */
-    private final Pending pending = new Pending();
+    private final Pending pending = new Pending(false);
+    /** A server's transaction's held writes, sent as batches before it commits (decision 0036). Under lock. */
+    private final Pending serverRows = new Pending(true);
     /** Instants a scratch store's transaction holds at most before it commits, so its undo journal stays small. */
     static final int INSTANTS_PER_COMMIT = 1_024;
 
@@ -55,8 +57,10 @@ final class Writer {
             long start = System.nanoTime();
             Connection c = db.writerConnection();
             begin();
+            Pending held = db.sqlite() ? null : serverRows;
             try {
-                T result = work.apply(new Tx(db.writeContext(), db.preparedWrites()));
+                T result = work.apply(new Tx(db.writeContext(), db.preparedWrites(), held));
+                if (held != null) held.writeTo(new Tx(db.writeContext(), db.preparedWrites()));
                 commit(c);
                 counter.committed(System.nanoTime() - start);
                 return result;
@@ -69,6 +73,8 @@ final class Writer {
             } catch (RuntimeException e) {
                 rollback(c);
                 throw e;
+            } finally {
+                if (held != null) held.clear();
             }
         }
     }
