@@ -49,6 +49,9 @@ public final class Main {
         if (args.length > 0 && args[0].equals("export")) {
             return ExportCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
         }
+        if (args.length > 0 && args[0].equals("node")) {
+            return NodeCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
+        }
         if (args.length > 0 && args[0].equals("backtest")) {
             return BacktestCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
         }

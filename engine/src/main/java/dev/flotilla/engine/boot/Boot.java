@@ -48,28 +48,38 @@ public final class Boot {
      * (every step of that replay is idempotent: bots that ticked skip). Both are stored before anything runs.
      */
     public static Instants instants(Store store, EngineConfig config, long freshStart, long wallNow) {
+        return instants(store, config, freshStart, wallNow, EngineSettings.ENGINE_TIME);
+    }
+
+    /** {@link #instants}, the engine time kept under {@code timeKey} (an engine node's own, decision 0034). */
+    public static Instants instants(Store store, EngineConfig config, long freshStart, long wallNow, String timeKey) {
         Map<String, String> settings = store.settings();
         long start = settings.containsKey(EngineSettings.ENGINE_START)
                 ? Long.parseLong(settings.get(EngineSettings.ENGINE_START)) : freshStart;
-        long resume = settings.containsKey(EngineSettings.ENGINE_TIME)
-                ? Long.parseLong(settings.get(EngineSettings.ENGINE_TIME)) : start;
+        long resume = settings.containsKey(timeKey) ? Long.parseLong(settings.get(timeKey)) : start;
         resume = config.simulated()
                 ? Math.max(Math.floorDiv(resume, config.markIntervalMs()) * config.markIntervalMs(), start)
                 : Math.max(resume, wallNow);
         long at = resume;
         store.write(tx -> {
             tx.setting(EngineSettings.ENGINE_START, Long.toString(start));
-            tx.setting(EngineSettings.ENGINE_TIME, Long.toString(at));
+            tx.setting(timeKey, Long.toString(at));
         });
         return new Instants(start, resume);
     }
 
     public static Map<String, BotRuntime> load(Store store, StrategyRegistry registry) {
+        return load(store, registry, id -> true);
+    }
+
+    /** The bots of the fleet that {@code runs} accepts (an engine node's, whose leases it holds), rebuilt. */
+    public static Map<String, BotRuntime> load(Store store, StrategyRegistry registry, java.util.function.Predicate<String> runs) {
         Map<String, BotState> states = store.botStates();
         Map<String, Account> accounts = store.accounts();
         Map<String, Position> positions = store.openPositions();
         Map<String, BotRuntime> bots = new LinkedHashMap<>();
         for (BotSpec spec : store.bots()) {
+            if (!runs.test(spec.id())) continue;
             BotState state = states.get(spec.id());
             Account account = accounts.get(spec.id());
             if (state == null || account == null) {
@@ -87,6 +97,7 @@ public final class Boot {
     public static void resolvePending(Store store, Broker broker, Map<String, BotRuntime> bots, long now, List<EngineEvent> events) {
         for (Order o : store.orders(OrderStatus.PENDING)) {
             BotRuntime bot = bots.get(o.botId());
+            if (bot == null) continue;  // another engine node's bot: that node settles it
             Optional<Fill> fill = broker.lookup(o.clientOrderId());
             if (fill.isEmpty()) {
                 store.write(tx -> tx.updateOrder(o.withStatus(OrderStatus.CANCELED, now,

@@ -8,6 +8,8 @@ public final class EngineSettings {
     public static final String ENGINE_START = "engine.start";
     /** Engine time of the last committed moment (epoch ms): a simulated run resumes here. */
     public static final String ENGINE_TIME = "engine.time";
+    /** Followed by a node's name: the engine time an engine node of a shared fleet reached (decision 0034). */
+    public static final String NODE_TIME = "engine.time.node.";
     /** The market a data folder trades, "sandbox" or "binance" (absent in folders made before the choice existed: sandbox). */
     public static final String MARKET = "market";
     /** The Binance base URL of a data folder that trades Binance data. */
@@ -25,6 +27,11 @@ public final class EngineSettings {
     public static final String AI_ENABLED = "ai.enabled";
     /** Followed by a bot id: "on" when the AI level reviews that bot's entries. */
     public static final String AI_BOT = "ai.bot.";
+
+    /** The key of the engine time node {@code node} reached. */
+    public static String nodeTime(String node) {
+        return NODE_TIME + node;
+    }
 
     private EngineSettings() {
     }

@@ -35,10 +35,21 @@ public final class Fleet {
     /** The symbols the bots trade, sorted; made again after the fleet changes. */
     private java.util.SortedSet<dev.flotilla.engine.model.Symbol> symbols;
     private final Map<FeedBook, Long> nextClose = new HashMap<>();
+    /** The whole fleet's feeds in order, when this engine runs part of it (an engine node); else empty. */
+    private List<Feed> staggerOrder = List.of();
 
     public Fleet(Store store, EngineConfig config) {
         this.store = store;
         this.config = config;
+    }
+
+    /**
+     * Staggers each feed by its place in {@code feeds} (the whole fleet's, sorted, as one engine loading it all
+     * would), not by how many feeds this engine has: an engine node running part of the fleet then fetches each feed
+     * at the instant one engine running all of it would (decision 0034). Before {@link #load}.
+     */
+    public void staggerIn(List<Feed> feeds) {
+        this.staggerOrder = List.copyOf(feeds);
     }
 
     /** Takes the bots the store holds (rebuilt by the boot, their pending orders settled) and opens their feeds. */
@@ -52,7 +63,8 @@ public final class Fleet {
     }
 
     private void openBook(Feed feed, long now) {
-        FeedBook book = new FeedBook(feed, config.window(), books.size() * config.staggerMs());
+        int place = staggerOrder.indexOf(feed);
+        FeedBook book = new FeedBook(feed, config.window(), (place < 0 ? books.size() : place) * config.staggerMs());
         for (BotRuntime b : botsOn(feed)) book.bars().bind(b.id(), b.strategy());
         replay(book, now);
         books.add(book);

@@ -20,6 +20,7 @@ import dev.flotilla.engine.clock.WallClock;
 import dev.flotilla.engine.command.Commands;
 import dev.flotilla.engine.command.PluginControl;
 import dev.flotilla.engine.config.EngineConfig;
+import dev.flotilla.engine.config.NodeScope;
 import dev.flotilla.engine.event.EngineEvent;
 import dev.flotilla.engine.event.EventBus;
 import dev.flotilla.engine.execution.Broker;
@@ -85,6 +86,7 @@ public final class Engine implements EngineApi {
     private final StrategyRegistry registry;
     private volatile EventLog eventLog = EventLog.LIVE;
     private final AiControl ai;
+    private NodeScope scope = NodeScope.WHOLE_FLEET;
 
     public Engine(Store store, MarketData market, Broker broker, StrategyRegistry registry, EngineConfig config,
                   String mode, EventBus bus) {
@@ -120,7 +122,7 @@ public final class Engine implements EngineApi {
      * starts at; {@code wallNow} is where a real-time engine resumes.
      */
     public void boot(long freshStart, long wallNow) {
-        Boot.Instants instants = Boot.instants(store, config, freshStart, wallNow);
+        Boot.Instants instants = Boot.instants(store, config, freshStart, wallNow, scope.timeKey());
         engineStart = instants.start();
         long resume = instants.resume();
         clock = new SimulatedClock(resume);
@@ -130,6 +132,13 @@ public final class Engine implements EngineApi {
         snapshots.refresh(resume, fleet.bots(), true);
         log.info("engine ready: {} bots on {} feeds, {}, engine time {}", fleet.bots().size(), fleet.feeds().size(),
                 snapshots.latest().mode(), java.time.Instant.ofEpochMilli(resume));
+    }
+
+    /** Runs only the bots of {@code scope} and keeps its time under the scope's key (an engine node). Before {@link #boot}. */
+    public void runAs(NodeScope scope) {
+        this.scope = scope;
+        settling.runOnly(scope);
+        instants.keepTimeUnder(scope.timeKey());
     }
 
     /**
@@ -158,7 +167,7 @@ public final class Engine implements EngineApi {
     private void loop(Long endTime) throws InterruptedException {
         Pacer pacer = follow != null && !config.simulated() ? Pacer.following(follow, thread.commands())
                 : speedDial.pacer(thread.commands(), clock.now());
-        new EngineLoop(thread, instants, store, snapshots, fleet).run(clock, pacer, endTime, reconciliation::haltReason,
+        new EngineLoop(thread, instants, store, snapshots, fleet, scope.timeKey()).run(clock, pacer, endTime, reconciliation::haltReason,
                 settling.unsettledAtBoot(), settling::settle, problem -> storeProblem = problem);
     }
 

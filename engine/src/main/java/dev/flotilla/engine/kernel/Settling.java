@@ -31,6 +31,7 @@ final class Settling {
     private final ReconciliationGate reconciliation;
     private final Consumer<List<EngineEvent>> publish;
     private volatile BrokerUnavailableException unsettledAtBoot;
+    private dev.flotilla.engine.config.NodeScope scope = dev.flotilla.engine.config.NodeScope.WHOLE_FLEET;
 
     Settling(Store store, Broker broker, StrategyRegistry registry, Fleet fleet, RiskGateway risk,
              ReconciliationGate reconciliation, Consumer<List<EngineEvent>> publish) {
@@ -43,9 +44,17 @@ final class Settling {
         this.publish = publish;
     }
 
+    /** Loads only the bots of {@code scope}, their feeds staggered by their place in the whole fleet's (decision 0034). */
+    void runOnly(dev.flotilla.engine.config.NodeScope scope) {
+        this.scope = scope;
+        if (!scope.wholeFleet()) {
+            fleet.staggerIn(store.bots().stream().map(b -> b.feed()).distinct().sorted().toList());
+        }
+    }
+
     /** Loads the fleet at engine time {@code resume} and settles what it can; the events go to {@code events}. */
     void boot(long resume, List<EngineEvent> events) {
-        Map<String, BotRuntime> loaded = Boot.load(store, registry);
+        Map<String, BotRuntime> loaded = Boot.load(store, registry, scope::runs);
         try {
             Boot.resolvePending(store, broker, loaded, resume, events);
         } catch (BrokerUnavailableException e) {

@@ -26,8 +26,15 @@ public final class EngineLoop {
     private final Store store;
     private final Snapshots snapshots;
     private final Fleet fleet;
+    private final String timeKey;
 
     public EngineLoop(EngineThread thread, EventRunner instants, Store store, Snapshots snapshots, Fleet fleet) {
+        this(thread, instants, store, snapshots, fleet, EngineSettings.ENGINE_TIME);
+    }
+
+    /** @param timeKey the setting the engine time is committed under (an engine node's own, decision 0034) */
+    public EngineLoop(EngineThread thread, EventRunner instants, Store store, Snapshots snapshots, Fleet fleet, String timeKey) {
+        this.timeKey = timeKey;
         this.thread = thread;
         this.instants = instants;
         this.store = store;
@@ -78,6 +85,6 @@ public final class EngineLoop {
     }
 
     private void commitTime(long t) {
-        store.write(tx -> tx.setting(EngineSettings.ENGINE_TIME, Long.toString(t)));
+        store.write(tx -> tx.setting(timeKey, Long.toString(t)));
     }
 }

@@ -34,6 +34,7 @@ public final class EventRunner {
     private final CountingMarket market;
     private final Consumer<List<EngineEvent>> publish;
     private volatile TickTimer tickTimer = TickTimer.NONE;
+    private String timeKey = EngineSettings.ENGINE_TIME;
 
     public EventRunner(EngineConfig config, Fleet fleet, TickProcessor ticks, MarkToMarket marks, FeedRetries retries,
                 Store store, CountingMarket market, Consumer<List<EngineEvent>> publish) {
@@ -45,6 +46,11 @@ public final class EventRunner {
         this.store = store;
         this.market = market;
         this.publish = publish;
+    }
+
+    /** Commits the engine time under {@code key} (an engine node's own, decision 0034). Before the engine starts. */
+    public void keepTimeUnder(String key) {
+        this.timeKey = key;
     }
 
     public void timeTicks(TickTimer timer) {
@@ -71,7 +77,7 @@ public final class EventRunner {
     }
 
     private void runAt(long t, boolean trading, List<EngineEvent> events) {
-        Consumer<Tx> time = tx -> tx.setting(EngineSettings.ENGINE_TIME, Long.toString(t));
+        Consumer<Tx> time = tx -> tx.setting(timeKey, Long.toString(t));
         if (trading && t % config.markIntervalMs() == 0) marks.run(fleet.bots(), fleet.symbols(), t, events, time);
         if (t % config.snapshotIntervalMs() == 0) {
             store.write(tx -> {

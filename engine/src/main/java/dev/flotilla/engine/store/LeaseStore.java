@@ -19,7 +19,10 @@ import org.jooq.impl.DSL;
  */
 public final class LeaseStore {
 
-    /** A bot held by a node until {@code expiresAt} (database time, epoch ms) under fencing number {@code fence}. */
+    /**
+     * A bot held by a node until {@code expiresAt} (database time, epoch ms) under fencing number {@code fence}; once
+     * expired the bot is free and {@code node} is its last holder (null if it never had one).
+     */
     public record Lease(String botId, String node, long fence, long expiresAt) {
     }
 
@@ -119,10 +122,14 @@ public final class LeaseStore {
         });
     }
 
-    /** Gives a bot back at once (a node stopping cleanly), if this node still holds it. */
+    /**
+     * Gives a bot back at once (a node stopping cleanly), if this node still holds it. The lease keeps the node's name
+     * as its last holder (free all the same, it has expired): the node that takes the bot next brings it to its own
+     * engine time from the time that node reached (decision 0034).
+     */
     public void release(String node, Lease lease) {
         store.write(tx -> {
-            tx.dsl().update(BOT_LEASES).set(BOT_LEASES.NODE, (String) null).set(BOT_LEASES.EXPIRES_AT, 0L)
+            tx.dsl().update(BOT_LEASES).set(BOT_LEASES.EXPIRES_AT, 0L)
                     .where(BOT_LEASES.BOT_ID.eq(lease.botId())).and(BOT_LEASES.NODE.eq(node))
                     .and(BOT_LEASES.FENCE.eq(lease.fence())).execute();
             if (fenced(node)) forget(tx.dsl(), lease.botId());
