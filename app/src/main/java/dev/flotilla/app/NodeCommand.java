@@ -6,6 +6,7 @@ import dev.flotilla.engine.config.EngineSettings;
 import dev.flotilla.engine.execution.paper.PaperBroker;
 import dev.flotilla.engine.market.sandbox.SandboxMarket;
 import dev.flotilla.engine.model.BotSpec;
+import dev.flotilla.engine.node.ClusterKillSwitch;
 import dev.flotilla.engine.node.NodeOptions;
 import dev.flotilla.engine.node.NodeRuntime;
 import dev.flotilla.engine.store.Database;
@@ -66,6 +67,9 @@ final class NodeCommand {
     @Option(names = "--heartbeat", paramLabel = "D", description = "How often the node heartbeats its leases and looks for free bots (default: 5s).")
     String beat;
 
+    @Option(names = "--kill-switch", paramLabel = "on|flatten|off", description = "Sets the cluster's kill switch for every node (flatten also closes every open position) and exits; no node is started.")
+    String killSwitch;
+
     private NodeCommand() {
     }
 
@@ -81,6 +85,7 @@ final class NodeCommand {
         StoreLocation where = Settings.store(db, Path.of("."), System.getenv("FLOTILLA_DB_PASSWORD"));
         if (!(where instanceof StoreLocation.Server)) throw new UsageException("--db: a node needs a postgresql:// address");
         String me = name != null ? name : hostName() + "-" + ProcessHandle.current().pid();
+        if (killSwitch != null) return requestKillSwitch(where, me, out, err);
         double s = Settings.speed(speed);
         Long seedAsked = Settings.seed(seed);
         Duration until = Settings.duration(duration);
@@ -116,6 +121,25 @@ final class NodeCommand {
             return Main.FAILED;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return Main.FAILED;
+        }
+    }
+
+    /** {@code --kill-switch}: the request stored for every node (as a node of its own, which holds no bot). */
+    private int requestKillSwitch(StoreLocation where, String me, PrintStream out, PrintStream err) {
+        ClusterKillSwitch.State state;
+        try {
+            state = ClusterKillSwitch.parse(killSwitch);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        try (Store store = new Store(Database.openNode(where, me))) {
+            ClusterKillSwitch.Request r = ClusterKillSwitch.request(store, state);
+            out.println("flotilla node: kill switch " + state.name().toLowerCase(java.util.Locale.ROOT) + " asked of every node"
+                    + " (request " + r.seq() + "); each applies it at its next heartbeat");
+            return Main.OK;
+        } catch (StoreException | IllegalArgumentException e) {
+            err.println("flotilla node: " + e.getMessage());
             return Main.FAILED;
         }
     }

@@ -69,6 +69,8 @@ class NodeCommandTest {
         assertThat(run("node")).isEqualTo(Main.USAGE);
         assertThat(run("node", "--db", "postgresql://localhost/x?user=u", "--market", "binance")).isEqualTo(Main.USAGE);
         assertThat(run("node", "--db", "postgresql://localhost/x?user=u", "--lease-ttl", "20")).isEqualTo(Main.USAGE);
+        assertThat(run("node", "--db", "postgresql://localhost/x?user=u", "--kill-switch", "halt"))
+                .as("the kill switch is on, flatten or off").isEqualTo(Main.USAGE);
         assertThat(run("node", "--db", "postgresql://localhost/x?user=u", "--lease-ttl", "2s", "--heartbeat", "5s"))
                 .as("a heartbeat that does not come within the ttl").isEqualTo(Main.USAGE);
     }

@@ -54,6 +54,8 @@ public final class NodeRuntime implements AutoCloseable {
     private boolean stopped;
     private volatile Throwable failure;
     private volatile Engine engine;
+    private final ClusterKillSwitch killSwitch = new ClusterKillSwitch();
+    private long killSwitchLooked = System.nanoTime() - Long.MAX_VALUE / 2;
     private volatile Set<String> running = Set.of();
 
     /**
@@ -113,6 +115,7 @@ public final class NodeRuntime implements AutoCloseable {
                     change = change.then(leases.drain());
                 }
                 if (rebuild || !change.none()) rebuild(change);
+                lookAtKillSwitch();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -122,6 +125,20 @@ public final class NodeRuntime implements AutoCloseable {
             beats.shutdownNow();
             stopEngine();
             ended.countDown();
+        }
+    }
+
+    /** At most once a heartbeat: the cluster's kill switch applied to the engine this node runs. */
+    private void lookAtKillSwitch() {
+        long now = System.nanoTime();
+        if (now - killSwitchLooked < options.beat().toNanos()) return;
+        killSwitchLooked = now;
+        try {
+            killSwitch.apply(store, engine).ifPresent(r -> log.warn("node {}: the cluster's kill switch request {} applied: {}",
+                    options.name(), r.seq(), r.state()));
+        } catch (RuntimeException e) {
+            log.warn("node {}: the cluster's kill switch could not be read or applied ({}); looked at again at the next heartbeat",
+                    options.name(), e.getMessage());
         }
     }
 
